@@ -1,0 +1,225 @@
+/* rapport-cli.c
+ *
+ * Copyright 2026 The Rapport authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rapport-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+
+#include "rapport-cli.h"
+#include "rapport-member.h"
+#include "rapport-store.h"
+#include "rapport-util.h"
+
+static const char usage[] =
+  "Usage: rapport-cli [--db PATH] COMMAND [ARGS…]\n"
+  "\n"
+  "Commands:\n"
+  "  demo --members N --activities M [--seed S]   fill the database with a sample community\n"
+  "  import members FILE.csv                      import or update members from a CSV file\n"
+  "  export members FILE.csv                      write every member to a CSV file\n"
+  "  search QUERY [--limit N]                     find members by name, handle, email, …\n"
+  "  stats                                        count what the database holds\n"
+  "\n"
+  "Options:\n"
+  "  --db PATH     the database (default: $XDG_DATA_HOME/rapport/rapport.db)\n"
+  "  --help        show this help\n"
+  "  --version     show the version\n";
+
+static int
+cmd_search (RapportStore  *store,
+            int            argc,
+            char         **argv)
+{
+  g_autoptr(GPtrArray) members = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) query = g_string_new (NULL);
+  guint64 limit = 20;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--limit") && i + 1 < argc)
+        {
+          if (!g_ascii_string_to_unsigned (argv[++i], 10, 1, 100000, &limit, &error))
+            {
+              g_printerr (_("--limit: %s\n"), error->message);
+              return 2;
+            }
+        }
+      else
+        {
+          if (query->len > 0)
+            g_string_append_c (query, ' ');
+          g_string_append (query, argv[i]);
+        }
+    }
+
+  if (query->len == 0)
+    {
+      g_printerr (_("search: give a QUERY, for example: rapport-cli search ana\n"));
+      return 2;
+    }
+
+  members = rapport_store_search (store, query->str, limit, &error);
+  if (members == NULL)
+    {
+      g_printerr (_("search: %s\n"), error->message);
+      return 1;
+    }
+
+  for (guint i = 0; i < members->len; i++)
+    {
+      RapportMember *m = g_ptr_array_index (members, i);
+      const char *org = rapport_member_get_organization (m);
+      const char *email = rapport_member_get_email (m);
+
+      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\n",
+               rapport_member_get_id (m),
+               rapport_member_get_name (m),
+               email ? email : "",
+               org ? org : "");
+    }
+
+  if (members->len == 0)
+    g_printerr (_("No members match “%s”\n"), query->str);
+
+  return 0;
+}
+
+static int
+cmd_stats (RapportStore  *store,
+           int            argc,
+           char         **argv)
+{
+  g_autoptr(GError) error = NULL;
+  RapportStoreCounts counts;
+  g_autofree char *size = NULL;
+
+  if (!rapport_store_get_counts (store, &counts, &error))
+    {
+      g_printerr (_("stats: %s\n"), error->message);
+      return 1;
+    }
+
+  size = g_format_size (counts.file_size);
+  g_print ("%-15s %s\n", _("Database:"), rapport_store_get_path (store));
+  g_print ("%-15s %d\n", _("Schema:"), rapport_store_get_version (store));
+  g_print ("%-15s %s\n", _("Size:"), size);
+  g_print ("%-15s %" G_GINT64_FORMAT "\n", _("Members:"), counts.members);
+  g_print ("%-15s %" G_GINT64_FORMAT "\n", _("Organizations:"), counts.organizations);
+  g_print ("%-15s %" G_GINT64_FORMAT "\n", _("Emails:"), counts.emails);
+  g_print ("%-15s %" G_GINT64_FORMAT "\n", _("Identities:"), counts.identities);
+  g_print ("%-15s %" G_GINT64_FORMAT "\n", _("Activities:"), counts.activities);
+  g_print ("%-15s %" G_GINT64_FORMAT "\n", _("Tags:"), counts.tags);
+  g_print ("%-15s %" G_GINT64_FORMAT "\n", _("Notes:"), counts.notes);
+
+  return 0;
+}
+
+static const struct {
+  const char *name;
+  int (*run) (RapportStore *store, int argc, char **argv);
+} commands[] = {
+  { "demo", rapport_cli_demo },
+  { "import", rapport_cli_import },
+  { "export", rapport_cli_export },
+  { "search", cmd_search },
+  { "stats", cmd_stats },
+};
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(RapportStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autofree char *db = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* --db may stand before or after the command. */
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--db"))
+        {
+          if (i + 1 >= argc)
+            {
+              g_printerr (_("--db needs a PATH\n"));
+              return 2;
+            }
+          g_free (db);
+          db = g_strdup (argv[++i]);
+        }
+      else if (g_str_has_prefix (argv[i], "--db="))
+        {
+          g_free (db);
+          db = g_strdup (argv[i] + strlen ("--db="));
+        }
+      else if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h") ||
+               g_str_equal (argv[i], "help"))
+        {
+          g_print ("%s", usage);
+          return 0;
+        }
+      else if (g_str_equal (argv[i], "--version"))
+        {
+          g_print ("rapport-cli %s\n", PACKAGE_VERSION);
+          return 0;
+        }
+      else
+        g_ptr_array_add (args, argv[i]);
+    }
+  g_ptr_array_add (args, NULL);
+
+  if (args->len == 1)
+    {
+      g_printerr ("%s", usage);
+      return 2;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (!g_str_equal (commands[i].name, g_ptr_array_index (args, 0)))
+        continue;
+
+      if (db == NULL)
+        db = rapport_store_dup_default_path ();
+
+      store = rapport_store_new (db, &error);
+      if (store == NULL)
+        {
+          g_printerr ("rapport-cli: %s\n", error->message);
+          return 1;
+        }
+
+      return commands[i].run (store, args->len - 1, (char **) args->pdata);
+    }
+
+  g_printerr (_("rapport-cli: unknown command “%s”\n\n%s"),
+              (const char *) g_ptr_array_index (args, 0), usage);
+  return 2;
+}

@@ -1,0 +1,1560 @@
+/* rapport-store.c
+ *
+ * Copyright 2026 The Rapport authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rapport-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "rapport-activity.h"
+#include "rapport-core-resources.h"
+#include "rapport-identity.h"
+#include "rapport-member-private.h"
+#include "rapport-note.h"
+#include "rapport-store-private.h"
+#include "rapport-util.h"
+
+#define SQL_RESOURCE_DIR RESOURCE_PATH "/sql"
+
+struct _RapportStore
+{
+  GObject     parent_instance;
+
+  char       *path;
+  sqlite3    *db;
+  GHashTable *statements;
+  guint       depth;
+  GArray     *pending;
+  int         version;
+};
+
+typedef struct
+{
+  char              *table;
+  gint64             row_id;
+  RapportChangeKind  kind;
+} PendingChange;
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (RapportStore, rapport_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (rapport-store-error-quark, rapport_store_error)
+
+/* The schema, in order. Schema version N is the first N files applied. */
+static const char * const migrations[] = {
+  "0001-members.sql",
+  "0002-search.sql",
+  "0003-community.sql",
+};
+
+/* Every table whose rows belong to a member, in the order an Undo puts them
+ * back, with the condition that selects one member's rows. Rows that only
+ * point at a member (a conduct report) are restored with INSERT OR REPLACE. */
+static const struct {
+  const char *table;
+  const char *where;
+} member_rows[] = {
+  { "members", "id = ?1" },
+  { "emails", "member_id = ?1" },
+  { "identities", "member_id = ?1" },
+  { "member_tags", "member_id = ?1" },
+  { "notes", "member_id = ?1" },
+  { "interactions", "member_id = ?1" },
+  { "tasks", "member_id = ?1" },
+  { "activities", "member_id = ?1" },
+  { "stage_history", "member_id = ?1" },
+  { "recognitions", "member_id = ?1" },
+  { "merge_suggestions", "member_a = ?1 OR member_b = ?1" },
+  { "event_people", "member_id = ?1" },
+  { "rsvps", "member_id = ?1" },
+  { "rsvp_history", "rsvp_id IN (SELECT id FROM rsvps WHERE member_id = ?1)" },
+  { "content_item_members", "member_id = ?1" },
+  { "coc_reports", "reporter_member_id = ?1 OR subject_member_id = ?1" },
+};
+
+int
+rapport_store_get_latest_version (void)
+{
+  return G_N_ELEMENTS (migrations);
+}
+
+/**
+ * rapport_store_dup_default_path:
+ *
+ * Returns: (transfer full): `$XDG_DATA_HOME/rapport/rapport.db`
+ */
+char *
+rapport_store_dup_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "rapport", "rapport.db", NULL);
+}
+
+void
+_rapport_statement_release (RapportStatement *stmt)
+{
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+    }
+}
+
+void
+_rapport_bind_text (RapportStatement *stmt,
+                    int               index,
+                    const char       *value)
+{
+  if (value == NULL || value[0] == '\0')
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
+}
+
+const char *
+_rapport_column_text (RapportStatement *stmt,
+                      int               index)
+{
+  return (const char *) sqlite3_column_text (stmt, index);
+}
+
+gboolean
+_rapport_store_set_error (RapportStore  *self,
+                          GError       **error)
+{
+  int code = sqlite3_extended_errcode (self->db);
+
+  if ((code & 0xff) == SQLITE_CONSTRAINT)
+    g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_CONFLICT,
+                 "%s", sqlite3_errmsg (self->db));
+  else
+    g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_SQLITE,
+                 "%s", sqlite3_errmsg (self->db));
+  return FALSE;
+}
+
+sqlite3 *
+_rapport_store_get_db (RapportStore *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  return self->db;
+}
+
+/**
+ * _rapport_store_prepare:
+ * @sql: a statement; the same text is prepared once per connection
+ *
+ * Returns: (transfer none) (nullable): the cached statement, reset and ready
+ *   for binding
+ */
+RapportStatement *
+_rapport_store_prepare (RapportStore  *self,
+                        const char    *sql,
+                        GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      _rapport_store_set_error (self, error);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+_rapport_store_exec (RapportStore  *self,
+                     const char    *sql,
+                     GError       **error)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, &message) != SQLITE_OK)
+    {
+      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_SQLITE, "%s", message);
+      sqlite3_free (message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gint64
+query_int64 (RapportStore *self,
+             const char   *sql,
+             gint64        arg)
+{
+  g_autoptr(RapportStatement) stmt = _rapport_store_prepare (self, sql, NULL);
+
+  if (stmt == NULL)
+    return 0;
+  if (sqlite3_bind_parameter_count (stmt) > 0)
+    sqlite3_bind_int64 (stmt, 1, arg);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  return 0;
+}
+
+static void
+pending_change_clear (gpointer data)
+{
+  PendingChange *change = data;
+
+  g_free (change->table);
+}
+
+static void
+rapport_store_finalize (GObject *object)
+{
+  RapportStore *self = (RapportStore *)object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->pending, g_array_unref);
+  if (self->db != NULL)
+    {
+      /* Leave the WAL folded into the main file so a copy of it is whole. */
+      sqlite3_close (self->db);
+      self->db = NULL;
+    }
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (rapport_store_parent_class)->finalize (object);
+}
+
+static void
+rapport_store_class_init (RapportStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = rapport_store_finalize;
+
+  /**
+   * RapportStore::changed:
+   * @table: the table that changed ("members", "notes", …)
+   * @row_id: the row, or 0 with %RAPPORT_CHANGE_RELOAD
+   * @kind: a #RapportChangeKind
+   *
+   * Emitted after a change is committed, on the thread that made it.
+   */
+  signals [CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_INT64, G_TYPE_INT);
+}
+
+static void
+rapport_store_init (RapportStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) sqlite3_finalize);
+  self->pending = g_array_new (FALSE, FALSE, sizeof (PendingChange));
+  g_array_set_clear_func (self->pending, pending_change_clear);
+}
+
+static gboolean
+open_connection (RapportStore  *self,
+                 GError       **error)
+{
+  int rc;
+
+  rc = sqlite3_open_v2 (self->path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_SQLITE,
+                   _("Could not open “%s”: %s"), self->path,
+                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return FALSE;
+    }
+
+  sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  return TRUE;
+}
+
+static gboolean
+read_version (RapportStore  *self,
+              GError       **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  /* Reading the header is the first thing that touches the file: a text file
+   * or an encrypted one fails here, before anything is written. */
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_ROW)
+    {
+      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is not a Rapport database: %s"), self->path, sqlite3_errmsg (self->db));
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+
+  self->version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  if (self->version == 0 && query_int64 (self, "SELECT count(*) FROM sqlite_schema", 0) > 0)
+    {
+      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is an SQLite database of another program, not Rapport’s"), self->path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+char *
+rapport_store_dup_backup_path (RapportStore *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  return g_strdup_printf ("%s.v%d.bak", self->path, self->version);
+}
+
+static gboolean
+backup (RapportStore  *self,
+        GError       **error)
+{
+  g_autofree char *backup_path = rapport_store_dup_backup_path (self);
+  sqlite3 *dest = NULL;
+  sqlite3_backup *b;
+  int rc;
+
+  rc = sqlite3_open_v2 (backup_path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      b = sqlite3_backup_init (dest, "main", self->db, "main");
+      if (b != NULL)
+        {
+          sqlite3_backup_step (b, -1);
+          sqlite3_backup_finish (b);
+        }
+      rc = sqlite3_errcode (dest);
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_SQLITE,
+                   _("Could not back up the database to “%s” before upgrading it: %s"),
+                   backup_path, dest ? sqlite3_errmsg (dest) : sqlite3_errstr (rc));
+      sqlite3_close (dest);
+      return FALSE;
+    }
+
+  sqlite3_close (dest);
+  g_message ("Backed up schema version %d to %s", self->version, backup_path);
+  return TRUE;
+}
+
+static gboolean
+migrate (RapportStore  *self,
+         GError       **error)
+{
+  /* Referencing the resource keeps the linker from dropping it out of the
+   * static library; its constructor registers it. */
+  g_assert (rapport_core_get_resource () != NULL);
+
+  for (int v = self->version; v < (int) G_N_ELEMENTS (migrations); v++)
+    {
+      g_autofree char *resource = g_build_path ("/", SQL_RESOURCE_DIR, migrations[v], NULL);
+      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", v + 1);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *sql = NULL;
+
+      bytes = g_resources_lookup_data (resource, 0, &local_error);
+      if (bytes == NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+      if (!_rapport_store_exec (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+
+      if (!_rapport_store_exec (self, sql, &local_error) ||
+          !_rapport_store_exec (self, set_version, &local_error) ||
+          !_rapport_store_exec (self, "COMMIT", &local_error))
+        {
+          _rapport_store_exec (self, "ROLLBACK", NULL);
+          g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_SQLITE,
+                       _("Could not upgrade the database with %s: %s"),
+                       migrations[v], local_error->message);
+          return FALSE;
+        }
+
+      self->version = v + 1;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+configure_connection (RapportStore  *self,
+                      GError       **error)
+{
+  return _rapport_store_exec (self,
+                              "PRAGMA journal_mode = WAL;"
+                              "PRAGMA synchronous = NORMAL;"
+                              "PRAGMA foreign_keys = ON;"
+                              "PRAGMA temp_store = MEMORY;"
+                              "PRAGMA cache_size = -32000;",
+                              error);
+}
+
+/**
+ * rapport_store_new:
+ * @path: the database file; its folder is created if needed
+ *
+ * Opens the database, upgrading an older schema after backing the file up.
+ * A file written by a newer Rapport is refused and left as it is.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+RapportStore *
+rapport_store_new (const char  *path,
+                   GError     **error)
+{
+  g_autoptr(RapportStore) self = NULL;
+  g_autofree char *dir = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int errsv = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                   _("Could not create the folder “%s”: %s"), dir, g_strerror (errsv));
+      return NULL;
+    }
+
+  self = g_object_new (RAPPORT_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  if (!open_connection (self, error) || !read_version (self, error))
+    return NULL;
+
+  if (self->version > rapport_store_get_latest_version ())
+    {
+      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NEWER_SCHEMA,
+                   _("“%s” was written by a newer version of Rapport (schema %d; this version "
+                     "knows up to %d). Update Rapport to open it; the file was not changed."),
+                   path, self->version, rapport_store_get_latest_version ());
+      return NULL;
+    }
+
+  if (self->version > 0 && self->version < rapport_store_get_latest_version () &&
+      !backup (self, error))
+    return NULL;
+
+  if (!configure_connection (self, error) || !migrate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * rapport_store_new_for_thread:
+ *
+ * A second connection to the same file, for a worker thread. WAL lets it
+ * write while the main connection reads. Its ::changed signals are emitted on
+ * that thread; the owner tells the main store when the work is done.
+ *
+ * Returns: (transfer full): a store, or %NULL with @error set
+ */
+RapportStore *
+rapport_store_new_for_thread (RapportStore  *self,
+                              GError       **error)
+{
+  g_autoptr(RapportStore) other = NULL;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  other = g_object_new (RAPPORT_TYPE_STORE, NULL);
+  other->path = g_strdup (self->path);
+  other->version = self->version;
+
+  if (!open_connection (other, error) || !configure_connection (other, error))
+    return NULL;
+
+  return g_steal_pointer (&other);
+}
+
+const char *
+rapport_store_get_path (RapportStore *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+int
+rapport_store_get_version (RapportStore *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), 0);
+
+  return self->version;
+}
+
+/**
+ * rapport_store_begin:
+ *
+ * Starts a transaction, or a savepoint inside the current one. Changes made
+ * inside are announced by ::changed only when the outermost one commits.
+ */
+gboolean
+rapport_store_begin (RapportStore  *self,
+                     GError       **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+
+  if (self->depth == 0)
+    sql = g_strdup ("BEGIN IMMEDIATE");
+  else
+    sql = g_strdup_printf ("SAVEPOINT rapport_%u", self->depth);
+
+  if (!_rapport_store_exec (self, sql, error))
+    return FALSE;
+
+  self->depth++;
+  return TRUE;
+}
+
+gboolean
+rapport_store_commit (RapportStore  *self,
+                      GError       **error)
+{
+  g_autofree char *sql = NULL;
+  g_autoptr(GArray) pending = NULL;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  if (self->depth == 1)
+    sql = g_strdup ("COMMIT");
+  else
+    sql = g_strdup_printf ("RELEASE rapport_%u", self->depth - 1);
+
+  if (!_rapport_store_exec (self, sql, error))
+    {
+      rapport_store_rollback (self);
+      return FALSE;
+    }
+
+  self->depth--;
+  if (self->depth > 0)
+    return TRUE;
+
+  pending = g_steal_pointer (&self->pending);
+  self->pending = g_array_new (FALSE, FALSE, sizeof (PendingChange));
+  g_array_set_clear_func (self->pending, pending_change_clear);
+
+  for (guint i = 0; i < pending->len; i++)
+    {
+      PendingChange *change = &g_array_index (pending, PendingChange, i);
+      g_signal_emit (self, signals [CHANGED], 0, change->table, change->row_id, change->kind);
+    }
+
+  return TRUE;
+}
+
+void
+rapport_store_rollback (RapportStore *self)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_if_fail (RAPPORT_IS_STORE (self));
+  g_return_if_fail (self->depth > 0);
+
+  if (self->depth == 1)
+    sql = g_strdup ("ROLLBACK");
+  else
+    sql = g_strdup_printf ("ROLLBACK TO rapport_%u; RELEASE rapport_%u",
+                           self->depth - 1, self->depth - 1);
+
+  _rapport_store_exec (self, sql, NULL);
+  self->depth--;
+
+  /* Savepoint rollbacks keep the notices of the outer transaction: a
+   * notice for a row that then did not change only costs a refresh. */
+  if (self->depth == 0)
+    g_array_set_size (self->pending, 0);
+}
+
+/**
+ * rapport_store_emit_changed:
+ *
+ * Announces a change: now, or when the current transaction commits.
+ */
+void
+rapport_store_emit_changed (RapportStore      *self,
+                            const char        *table,
+                            gint64             row_id,
+                            RapportChangeKind  kind)
+{
+  PendingChange change;
+
+  g_return_if_fail (RAPPORT_IS_STORE (self));
+  g_return_if_fail (table != NULL);
+
+  if (self->depth == 0)
+    {
+      g_signal_emit (self, signals [CHANGED], 0, table, row_id, kind);
+      return;
+    }
+
+  for (guint i = 0; i < self->pending->len; i++)
+    {
+      PendingChange *p = &g_array_index (self->pending, PendingChange, i);
+
+      if (p->row_id == row_id && p->kind == kind && g_str_equal (p->table, table))
+        return;
+    }
+
+  change.table = g_strdup (table);
+  change.row_id = row_id;
+  change.kind = kind;
+  g_array_append_val (self->pending, change);
+}
+
+gboolean
+rapport_store_get_counts (RapportStore        *self,
+                          RapportStoreCounts  *counts,
+                          GError             **error)
+{
+  GStatBuf st;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (counts != NULL, FALSE);
+
+  counts->members = query_int64 (self, "SELECT count(*) FROM members", 0);
+  counts->organizations = query_int64 (self, "SELECT count(*) FROM organizations", 0);
+  counts->identities = query_int64 (self, "SELECT count(*) FROM identities", 0);
+  counts->emails = query_int64 (self, "SELECT count(*) FROM emails", 0);
+  counts->activities = query_int64 (self, "SELECT count(*) FROM activities", 0);
+  counts->tags = query_int64 (self, "SELECT count(*) FROM tags", 0);
+  counts->notes = query_int64 (self, "SELECT count(*) FROM notes", 0);
+  counts->file_size = g_stat (self->path, &st) == 0 ? st.st_size : 0;
+
+  return TRUE;
+}
+
+gint64
+_rapport_store_ensure_organization (RapportStore  *self,
+                                    const char    *name,
+                                    GError       **error)
+{
+  g_autoptr(RapportStatement) select = NULL;
+  g_autoptr(RapportStatement) insert = NULL;
+
+  if (name == NULL || name[0] == '\0')
+    return 0;
+
+  select = _rapport_store_prepare (self, "SELECT id FROM organizations WHERE name = ?", error);
+  if (select == NULL)
+    return -1;
+  _rapport_bind_text (select, 1, name);
+  if (sqlite3_step (select) == SQLITE_ROW)
+    return sqlite3_column_int64 (select, 0);
+
+  insert = _rapport_store_prepare (self, "INSERT INTO organizations (name) VALUES (?)", error);
+  if (insert == NULL)
+    return -1;
+  _rapport_bind_text (insert, 1, name);
+  if (sqlite3_step (insert) != SQLITE_DONE)
+    return _rapport_store_set_error (self, error) ? 0 : -1;
+
+  rapport_store_emit_changed (self, "organizations", sqlite3_last_insert_rowid (self->db),
+                              RAPPORT_CHANGE_INSERTED);
+  return sqlite3_last_insert_rowid (self->db);
+}
+
+gint64
+_rapport_store_ensure_tag (RapportStore  *self,
+                           const char    *name,
+                           GError       **error)
+{
+  g_autoptr(RapportStatement) select = NULL;
+  g_autoptr(RapportStatement) insert = NULL;
+
+  select = _rapport_store_prepare (self, "SELECT id FROM tags WHERE name = ?", error);
+  if (select == NULL)
+    return -1;
+  _rapport_bind_text (select, 1, name);
+  if (sqlite3_step (select) == SQLITE_ROW)
+    return sqlite3_column_int64 (select, 0);
+
+  insert = _rapport_store_prepare (self, "INSERT INTO tags (name) VALUES (?)", error);
+  if (insert == NULL)
+    return -1;
+  _rapport_bind_text (insert, 1, name);
+  if (sqlite3_step (insert) != SQLITE_DONE)
+    return _rapport_store_set_error (self, error) ? 0 : -1;
+
+  return sqlite3_last_insert_rowid (self->db);
+}
+
+/* Members */
+
+#define MEMBER_COLUMNS \
+  "m.id, m.name, (SELECT address FROM emails WHERE member_id = m.id " \
+  "ORDER BY is_primary DESC, id LIMIT 1), o.name, m.title, m.location, m.phone, " \
+  "m.timezone, m.bio, m.source, s.name, m.stage_id, m.score, m.level, " \
+  "m.joined_at, m.last_active_at, m.activity_count, m.created_at, m.updated_at, " \
+  "m.custom_fields"
+
+#define MEMBER_FROM \
+  " FROM members m LEFT JOIN organizations o ON o.id = m.organization_id " \
+  "LEFT JOIN pipeline_stages s ON s.id = m.stage_id "
+
+static RapportMember *
+member_from_row (RapportStatement *stmt)
+{
+  RapportMember *member = rapport_member_new ();
+
+  _rapport_member_set_id (member, sqlite3_column_int64 (stmt, 0));
+  rapport_member_set_name (member, _rapport_column_text (stmt, 1));
+  rapport_member_set_email (member, _rapport_column_text (stmt, 2));
+  rapport_member_set_organization (member, _rapport_column_text (stmt, 3));
+  rapport_member_set_title (member, _rapport_column_text (stmt, 4));
+  rapport_member_set_location (member, _rapport_column_text (stmt, 5));
+  rapport_member_set_phone (member, _rapport_column_text (stmt, 6));
+  rapport_member_set_timezone (member, _rapport_column_text (stmt, 7));
+  rapport_member_set_bio (member, _rapport_column_text (stmt, 8));
+  rapport_member_set_source (member, _rapport_column_text (stmt, 9));
+  rapport_member_set_stage (member, _rapport_column_text (stmt, 10));
+  rapport_member_set_stage_id (member, sqlite3_column_int64 (stmt, 11));
+  rapport_member_set_score (member, sqlite3_column_double (stmt, 12));
+  rapport_member_set_level (member, CLAMP (sqlite3_column_int (stmt, 13), 1, 4));
+  rapport_member_set_joined_at (member, sqlite3_column_int64 (stmt, 14));
+  rapport_member_set_last_active_at (member, sqlite3_column_int64 (stmt, 15));
+  rapport_member_set_activity_count (member, sqlite3_column_int64 (stmt, 16));
+  rapport_member_set_created_at (member, sqlite3_column_int64 (stmt, 17));
+  rapport_member_set_updated_at (member, sqlite3_column_int64 (stmt, 18));
+  rapport_member_set_custom_json (member, _rapport_column_text (stmt, 19));
+
+  return member;
+}
+
+/**
+ * rapport_store_get_member:
+ *
+ * Returns: (transfer full) (nullable): the member, or %NULL with @error set
+ */
+RapportMember *
+rapport_store_get_member (RapportStore  *self,
+                          gint64         member_id,
+                          GError       **error)
+{
+  g_autoptr(RapportStatement) stmt = NULL;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  stmt = _rapport_store_prepare (self, "SELECT " MEMBER_COLUMNS MEMBER_FROM "WHERE m.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, member_id);
+  switch (sqlite3_step (stmt))
+    {
+    case SQLITE_ROW:
+      return member_from_row (stmt);
+
+    case SQLITE_DONE:
+      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
+                   _("No member with id %" G_GINT64_FORMAT), member_id);
+      return NULL;
+
+    default:
+      _rapport_store_set_error (self, error);
+      return NULL;
+    }
+}
+
+static gboolean
+check_member (RapportMember  *member,
+              GError        **error)
+{
+  const char *name = rapport_member_get_name (member);
+  const char *email = rapport_member_get_email (member);
+  g_autofree char *stripped = g_strstrip (g_strdup (name ? name : ""));
+
+  if (stripped[0] == '\0')
+    {
+      g_set_error_literal (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
+                           _("A member needs a name"));
+      return FALSE;
+    }
+
+  if (email != NULL && !rapport_email_is_valid (email))
+    {
+      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
+                   _("“%s” is not an email address"), email);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+set_primary_email (RapportStore  *self,
+                   gint64         member_id,
+                   const char    *email,
+                   GError       **error)
+{
+  g_autofree char *address = rapport_normalize_email (email);
+  g_autoptr(RapportStatement) unset = NULL;
+  g_autoptr(RapportStatement) upsert = NULL;
+  gint64 owner;
+
+  if (address == NULL)
+    {
+      g_autoptr(RapportStatement) drop =
+        _rapport_store_prepare (self, "DELETE FROM emails WHERE member_id = ? AND is_primary", error);
+      if (drop == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (drop, 1, member_id);
+      return sqlite3_step (drop) == SQLITE_DONE || _rapport_store_set_error (self, error);
+    }
+
+  owner = rapport_store_find_member_by_email (self, address);
+  if (owner != 0 && owner != member_id)
+    {
+      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_CONFLICT,
+                   _("The email address “%s” already belongs to another member"), address);
+      return FALSE;
+    }
+
+  /* The old primary address is replaced, not kept: editing the field means
+   * the person changed address. Other addresses stay. */
+  unset = _rapport_store_prepare (self,
+                                  "DELETE FROM emails WHERE member_id = ?1 AND is_primary "
+                                  "AND address <> ?2",
+                                  error);
+  if (unset == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (unset, 1, member_id);
+  _rapport_bind_text (unset, 2, address);
+  if (sqlite3_step (unset) != SQLITE_DONE)
+    return _rapport_store_set_error (self, error);
+
+  upsert = _rapport_store_prepare (self,
+                                   "INSERT INTO emails (member_id, address, is_primary) VALUES (?1, ?2, 1) "
+                                   "ON CONFLICT (address) DO UPDATE SET is_primary = 1",
+                                   error);
+  if (upsert == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (upsert, 1, member_id);
+  _rapport_bind_text (upsert, 2, address);
+  if (sqlite3_step (upsert) != SQLITE_DONE)
+    return _rapport_store_set_error (self, error);
+
+  return TRUE;
+}
+
+static void
+bind_member (RapportStatement *stmt,
+             RapportMember    *member,
+             gint64            organization_id)
+{
+  g_autofree char *sort_key = rapport_sort_key (rapport_member_get_name (member));
+  g_autofree char *custom = rapport_member_dup_custom_json (member);
+  g_autofree char *name = g_strstrip (g_strdup (rapport_member_get_name (member)));
+
+  _rapport_bind_text (stmt, 1, name);
+  _rapport_bind_text (stmt, 2, sort_key);
+  if (organization_id > 0)
+    sqlite3_bind_int64 (stmt, 3, organization_id);
+  else
+    sqlite3_bind_null (stmt, 3);
+  _rapport_bind_text (stmt, 4, rapport_member_get_title (member));
+  _rapport_bind_text (stmt, 5, rapport_member_get_location (member));
+  _rapport_bind_text (stmt, 6, rapport_member_get_phone (member));
+  _rapport_bind_text (stmt, 7, rapport_member_get_timezone (member));
+  _rapport_bind_text (stmt, 8, rapport_member_get_bio (member));
+  _rapport_bind_text (stmt, 9, rapport_member_get_source (member));
+  sqlite3_bind_int64 (stmt, 10, MAX (1, rapport_member_get_stage_id (member)));
+  if (rapport_member_get_joined_at (member) > 0)
+    sqlite3_bind_int64 (stmt, 11, rapport_member_get_joined_at (member));
+  else
+    sqlite3_bind_null (stmt, 11);
+  _rapport_bind_text (stmt, 12, custom);
+}
+
+/**
+ * rapport_store_insert_member:
+ * @member: a new member; its id is set on success
+ *
+ * Adds a member with their organization and primary email in one transaction.
+ */
+gboolean
+rapport_store_insert_member (RapportStore   *self,
+                             RapportMember  *member,
+                             GError        **error)
+{
+  g_autoptr(RapportStatement) stmt = NULL;
+  gint64 organization_id;
+  gint64 id;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_MEMBER (member), FALSE);
+
+  if (!check_member (member, error) || !rapport_store_begin (self, error))
+    return FALSE;
+
+  organization_id = _rapport_store_ensure_organization (self, rapport_member_get_organization (member), error);
+  if (organization_id < 0)
+    goto failed;
+
+  stmt = _rapport_store_prepare (self,
+                                 "INSERT INTO members (name, sort_name, organization_id, title, location, "
+                                 "phone, timezone, bio, source, stage_id, joined_at, custom_fields) "
+                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, coalesce (?11, unixepoch ()), ?12)",
+                                 error);
+  if (stmt == NULL)
+    goto failed;
+
+  bind_member (stmt, member, organization_id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _rapport_store_set_error (self, error);
+      goto failed;
+    }
+
+  id = sqlite3_last_insert_rowid (self->db);
+  if (!set_primary_email (self, id, rapport_member_get_email (member), error))
+    goto failed;
+
+  rapport_store_emit_changed (self, "members", id, RAPPORT_CHANGE_INSERTED);
+  if (!rapport_store_commit (self, error))
+    return FALSE;
+
+  _rapport_member_set_id (member, id);
+  return TRUE;
+
+failed:
+  rapport_store_rollback (self);
+  return FALSE;
+}
+
+/**
+ * rapport_store_update_member:
+ *
+ * Writes every editable field of @member back: name, email, organization,
+ * title, location, phone, time zone, bio, source, stage and custom fields.
+ */
+gboolean
+rapport_store_update_member (RapportStore   *self,
+                             RapportMember  *member,
+                             GError        **error)
+{
+  g_autoptr(RapportStatement) stmt = NULL;
+  gint64 organization_id;
+  gint64 id;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_MEMBER (member), FALSE);
+
+  id = rapport_member_get_id (member);
+  if (!check_member (member, error) || !rapport_store_begin (self, error))
+    return FALSE;
+
+  organization_id = _rapport_store_ensure_organization (self, rapport_member_get_organization (member), error);
+  if (organization_id < 0)
+    goto failed;
+
+  stmt = _rapport_store_prepare (self,
+                                 "UPDATE members SET name = ?1, sort_name = ?2, organization_id = ?3, "
+                                 "title = ?4, location = ?5, phone = ?6, timezone = ?7, bio = ?8, "
+                                 "source = ?9, stage_id = ?10, joined_at = coalesce (?11, joined_at), "
+                                 "custom_fields = ?12, updated_at = unixepoch () WHERE id = ?13",
+                                 error);
+  if (stmt == NULL)
+    goto failed;
+
+  bind_member (stmt, member, organization_id);
+  sqlite3_bind_int64 (stmt, 13, id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _rapport_store_set_error (self, error);
+      goto failed;
+    }
+
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
+                   _("No member with id %" G_GINT64_FORMAT), id);
+      goto failed;
+    }
+
+  if (!set_primary_email (self, id, rapport_member_get_email (member), error))
+    goto failed;
+
+  rapport_store_emit_changed (self, "members", id, RAPPORT_CHANGE_UPDATED);
+  return rapport_store_commit (self, error);
+
+failed:
+  rapport_store_rollback (self);
+  return FALSE;
+}
+
+/* Snapshots rows as JSON so an Undo can put them back as they were. */
+static gboolean
+snapshot_rows (RapportStore  *self,
+               JsonBuilder   *builder,
+               const char    *table,
+               const char    *where,
+               gint64         arg,
+               GError       **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s WHERE %s", table, where);
+  g_autoptr(RapportStatement) stmt = _rapport_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, arg);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "table");
+  json_builder_add_string_value (builder, table);
+  json_builder_set_member_name (builder, "rows");
+  json_builder_begin_array (builder);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int n = sqlite3_column_count (stmt);
+
+      json_builder_begin_object (builder);
+      for (int i = 0; i < n; i++)
+        {
+          json_builder_set_member_name (builder, sqlite3_column_name (stmt, i));
+          switch (sqlite3_column_type (stmt, i))
+            {
+            case SQLITE_INTEGER:
+              json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, i));
+              break;
+
+            case SQLITE_FLOAT:
+              json_builder_add_double_value (builder, sqlite3_column_double (stmt, i));
+              break;
+
+            case SQLITE_NULL:
+              json_builder_add_null_value (builder);
+              break;
+
+            case SQLITE_TEXT:
+            case SQLITE_BLOB:
+            default:
+              json_builder_add_string_value (builder, _rapport_column_text (stmt, i));
+              break;
+            }
+        }
+      json_builder_end_object (builder);
+    }
+
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  return rc == SQLITE_DONE || _rapport_store_set_error (self, error);
+}
+
+static gint64
+journal (RapportStore  *self,
+         const char    *operation,
+         const char    *table,
+         gint64         row_id,
+         JsonBuilder   *builder,
+         GError       **error)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autoptr(RapportStatement) stmt = NULL;
+  g_autofree char *payload = NULL;
+
+  json_generator_set_root (generator, root);
+  payload = json_generator_to_data (generator, NULL);
+
+  stmt = _rapport_store_prepare (self,
+                                 "INSERT INTO change_journal (operation, table_name, row_id, payload) "
+                                 "VALUES (?, ?, ?, ?)",
+                                 error);
+  if (stmt == NULL)
+    return 0;
+
+  _rapport_bind_text (stmt, 1, operation);
+  _rapport_bind_text (stmt, 2, table);
+  sqlite3_bind_int64 (stmt, 3, row_id);
+  _rapport_bind_text (stmt, 4, payload);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return _rapport_store_set_error (self, error);
+
+  return sqlite3_last_insert_rowid (self->db);
+}
+
+/**
+ * rapport_store_delete_member:
+ * @journal_id: (out) (optional): where to store the journal entry that
+ *   rapport_store_undo() takes
+ *
+ * Deletes a member and everything that belongs to them, keeping a snapshot
+ * in the change journal for Undo.
+ */
+gboolean
+rapport_store_delete_member (RapportStore  *self,
+                             gint64         member_id,
+                             gint64        *journal_id,
+                             GError       **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(RapportStatement) stmt = NULL;
+  gint64 entry;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+
+  if (!rapport_store_begin (self, error))
+    return FALSE;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < G_N_ELEMENTS (member_rows); i++)
+    {
+      if (!snapshot_rows (self, builder, member_rows[i].table, member_rows[i].where, member_id, error))
+        goto failed;
+    }
+  json_builder_end_array (builder);
+
+  entry = journal (self, "delete-member", "members", member_id, builder, error);
+  if (entry == 0)
+    goto failed;
+
+  stmt = _rapport_store_prepare (self, "DELETE FROM members WHERE id = ?", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, member_id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _rapport_store_set_error (self, error);
+      goto failed;
+    }
+
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
+                   _("No member with id %" G_GINT64_FORMAT), member_id);
+      goto failed;
+    }
+
+  rapport_store_emit_changed (self, "members", member_id, RAPPORT_CHANGE_DELETED);
+  if (!rapport_store_commit (self, error))
+    return FALSE;
+
+  if (journal_id != NULL)
+    *journal_id = entry;
+  return TRUE;
+
+failed:
+  rapport_store_rollback (self);
+  return FALSE;
+}
+
+static gboolean
+restore_rows (RapportStore  *self,
+              JsonObject    *group,
+              GError       **error)
+{
+  const char *table = json_object_get_string_member (group, "table");
+  JsonArray *rows = json_object_get_array_member (group, "rows");
+
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, i);
+      g_autoptr(GList) columns = json_object_get_members (row);
+      g_autoptr(GString) sql = g_string_new (NULL);
+      g_autoptr(RapportStatement) stmt = NULL;
+      guint n = 0;
+
+      /* Column names come from our own snapshot of our own schema. */
+      g_string_append_printf (sql, "INSERT OR REPLACE INTO %s (", table);
+      for (const GList *l = columns; l != NULL; l = l->next, n++)
+        g_string_append_printf (sql, "%s\"%s\"", n ? ", " : "", (const char *) l->data);
+      g_string_append (sql, ") VALUES (");
+      for (guint k = 0; k < n; k++)
+        g_string_append_printf (sql, "%s?%u", k ? ", " : "", k + 1);
+      g_string_append (sql, ")");
+
+      stmt = _rapport_store_prepare (self, sql->str, error);
+      if (stmt == NULL)
+        return FALSE;
+
+      n = 0;
+      for (const GList *l = columns; l != NULL; l = l->next, n++)
+        {
+          JsonNode *node = json_object_get_member (row, l->data);
+
+          if (JSON_NODE_HOLDS_NULL (node))
+            sqlite3_bind_null (stmt, n + 1);
+          else if (json_node_get_value_type (node) == G_TYPE_INT64)
+            sqlite3_bind_int64 (stmt, n + 1, json_node_get_int (node));
+          else if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
+            sqlite3_bind_double (stmt, n + 1, json_node_get_double (node));
+          else
+            sqlite3_bind_text (stmt, n + 1, json_node_get_string (node), -1, SQLITE_TRANSIENT);
+        }
+
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        return _rapport_store_set_error (self, error);
+    }
+
+  return TRUE;
+}
+
+/**
+ * rapport_store_undo:
+ * @journal_id: what rapport_store_delete_member() or
+ *   rapport_store_delete_note() returned
+ *
+ * Puts back what a destructive change removed, exactly as it was.
+ */
+gboolean
+rapport_store_undo (RapportStore  *self,
+                    gint64         journal_id,
+                    GError       **error)
+{
+  g_autoptr(RapportStatement) stmt = NULL;
+  g_autoptr(RapportStatement) mark = NULL;
+  g_autoptr(RapportStatement) recount = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *operation = NULL;
+  g_autofree char *table = NULL;
+  JsonArray *groups;
+  gint64 row_id;
+  gint64 member_id = 0;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+
+  if (!rapport_store_begin (self, error))
+    return FALSE;
+
+  stmt = _rapport_store_prepare (self,
+                                 "SELECT operation, table_name, row_id, payload FROM change_journal "
+                                 "WHERE id = ? AND undone_at IS NULL",
+                                 error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, journal_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error_literal (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
+                           _("There is nothing to undo"));
+      goto failed;
+    }
+
+  operation = g_strdup (_rapport_column_text (stmt, 0));
+  table = g_strdup (_rapport_column_text (stmt, 1));
+  row_id = sqlite3_column_int64 (stmt, 2);
+  if (!json_parser_load_from_data (parser, _rapport_column_text (stmt, 3), -1, error))
+    goto failed;
+  sqlite3_reset (stmt);
+
+  groups = json_node_get_array (json_parser_get_root (parser));
+  for (guint i = 0; i < json_array_get_length (groups); i++)
+    {
+      if (!restore_rows (self, json_array_get_object_element (groups, i), error))
+        goto failed;
+    }
+
+  if (g_str_equal (operation, "delete-member"))
+    {
+      member_id = row_id;
+      /* Restored activities ran the counting trigger again on top of the
+       * restored counters: count afresh. */
+      recount = _rapport_store_prepare (self,
+                                        "UPDATE members SET "
+                                        "activity_count = (SELECT count(*) FROM activities WHERE member_id = ?1), "
+                                        "last_active_at = (SELECT max (occurred_at) FROM activities WHERE member_id = ?1) "
+                                        "WHERE id = ?1",
+                                        error);
+      if (recount == NULL)
+        goto failed;
+      sqlite3_bind_int64 (recount, 1, member_id);
+      if (sqlite3_step (recount) != SQLITE_DONE)
+        {
+          _rapport_store_set_error (self, error);
+          goto failed;
+        }
+      rapport_store_emit_changed (self, "members", member_id, RAPPORT_CHANGE_INSERTED);
+    }
+  else
+    {
+      rapport_store_emit_changed (self, table, row_id, RAPPORT_CHANGE_INSERTED);
+      member_id = query_int64 (self, "SELECT member_id FROM notes WHERE id = ?", row_id);
+      if (member_id > 0)
+        rapport_store_emit_changed (self, "members", member_id, RAPPORT_CHANGE_UPDATED);
+    }
+
+  mark = _rapport_store_prepare (self, "UPDATE change_journal SET undone_at = unixepoch () WHERE id = ?", error);
+  if (mark == NULL)
+    goto failed;
+  sqlite3_bind_int64 (mark, 1, journal_id);
+  if (sqlite3_step (mark) != SQLITE_DONE)
+    {
+      _rapport_store_set_error (self, error);
+      goto failed;
+    }
+
+  return rapport_store_commit (self, error);
+
+failed:
+  rapport_store_rollback (self);
+  return FALSE;
+}
+
+gint64
+rapport_store_find_member_by_email (RapportStore *self,
+                                    const char   *email)
+{
+  g_autoptr(RapportStatement) stmt = NULL;
+  g_autofree char *address = rapport_normalize_email (email);
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), 0);
+
+  if (address == NULL)
+    return 0;
+
+  stmt = _rapport_store_prepare (self, "SELECT member_id FROM emails WHERE address = ?", NULL);
+  if (stmt == NULL)
+    return 0;
+  _rapport_bind_text (stmt, 1, address);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+
+  return 0;
+}
+
+gint64
+rapport_store_find_member_by_identity (RapportStore *self,
+                                       const char   *platform,
+                                       const char   *handle)
+{
+  g_autoptr(RapportStatement) stmt = NULL;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), 0);
+
+  if (platform == NULL || handle == NULL || handle[0] == '\0')
+    return 0;
+
+  stmt = _rapport_store_prepare (self,
+                                 "SELECT member_id FROM identities WHERE platform = ? AND handle = ?",
+                                 NULL);
+  if (stmt == NULL)
+    return 0;
+  _rapport_bind_text (stmt, 1, platform);
+  _rapport_bind_text (stmt, 2, handle);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+
+  return 0;
+}
+
+static const char *
+order_by_clause (RapportMemberSort sort,
+                 gboolean          descending)
+{
+  /* Ties break on the name, then the id, so the order is total and stable. */
+  switch (sort)
+    {
+    case RAPPORT_MEMBER_SORT_ORGANIZATION:
+      return descending ? " ORDER BY (SELECT name FROM organizations WHERE id = m.organization_id) IS NULL, "
+                          "(SELECT name FROM organizations WHERE id = m.organization_id) COLLATE NOCASE DESC, m.sort_name, m.id"
+                        : " ORDER BY (SELECT name FROM organizations WHERE id = m.organization_id) IS NULL, "
+                          "(SELECT name FROM organizations WHERE id = m.organization_id) COLLATE NOCASE, m.sort_name, m.id";
+
+    case RAPPORT_MEMBER_SORT_STAGE:
+      return descending ? " ORDER BY m.stage_id DESC, m.sort_name, m.id"
+                        : " ORDER BY m.stage_id, m.sort_name, m.id";
+
+    case RAPPORT_MEMBER_SORT_LAST_ACTIVE:
+      return descending ? " ORDER BY m.last_active_at DESC, m.id DESC"
+                        : " ORDER BY m.last_active_at, m.id";
+
+    case RAPPORT_MEMBER_SORT_ACTIVITIES:
+      return descending ? " ORDER BY m.activity_count DESC, m.id DESC"
+                        : " ORDER BY m.activity_count, m.id";
+
+    case RAPPORT_MEMBER_SORT_NAME:
+    default:
+      return descending ? " ORDER BY m.sort_name DESC, m.id DESC"
+                        : " ORDER BY m.sort_name, m.id";
+    }
+}
+
+/**
+ * rapport_store_query_member_ids:
+ *
+ * The ids of every member that @query selects, in its order. This is what a
+ * lazy list holds: 8 bytes a member.
+ *
+ * Returns: (transfer full) (element-type gint64): the ids, or %NULL with
+ *   @error set
+ */
+GArray *
+rapport_store_query_member_ids (RapportStore              *self,
+                                const RapportMemberQuery  *query,
+                                GError                   **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT m.id FROM members m WHERE 1");
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *fts = NULL;
+  g_autoptr(RapportStatement) stmt = NULL;
+  int param = 0;
+  int rc;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  /* Only fixed fragments go into the SQL; every value is bound. */
+  fts = rapport_fts_query_from_text (query->text);
+  if (fts != NULL)
+    g_string_append (sql, " AND m.id IN (SELECT rowid FROM member_search WHERE member_search MATCH ?)");
+  if (query->stage_id > 0)
+    g_string_append (sql, " AND m.stage_id = ?");
+  if (query->tag != NULL)
+    g_string_append (sql, " AND m.id IN (SELECT mt.member_id FROM member_tags mt "
+                          "JOIN tags t ON t.id = mt.tag_id WHERE t.name = ?)");
+  if (query->organization != NULL)
+    g_string_append (sql, " AND m.organization_id = (SELECT id FROM organizations WHERE name = ?)");
+  g_string_append (sql, order_by_clause (query->sort, query->descending));
+
+  stmt = _rapport_store_prepare (self, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+
+  if (fts != NULL)
+    _rapport_bind_text (stmt, ++param, fts);
+  if (query->stage_id > 0)
+    sqlite3_bind_int64 (stmt, ++param, query->stage_id);
+  if (query->tag != NULL)
+    _rapport_bind_text (stmt, ++param, query->tag);
+  if (query->organization != NULL)
+    _rapport_bind_text (stmt, ++param, query->organization);
+
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 1024);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _rapport_store_set_error (self, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+/**
+ * rapport_store_search:
+ * @text: what a person typed
+ * @limit: how many members at most
+ *
+ * The best matches for @text, best first: a match in the name ranks above a
+ * match in a handle or an email, which ranks above the organization, tags and
+ * notes.
+ *
+ * Returns: (transfer full) (element-type RapportMember): the members
+ */
+GPtrArray *
+rapport_store_search (RapportStore  *self,
+                      const char    *text,
+                      guint          limit,
+                      GError       **error)
+{
+  g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(RapportStatement) stmt = NULL;
+  g_autofree char *fts = NULL;
+  int rc;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  fts = rapport_fts_query_from_text (text);
+  if (fts == NULL || limit == 0)
+    return g_steal_pointer (&members);
+
+  stmt = _rapport_store_prepare (self,
+                                 "SELECT " MEMBER_COLUMNS MEMBER_FROM
+                                 "JOIN (SELECT rowid AS hit, rank FROM member_search "
+                                 "      WHERE member_search MATCH ?1 "
+                                 "        AND rank MATCH 'bm25(10.0, 5.0, 5.0, 2.0, 2.0, 1.0)' "
+                                 "      ORDER BY rank LIMIT ?2) ON hit = m.id "
+                                 "ORDER BY rank",
+                                 error);
+  if (stmt == NULL)
+    return NULL;
+
+  _rapport_bind_text (stmt, 1, fts);
+  sqlite3_bind_int (stmt, 2, limit);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (members, member_from_row (stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      _rapport_store_set_error (self, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&members);
+}

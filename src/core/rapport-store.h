@@ -1,0 +1,213 @@
+/* rapport-store.h
+ *
+ * Copyright 2026 The Rapport authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "rapport-types.h"
+
+G_BEGIN_DECLS
+
+#define RAPPORT_STORE_ERROR (rapport_store_error_quark ())
+
+/**
+ * RapportStoreError:
+ * @RAPPORT_STORE_ERROR_NEWER_SCHEMA: the file was written by a newer Rapport
+ * @RAPPORT_STORE_ERROR_NOT_A_DATABASE: the file is not a Rapport database
+ * @RAPPORT_STORE_ERROR_SQLITE: SQLite reported an error
+ * @RAPPORT_STORE_ERROR_NOT_FOUND: no such row
+ * @RAPPORT_STORE_ERROR_CONFLICT: the change clashes with another row (a duplicate email or handle)
+ * @RAPPORT_STORE_ERROR_INVALID: a value is not acceptable (an empty name)
+ */
+typedef enum
+{
+  RAPPORT_STORE_ERROR_NEWER_SCHEMA,
+  RAPPORT_STORE_ERROR_NOT_A_DATABASE,
+  RAPPORT_STORE_ERROR_SQLITE,
+  RAPPORT_STORE_ERROR_NOT_FOUND,
+  RAPPORT_STORE_ERROR_CONFLICT,
+  RAPPORT_STORE_ERROR_INVALID,
+} RapportStoreError;
+
+/**
+ * RapportMemberQuery:
+ * @text: (nullable): search text, matched as word prefixes
+ * @sort: the order
+ * @descending: reverse the order
+ * @stage_id: only members in this stage, or 0
+ * @tag: (nullable): only members with this tag
+ * @organization: (nullable): only members of this organization
+ *
+ * What a member list shows.
+ */
+typedef struct
+{
+  const char        *text;
+  RapportMemberSort  sort;
+  gboolean           descending;
+  gint64             stage_id;
+  const char        *tag;
+  const char        *organization;
+} RapportMemberQuery;
+
+/**
+ * RapportStoreCounts:
+ *
+ * How much the database holds.
+ */
+typedef struct
+{
+  gint64 members;
+  gint64 organizations;
+  gint64 identities;
+  gint64 emails;
+  gint64 activities;
+  gint64 tags;
+  gint64 notes;
+  gint64 file_size;
+} RapportStoreCounts;
+
+#define RAPPORT_TYPE_STORE (rapport_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (RapportStore, rapport_store, RAPPORT, STORE, GObject)
+
+GQuark         rapport_store_error_quark             (void);
+char          *rapport_store_dup_default_path        (void);
+int            rapport_store_get_latest_version      (void);
+RapportStore  *rapport_store_new                     (const char           *path,
+                                                      GError              **error);
+RapportStore  *rapport_store_new_for_thread          (RapportStore         *self,
+                                                      GError              **error);
+const char    *rapport_store_get_path                (RapportStore         *self);
+int            rapport_store_get_version             (RapportStore         *self);
+char          *rapport_store_dup_backup_path         (RapportStore         *self);
+gboolean       rapport_store_begin                   (RapportStore         *self,
+                                                      GError              **error);
+gboolean       rapport_store_commit                  (RapportStore         *self,
+                                                      GError              **error);
+void           rapport_store_rollback                (RapportStore         *self);
+void           rapport_store_emit_changed            (RapportStore         *self,
+                                                      const char           *table,
+                                                      gint64                row_id,
+                                                      RapportChangeKind     kind);
+gboolean       rapport_store_get_counts              (RapportStore         *self,
+                                                      RapportStoreCounts   *counts,
+                                                      GError              **error);
+
+/* Members */
+RapportMember *rapport_store_get_member              (RapportStore         *self,
+                                                      gint64                member_id,
+                                                      GError              **error);
+gboolean       rapport_store_insert_member           (RapportStore         *self,
+                                                      RapportMember        *member,
+                                                      GError              **error);
+gboolean       rapport_store_update_member           (RapportStore         *self,
+                                                      RapportMember        *member,
+                                                      GError              **error);
+gboolean       rapport_store_delete_member           (RapportStore         *self,
+                                                      gint64                member_id,
+                                                      gint64               *journal_id,
+                                                      GError              **error);
+gboolean       rapport_store_undo                    (RapportStore         *self,
+                                                      gint64                journal_id,
+                                                      GError              **error);
+gint64         rapport_store_find_member_by_email    (RapportStore         *self,
+                                                      const char           *email);
+gint64         rapport_store_find_member_by_identity (RapportStore         *self,
+                                                      const char           *platform,
+                                                      const char           *handle);
+GArray        *rapport_store_query_member_ids        (RapportStore         *self,
+                                                      const RapportMemberQuery *query,
+                                                      GError              **error);
+GPtrArray     *rapport_store_search                  (RapportStore         *self,
+                                                      const char           *text,
+                                                      guint                 limit,
+                                                      GError              **error);
+
+/* Emails, identities, tags */
+GStrv          rapport_store_list_emails             (RapportStore         *self,
+                                                      gint64                member_id);
+gboolean       rapport_store_add_email               (RapportStore         *self,
+                                                      gint64                member_id,
+                                                      const char           *address,
+                                                      GError              **error);
+gboolean       rapport_store_remove_email            (RapportStore         *self,
+                                                      gint64                member_id,
+                                                      const char           *address,
+                                                      GError              **error);
+GPtrArray     *rapport_store_list_identities         (RapportStore         *self,
+                                                      gint64                member_id);
+gint64         rapport_store_add_identity            (RapportStore         *self,
+                                                      gint64                member_id,
+                                                      const char           *platform,
+                                                      const char           *handle,
+                                                      const char           *url,
+                                                      const char           *external_id,
+                                                      GError              **error);
+gboolean       rapport_store_remove_identity         (RapportStore         *self,
+                                                      gint64                identity_id,
+                                                      GError              **error);
+GStrv          rapport_store_list_tags               (RapportStore         *self);
+GStrv          rapport_store_list_member_tags        (RapportStore         *self,
+                                                      gint64                member_id);
+gboolean       rapport_store_add_member_tag          (RapportStore         *self,
+                                                      gint64                member_id,
+                                                      const char           *tag,
+                                                      GError              **error);
+gboolean       rapport_store_remove_member_tag       (RapportStore         *self,
+                                                      gint64                member_id,
+                                                      const char           *tag,
+                                                      GError              **error);
+GStrv          rapport_store_list_organizations      (RapportStore         *self);
+
+/* Notes and activities */
+GPtrArray     *rapport_store_list_notes              (RapportStore         *self,
+                                                      gint64                member_id);
+gint64         rapport_store_add_note                (RapportStore         *self,
+                                                      gint64                member_id,
+                                                      const char           *body,
+                                                      const char           *author,
+                                                      GError              **error);
+gboolean       rapport_store_update_note             (RapportStore         *self,
+                                                      gint64                note_id,
+                                                      const char           *body,
+                                                      GError              **error);
+gboolean       rapport_store_delete_note             (RapportStore         *self,
+                                                      gint64                note_id,
+                                                      gint64               *journal_id,
+                                                      GError              **error);
+GPtrArray     *rapport_store_list_activities         (RapportStore         *self,
+                                                      gint64                member_id,
+                                                      gint64                before_time,
+                                                      gint64                before_id,
+                                                      guint                 limit,
+                                                      GError              **error);
+gint64         rapport_store_add_activity            (RapportStore         *self,
+                                                      gint64                member_id,
+                                                      const char           *platform,
+                                                      const char           *kind,
+                                                      gint64                occurred_at,
+                                                      const char           *title,
+                                                      const char           *url,
+                                                      const char           *channel,
+                                                      GError              **error);
+
+G_END_DECLS

@@ -1,0 +1,75 @@
+/* rapport-types.h
+ *
+ * Copyright 2026 The Rapport authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+typedef struct _RapportActivity    RapportActivity;
+typedef struct _RapportIdentity    RapportIdentity;
+typedef struct _RapportMember      RapportMember;
+typedef struct _RapportMemberList  RapportMemberList;
+typedef struct _RapportNote        RapportNote;
+typedef struct _RapportStore       RapportStore;
+
+/**
+ * RapportMemberSort:
+ *
+ * The orders a member list can be sorted in.
+ */
+typedef enum
+{
+  RAPPORT_MEMBER_SORT_NAME,
+  RAPPORT_MEMBER_SORT_ORGANIZATION,
+  RAPPORT_MEMBER_SORT_STAGE,
+  RAPPORT_MEMBER_SORT_LAST_ACTIVE,
+  RAPPORT_MEMBER_SORT_ACTIVITIES,
+} RapportMemberSort;
+
+/**
+ * RapportChangeKind:
+ * @RAPPORT_CHANGE_INSERTED: a row was added
+ * @RAPPORT_CHANGE_UPDATED: a row changed
+ * @RAPPORT_CHANGE_DELETED: a row was removed
+ * @RAPPORT_CHANGE_RELOAD: many rows may have changed (a bulk import); the row id is 0
+ */
+typedef enum
+{
+  RAPPORT_CHANGE_INSERTED,
+  RAPPORT_CHANGE_UPDATED,
+  RAPPORT_CHANGE_DELETED,
+  RAPPORT_CHANGE_RELOAD,
+} RapportChangeKind;
+
+/**
+ * RapportProgressFunc:
+ * @done: how much of the work is done
+ * @total: how much work there is, or 0 if unknown
+ * @user_data: closure
+ *
+ * Reports progress of long work. May be called from a worker thread.
+ */
+typedef void (*RapportProgressFunc) (guint64  done,
+                                     guint64  total,
+                                     gpointer user_data);
+
+G_END_DECLS
