@@ -1,0 +1,153 @@
+/* rapport-ui-test.c
+ *
+ * Copyright 2026 The Rapport authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "rapport-ui-test.h"
+
+/**
+ * rapport_ui_test_init:
+ *
+ * GTest and libadwaita for a UI test: a real display (Xvfb in CI), the
+ * in-memory GSettings backend, and the light style unless a test asks.
+ */
+void
+rapport_ui_test_init (int    *argc,
+                      char ***argv)
+{
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_test_init (argc, argv, NULL);
+  gtk_init ();
+  adw_init ();
+}
+
+static gboolean
+quit_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * rapport_ui_test_spin:
+ *
+ * Runs the main loop for @ms milliseconds, so layout, idles and worker
+ * thread results land.
+ */
+void
+rapport_ui_test_spin (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, quit_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/**
+ * rapport_ui_test_wait_for:
+ *
+ * Runs the main loop until @condition holds or @timeout_ms pass.
+ *
+ * Returns: whether @condition held
+ */
+gboolean
+rapport_ui_test_wait_for (gboolean  (*condition) (gpointer data),
+                          gpointer    data,
+                          guint       timeout_ms)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+
+  return TRUE;
+}
+
+/**
+ * rapport_ui_test_screenshot:
+ * @widget: a realized widget, usually a window
+ * @name: file name without extension
+ *
+ * With RAPPORT_SCREENSHOT_DIR set, renders @widget as it is on screen to
+ * `$RAPPORT_SCREENSHOT_DIR/@name.png`.
+ */
+void
+rapport_ui_test_screenshot (GtkWidget  *widget,
+                            const char *name)
+{
+  const char *dir = g_getenv ("RAPPORT_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GskRenderer *renderer;
+  int width, height;
+
+  if (dir == NULL || dir[0] == '\0')
+    return;
+
+  /* Let pending layout and drawing settle first. */
+  rapport_ui_test_spin (200);
+
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  g_mkdir_with_parents (dir, 0755);
+  path = g_strdup_printf ("%s/%s.png", dir, name);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Screenshot: %s", path);
+}
+
+/**
+ * rapport_ui_test_make_db:
+ *
+ * Returns: (transfer full): the path of a database file in a new temporary
+ *   folder; the file does not exist yet
+ */
+char *
+rapport_ui_test_make_db (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("rapport-ui-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return g_build_filename (dir, "rapport.db", NULL);
+}
