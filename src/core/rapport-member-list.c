@@ -57,7 +57,7 @@ struct _RapportMemberList
 
 typedef struct
 {
-  RapportStore      *store;
+  char              *path;
   char              *text;
   char              *tag;
   char              *organization;
@@ -143,7 +143,7 @@ query_data_free (gpointer data)
 {
   QueryData *q = data;
 
-  g_clear_object (&q->store);
+  g_free (q->path);
   g_free (q->text);
   g_free (q->tag);
   g_free (q->organization);
@@ -155,7 +155,7 @@ query_data_new (RapportMemberList *self)
 {
   QueryData *q = g_new0 (QueryData, 1);
 
-  q->store = g_object_ref (self->store);
+  q->path = g_strdup (rapport_store_get_path (self->store));
   q->text = g_strdup (self->search_text);
   q->tag = g_strdup (self->tag);
   q->organization = g_strdup (self->organization);
@@ -219,7 +219,7 @@ query_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   GArray *ids;
 
-  store = rapport_store_new_for_thread (q->store, &error);
+  store = rapport_store_new_worker (q->path, &error);
   if (store == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));

@@ -515,15 +515,33 @@ RapportStore *
 rapport_store_new_for_thread (RapportStore  *self,
                               GError       **error)
 {
-  g_autoptr(RapportStore) other = NULL;
-
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
 
-  other = g_object_new (RAPPORT_TYPE_STORE, NULL);
-  other->path = g_strdup (self->path);
-  other->version = self->version;
+  return rapport_store_new_worker (self->path, error);
+}
 
-  if (!open_connection (other, error) || !configure_connection (other, error))
+/**
+ * rapport_store_new_worker:
+ * @path: a database that a #RapportStore has already opened (and upgraded)
+ *
+ * Like rapport_store_new_for_thread(), for a thread that keeps only the path,
+ * so it holds no reference to the main thread's store.
+ *
+ * Returns: (transfer full): a store, or %NULL with @error set
+ */
+RapportStore *
+rapport_store_new_worker (const char  *path,
+                          GError     **error)
+{
+  g_autoptr(RapportStore) other = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  other = g_object_new (RAPPORT_TYPE_STORE, NULL);
+  other->path = g_strdup (path);
+
+  if (!open_connection (other, error) || !read_version (other, error) ||
+      !configure_connection (other, error))
     return NULL;
 
   return g_steal_pointer (&other);

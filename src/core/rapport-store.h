@@ -96,6 +96,8 @@ RapportStore  *rapport_store_new                     (const char           *path
                                                       GError              **error);
 RapportStore  *rapport_store_new_for_thread          (RapportStore         *self,
                                                       GError              **error);
+RapportStore  *rapport_store_new_worker              (const char           *path,
+                                                      GError              **error);
 const char    *rapport_store_get_path                (RapportStore         *self);
 int            rapport_store_get_version             (RapportStore         *self);
 char          *rapport_store_dup_backup_path         (RapportStore         *self);
