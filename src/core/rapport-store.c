@@ -1524,14 +1524,47 @@ rapport_store_query_member_ids (RapportStore              *self,
   return g_steal_pointer (&ids);
 }
 
+static gboolean
+append_members (RapportStore      *self,
+                RapportStatement  *stmt,
+                GPtrArray         *members,
+                GHashTable        *seen,
+                guint              limit,
+                GError           **error)
+{
+  int rc;
+
+  while (members->len < limit && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      if (g_hash_table_contains (seen, &id))
+        continue;
+      g_hash_table_add (seen, g_memdup2 (&id, sizeof id));
+      g_ptr_array_add (members, member_from_row (stmt));
+    }
+
+  if (members->len < limit && rc != SQLITE_DONE)
+    return _rapport_store_set_error (self, error);
+
+  return TRUE;
+}
+
+/* Above this many matches a query is too broad for ranking to help, and
+ * ranking them all would cost more than a keystroke may. */
+#define RANKED_MATCHES_MAX 1000
+
 /**
  * rapport_store_search:
  * @text: what a person typed
  * @limit: how many members at most
  *
- * The best matches for @text, best first: a match in the name ranks above a
- * match in a handle or an email, which ranks above the organization, tags and
- * notes.
+ * The best matches for @text, best first. A specific query (up to a
+ * thousand matches) is ranked with BM25, a match in the name counting most,
+ * then handles and emails, then organization and tags, then notes. A broad
+ * one ("ma" among a million people) lists the names that begin with @text
+ * alphabetically, then other members whose name has a word beginning with
+ * it, then the rest; it never ranks everything.
  *
  * Returns: (transfer full) (element-type RapportMember): the members
  */
@@ -1542,9 +1575,13 @@ rapport_store_search (RapportStore  *self,
                       GError       **error)
 {
   g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) seen = NULL;
+  g_autoptr(RapportStatement) probe = NULL;
   g_autoptr(RapportStatement) stmt = NULL;
   g_autofree char *fts = NULL;
-  int rc;
+  g_autofree char *name_fts = NULL;
+  g_autofree char *key = NULL;
+  int matches;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
 
@@ -1552,26 +1589,76 @@ rapport_store_search (RapportStore  *self,
   if (fts == NULL || limit == 0)
     return g_steal_pointer (&members);
 
-  stmt = _rapport_store_prepare (self,
-                                 "SELECT " MEMBER_COLUMNS MEMBER_FROM
-                                 "JOIN (SELECT rowid AS hit, rank FROM member_search "
-                                 "      WHERE member_search MATCH ?1 "
-                                 "        AND rank MATCH 'bm25(10.0, 5.0, 5.0, 2.0, 2.0, 1.0)' "
-                                 "      ORDER BY rank LIMIT ?2) ON hit = m.id "
-                                 "ORDER BY rank",
-                                 error);
-  if (stmt == NULL)
+  probe = _rapport_store_prepare (self,
+                                  "SELECT count(*) FROM (SELECT 1 FROM member_search "
+                                  "WHERE member_search MATCH ?1 LIMIT ?2)",
+                                  error);
+  if (probe == NULL)
     return NULL;
-
-  _rapport_bind_text (stmt, 1, fts);
-  sqlite3_bind_int (stmt, 2, limit);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (members, member_from_row (stmt));
-
-  if (rc != SQLITE_DONE)
+  _rapport_bind_text (probe, 1, fts);
+  sqlite3_bind_int (probe, 2, RANKED_MATCHES_MAX + 1);
+  if (sqlite3_step (probe) != SQLITE_ROW)
     {
       _rapport_store_set_error (self, error);
       return NULL;
+    }
+  matches = sqlite3_column_int (probe, 0);
+  sqlite3_reset (probe);
+
+  seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  if (matches <= RANKED_MATCHES_MAX)
+    {
+      stmt = _rapport_store_prepare (self,
+                                     "SELECT " MEMBER_COLUMNS MEMBER_FROM
+                                     "JOIN (SELECT rowid AS hit, rank FROM member_search "
+                                     "      WHERE member_search MATCH ?1 "
+                                     "        AND rank MATCH 'bm25(10.0, 5.0, 5.0, 2.0, 2.0, 1.0)' "
+                                     "      ORDER BY rank LIMIT ?2) ON hit = m.id "
+                                     "ORDER BY rank",
+                                     error);
+      if (stmt == NULL)
+        return NULL;
+      _rapport_bind_text (stmt, 1, fts);
+      sqlite3_bind_int (stmt, 2, limit);
+      if (!append_members (self, stmt, members, seen, limit, error))
+        return NULL;
+
+      return g_steal_pointer (&members);
+    }
+
+  /* Names that begin with the text, through the sort index. */
+  key = rapport_sort_key (text);
+  stmt = _rapport_store_prepare (self,
+                                 "SELECT " MEMBER_COLUMNS MEMBER_FROM
+                                 "WHERE m.sort_name >= ?1 AND m.sort_name < ?1 || char (1114111) "
+                                 "ORDER BY m.sort_name, m.id LIMIT ?2",
+                                 error);
+  if (stmt == NULL)
+    return NULL;
+  _rapport_bind_text (stmt, 1, key);
+  sqlite3_bind_int (stmt, 2, limit);
+  if (!append_members (self, stmt, members, seen, limit, error))
+    return NULL;
+  sqlite3_reset (stmt);
+
+  /* Then a word of the name, then anything else. */
+  name_fts = g_strdup_printf ("{name} : (%s)", fts);
+  for (guint pass = 0; pass < 2 && members->len < limit; pass++)
+    {
+      g_autoptr(RapportStatement) more = NULL;
+
+      more = _rapport_store_prepare (self,
+                                     "SELECT " MEMBER_COLUMNS MEMBER_FROM
+                                     "JOIN (SELECT rowid AS hit FROM member_search "
+                                     "      WHERE member_search MATCH ?1 LIMIT ?2) ON hit = m.id",
+                                     error);
+      if (more == NULL)
+        return NULL;
+      _rapport_bind_text (more, 1, pass == 0 ? name_fts : fts);
+      sqlite3_bind_int (more, 2, 2 * limit);
+      if (!append_members (self, more, members, seen, limit, error))
+        return NULL;
     }
 
   return g_steal_pointer (&members);
