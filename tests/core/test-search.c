@@ -292,6 +292,44 @@ test_query_ids_with_text (Fixture       *f,
   g_assert_cmpuint (ids->len, ==, 2);
 }
 
+static void
+test_broad_query (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) members = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* More matches than are worth ranking: 1,200 people with a "Lu…" word. */
+  rapport_store_begin (f->store, &error);
+  for (guint i = 0; i < 1200; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s Lund %04u", i % 2 ? "Per" : "Lucas", i);
+      add (f, name, NULL, NULL);
+    }
+  rapport_store_commit (f->store, &error);
+  g_assert_no_error (error);
+
+  /* Names that begin with the text come first, alphabetically. */
+  members = rapport_store_search (f->store, "luc", 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (members->len, ==, 5);
+  g_assert_cmpstr (rapport_member_get_name (g_ptr_array_index (members, 0)), ==, "Lucas Lund 0000");
+  g_assert_cmpstr (rapport_member_get_name (g_ptr_array_index (members, 4)), ==, "Lucas Lund 0008");
+  g_clear_pointer (&members, g_ptr_array_unref);
+
+  /* Then people with a word of the name beginning with it. */
+  members = rapport_store_search (f->store, "lun", 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (members->len, ==, 3);
+  for (guint i = 0; i < members->len; i++)
+    g_assert_nonnull (strstr (rapport_member_get_name (g_ptr_array_index (members, i)), "Lund"));
+  g_clear_pointer (&members, g_ptr_array_unref);
+
+  /* A specific query is still ranked. */
+  members = rapport_store_search (f->store, "lumen", 10, &error);
+  g_assert_cmpuint (members->len, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -302,6 +340,7 @@ main (int   argc,
   g_test_add ("/rapport/search/prefixes", Fixture, NULL, fixture_set_up, test_prefixes, fixture_tear_down);
   g_test_add ("/rapport/search/triggers", Fixture, NULL, fixture_set_up, test_triggers_follow_changes, fixture_tear_down);
   g_test_add ("/rapport/search/ranking", Fixture, NULL, fixture_set_up, test_ranking, fixture_tear_down);
+  g_test_add ("/rapport/search/broad", Fixture, NULL, fixture_set_up, test_broad_query, fixture_tear_down);
   g_test_add ("/rapport/search/query-ids", Fixture, NULL, fixture_set_up, test_query_ids_with_text, fixture_tear_down);
 
   return g_test_run ();
