@@ -270,7 +270,7 @@ rapport_store_remove_identity (RapportStore  *self,
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
-                   _("No identity with id %" G_GINT64_FORMAT), identity_id);
+                   _("No identity with id %lld"), (long long) identity_id);
       return FALSE;
     }
   member_id = sqlite3_column_int64 (stmt, 0);
@@ -505,7 +505,7 @@ rapport_store_update_note (RapportStore  *self,
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
-                   _("No note with id %" G_GINT64_FORMAT), note_id);
+                   _("No note with id %lld"), (long long) note_id);
       return FALSE;
     }
   member_id = sqlite3_column_int64 (stmt, 0);
@@ -548,7 +548,7 @@ rapport_store_delete_note (RapportStore  *self,
   if (sqlite3_step (select) != SQLITE_ROW)
     {
       g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
-                   _("No note with id %" G_GINT64_FORMAT), note_id);
+                   _("No note with id %lld"), (long long) note_id);
       return FALSE;
     }
 

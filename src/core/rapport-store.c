@@ -446,7 +446,7 @@ configure_connection (RapportStore  *self,
                               "PRAGMA synchronous = NORMAL;"
                               "PRAGMA foreign_keys = ON;"
                               "PRAGMA temp_store = MEMORY;"
-                              "PRAGMA cache_size = -32000;",
+                              "PRAGMA cache_size = -8000;",
                               error);
 }
 
@@ -831,7 +831,7 @@ rapport_store_get_member (RapportStore  *self,
 
     case SQLITE_DONE:
       g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
-                   _("No member with id %" G_GINT64_FORMAT), member_id);
+                   _("No member with id %lld"), (long long) member_id);
       return NULL;
 
     default:
@@ -1052,7 +1052,7 @@ rapport_store_update_member (RapportStore   *self,
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
-                   _("No member with id %" G_GINT64_FORMAT), id);
+                   _("No member with id %lld"), (long long) id);
       goto failed;
     }
 
@@ -1210,7 +1210,7 @@ rapport_store_delete_member (RapportStore  *self,
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
-                   _("No member with id %" G_GINT64_FORMAT), member_id);
+                   _("No member with id %lld"), (long long) member_id);
       goto failed;
     }
 

@@ -77,21 +77,24 @@ rapport_sort_key (const char *name)
  *
  * Turns free text into an FTS5 query where every word is a prefix that must
  * match: "ana gon" finds "Ana González". Punctuation separates words, as the
- * index's tokenizer does, so "ana@exa" finds "ana@example.org". Nothing the
- * person types can reach FTS5's query syntax.
+ * index's tokenizer does, so "ana@exa" finds "ana@example.org". A single
+ * Latin letter next to longer words is left out. Nothing the person types
+ * can reach FTS5's query syntax.
  *
  * Returns: (transfer full) (nullable): the query, or %NULL if @text has no words
  */
 char *
 rapport_fts_query_from_text (const char *text)
 {
+  g_autoptr(GPtrArray) words = NULL;
   GString *query;
   GString *word;
+  gboolean has_long_word = FALSE;
 
   if (text == NULL || !g_utf8_validate (text, -1, NULL))
     return NULL;
 
-  query = g_string_new (NULL);
+  words = g_ptr_array_new_with_free_func (g_free);
   word = g_string_new (NULL);
 
   for (const char *p = text;; p = g_utf8_next_char (p))
@@ -106,9 +109,9 @@ rapport_fts_query_from_text (const char *text)
 
       if (word->len > 0)
         {
-          if (query->len > 0)
-            g_string_append_c (query, ' ');
-          g_string_append_printf (query, "\"%s\"*", word->str);
+          if (word->len > 1)
+            has_long_word = TRUE;
+          g_ptr_array_add (words, g_strdup (word->str));
           g_string_truncate (word, 0);
         }
 
@@ -117,6 +120,22 @@ rapport_fts_query_from_text (const char *text)
     }
 
   g_string_free (word, TRUE);
+
+  query = g_string_new (NULL);
+  for (guint i = 0; i < words->len; i++)
+    {
+      const char *w = g_ptr_array_index (words, i);
+
+      /* A lone Latin letter beside longer words ("olga.k", "Daan O’") adds
+       * little and costs a walk over every indexed word with that initial.
+       * A single CJK character is a whole word and stays. */
+      if (has_long_word && w[1] == '\0' && g_ascii_isalnum (w[0]))
+        continue;
+
+      if (query->len > 0)
+        g_string_append_c (query, ' ');
+      g_string_append_printf (query, "\"%s\"*", w);
+    }
 
   if (query->len == 0)
     {

@@ -139,13 +139,20 @@ test_query_builder (void)
   g_autofree char *c = rapport_fts_query_from_text ("\"); DROP TABLE members; --");
   g_autofree char *d = rapport_fts_query_from_text (" -*\" ");
   g_autofree char *e = rapport_fts_query_from_text ("NEAR(a b) OR c");
+  g_autofree char *f = rapport_fts_query_from_text ("k");
+  g_autofree char *g = rapport_fts_query_from_text ("olga.k");
+  g_autofree char *h = rapport_fts_query_from_text ("李 小龙");
 
   g_assert_cmpstr (a, ==, "\"ana\"* \"gon\"*");
   g_assert_cmpstr (b, ==, "\"ana\"* \"exa\"*");
   g_assert_cmpstr (c, ==, "\"DROP\"* \"TABLE\"* \"members\"*");
   g_assert_null (d);
   /* Operators are words like any other. */
-  g_assert_cmpstr (e, ==, "\"NEAR\"* \"a\"* \"b\"* \"OR\"* \"c\"*");
+  g_assert_cmpstr (e, ==, "\"NEAR\"* \"OR\"*");
+  /* A lone letter stays when it is all there is, and so does one CJK character. */
+  g_assert_cmpstr (f, ==, "\"k\"*");
+  g_assert_cmpstr (g, ==, "\"olga\"*");
+  g_assert_cmpstr (h, ==, "\"李\"* \"小龙\"*");
 }
 
 static void

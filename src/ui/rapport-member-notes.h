@@ -1,0 +1,42 @@
+/* rapport-member-notes.h
+ *
+ * Copyright 2026 The Rapport authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "rapport-types.h"
+
+G_BEGIN_DECLS
+
+#define RAPPORT_TYPE_MEMBER_NOTES (rapport_member_notes_get_type ())
+
+G_DECLARE_FINAL_TYPE (RapportMemberNotes, rapport_member_notes, RAPPORT, MEMBER_NOTES, GtkWidget)
+
+RapportStore *rapport_member_notes_get_store      (RapportMemberNotes *self);
+void          rapport_member_notes_set_store      (RapportMemberNotes *self,
+                                                   RapportStore       *store);
+gint64        rapport_member_notes_get_member_id  (RapportMemberNotes *self);
+void          rapport_member_notes_set_member_id  (RapportMemberNotes *self,
+                                                   gint64              member_id);
+void          rapport_member_notes_refresh        (RapportMemberNotes *self);
+void          rapport_member_notes_start_new_note (RapportMemberNotes *self);
+
+G_END_DECLS
