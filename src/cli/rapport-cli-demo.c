@@ -28,63 +28,25 @@
 #include <unistd.h>
 
 #include "rapport-cli.h"
+#include "rapport-util.h"
 #include "rapport-demo.h"
 
 #define MAX_MEMBERS 10000000
 #define MAX_ACTIVITIES 500000000
-
-typedef struct
-{
-  guint width;
-} ProgressLine;
-
-/* 1204 → "1,204", with the locale's separator where it has one. */
-static char *
-format_count (guint64 n)
-{
-  const struct lconv *conv = localeconv ();
-  const char *separator = conv->thousands_sep != NULL && conv->thousands_sep[0] != '\0'
-                          ? conv->thousands_sep : ",";
-  g_autofree char *digits = g_strdup_printf ("%" G_GUINT64_FORMAT, n);
-  gsize length = strlen (digits);
-  GString *out = g_string_new (NULL);
-
-  for (gsize i = 0; i < length; i++)
-    {
-      if (i > 0 && (length - i) % 3 == 0)
-        g_string_append (out, separator);
-      g_string_append_c (out, digits[i]);
-    }
-
-  return g_string_free (out, FALSE);
-}
 
 static void
 on_demo_progress_cb (guint64  done,
                      guint64  total,
                      gpointer user_data)
 {
-  ProgressLine *line = user_data;
-  g_autofree char *done_text = format_count (done);
-  g_autofree char *total_text = format_count (total);
+  RapportCliProgress *line = user_data;
+  g_autofree char *done_text = rapport_format_count (done);
+  g_autofree char *total_text = rapport_format_count (total);
   g_autofree char *text = NULL;
 
   /* Translators: shown while the sample community is created */
   text = g_strdup_printf (_("Creating members… %s of %s"), done_text, total_text);
-  g_printerr ("\r%s", text);
-  for (guint i = g_utf8_strlen (text, -1); i < line->width; i++)
-    g_printerr (" ");
-  line->width = MAX (line->width, (guint) g_utf8_strlen (text, -1));
-}
-
-static void
-clear_progress (ProgressLine *line)
-{
-  if (line->width == 0)
-    return;
-
-  g_printerr ("\r%*s\r", (int) line->width, "");
-  line->width = 0;
+  rapport_cli_progress_show (line, text);
 }
 
 static gboolean
@@ -125,7 +87,7 @@ rapport_cli_demo (RapportStore  *store,
                   char         **argv)
 {
   RapportDemoOptions options = { 2000, 20000, 1 };
-  ProgressLine line = { 0 };
+  RapportCliProgress line = { 0 };
   g_autoptr(GError) error = NULL;
   g_autofree char *members_text = NULL;
   g_autofree char *activities_text = NULL;
@@ -184,7 +146,7 @@ rapport_cli_demo (RapportStore  *store,
                               isatty (STDERR_FILENO) ? on_demo_progress_cb : NULL, &line,
                               NULL, &error);
   seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
-  clear_progress (&line);
+  rapport_cli_progress_clear (&line);
 
   if (!ok)
     {
@@ -193,8 +155,8 @@ rapport_cli_demo (RapportStore  *store,
       return 1;
     }
 
-  members_text = format_count (options.members);
-  activities_text = format_count (options.activities);
+  members_text = rapport_format_count (options.members);
+  activities_text = rapport_format_count (options.activities);
   members_part = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s member", "%s members",
                                                options.members),
                                   members_text);

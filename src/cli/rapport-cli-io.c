@@ -28,53 +28,8 @@
 #include <unistd.h>
 
 #include "rapport-cli.h"
+#include "rapport-util.h"
 #include "rapport-member-io.h"
-
-typedef struct
-{
-  guint width;
-} ProgressLine;
-
-/* 1204 → "1,204", with the locale's separator where it has one. */
-static char *
-format_count (guint64 n)
-{
-  const struct lconv *conv = localeconv ();
-  const char *separator = conv->thousands_sep != NULL && conv->thousands_sep[0] != '\0'
-                          ? conv->thousands_sep : ",";
-  g_autofree char *digits = g_strdup_printf ("%" G_GUINT64_FORMAT, n);
-  gsize length = strlen (digits);
-  GString *out = g_string_new (NULL);
-
-  for (gsize i = 0; i < length; i++)
-    {
-      if (i > 0 && (length - i) % 3 == 0)
-        g_string_append (out, separator);
-      g_string_append_c (out, digits[i]);
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-static void
-show_progress (ProgressLine *line,
-               const char   *text)
-{
-  g_printerr ("\r%s", text);
-  for (guint i = g_utf8_strlen (text, -1); i < line->width; i++)
-    g_printerr (" ");
-  line->width = MAX (line->width, (guint) g_utf8_strlen (text, -1));
-}
-
-static void
-clear_progress (ProgressLine *line)
-{
-  if (line->width == 0)
-    return;
-
-  g_printerr ("\r%*s\r", (int) line->width, "");
-  line->width = 0;
-}
 
 static void
 on_import_progress_cb (guint64  done,
@@ -86,7 +41,7 @@ on_import_progress_cb (guint64  done,
 
   /* Translators: shown while a CSV file is imported */
   text = g_strdup_printf (_("Importing… %u%%"), percent);
-  show_progress (user_data, text);
+  rapport_cli_progress_show (user_data, text);
 }
 
 static void
@@ -94,13 +49,13 @@ on_export_progress_cb (guint64  done,
                        guint64  total,
                        gpointer user_data)
 {
-  g_autofree char *done_text = format_count (done);
-  g_autofree char *total_text = format_count (total);
+  g_autofree char *done_text = rapport_format_count (done);
+  g_autofree char *total_text = rapport_format_count (total);
   g_autofree char *text = NULL;
 
   /* Translators: shown while members are written to a CSV file */
   text = g_strdup_printf (_("Exporting… %s of %s members"), done_text, total_text);
-  show_progress (user_data, text);
+  rapport_cli_progress_show (user_data, text);
 }
 
 static gboolean
@@ -128,7 +83,7 @@ rapport_cli_import (RapportStore  *store,
   g_autofree char *rows = NULL;
   g_autofree char *added = NULL;
   g_autofree char *updated = NULL;
-  ProgressLine line = { 0 };
+  RapportCliProgress line = { 0 };
   RapportImportResult result;
   gboolean ok;
 
@@ -139,7 +94,7 @@ rapport_cli_import (RapportStore  *store,
   ok = rapport_member_import_csv (store, file, &result,
                                   isatty (STDERR_FILENO) ? on_import_progress_cb : NULL, &line,
                                   NULL, &error);
-  clear_progress (&line);
+  rapport_cli_progress_clear (&line);
 
   if (!ok)
     {
@@ -148,9 +103,9 @@ rapport_cli_import (RapportStore  *store,
       return 1;
     }
 
-  rows = format_count (result.rows);
-  added = format_count (result.added);
-  updated = format_count (result.updated);
+  rows = rapport_format_count (result.rows);
+  added = rapport_format_count (result.added);
+  updated = rapport_format_count (result.updated);
   g_print (g_dngettext (NULL, "Imported %s row: %s new members, %s updated\n",
                         "Imported %s rows: %s new members, %s updated\n", result.rows),
            rows, added, updated);
@@ -166,7 +121,7 @@ rapport_cli_export (RapportStore  *store,
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *count = NULL;
-  ProgressLine line = { 0 };
+  RapportCliProgress line = { 0 };
   guint64 n_members = 0;
   gboolean ok;
 
@@ -177,7 +132,7 @@ rapport_cli_export (RapportStore  *store,
   ok = rapport_member_export_csv (store, file, &n_members,
                                   isatty (STDERR_FILENO) ? on_export_progress_cb : NULL, &line,
                                   NULL, &error);
-  clear_progress (&line);
+  rapport_cli_progress_clear (&line);
 
   if (!ok)
     {
@@ -185,7 +140,7 @@ rapport_cli_export (RapportStore  *store,
       return 1;
     }
 
-  count = format_count (n_members);
+  count = rapport_format_count (n_members);
   g_print (g_dngettext (NULL, "Exported %s member to %s\n", "Exported %s members to %s\n",
                         n_members),
            count, argv[2]);

@@ -46,6 +46,28 @@ static const char usage[] =
   "  --help        show this help\n"
   "  --version     show the version\n";
 
+void
+rapport_cli_progress_show (RapportCliProgress *line,
+                           const char         *text)
+{
+  guint width = g_utf8_strlen (text, -1);
+
+  g_printerr ("\r%s", text);
+  for (guint i = width; i < line->width; i++)
+    g_printerr (" ");
+  line->width = MAX (line->width, width);
+}
+
+void
+rapport_cli_progress_clear (RapportCliProgress *line)
+{
+  if (line->width == 0)
+    return;
+
+  g_printerr ("\r%*s\r", (int) line->width, "");
+  line->width = 0;
+}
+
 static int
 cmd_search (RapportStore  *store,
             int            argc,

@@ -24,6 +24,16 @@
 
 G_BEGIN_DECLS
 
+/* A progress line on stderr that rewrites itself. */
+typedef struct
+{
+  guint width;
+} RapportCliProgress;
+
+void rapport_cli_progress_show  (RapportCliProgress *line,
+                                 const char         *text);
+void rapport_cli_progress_clear (RapportCliProgress *line);
+
 /* Each command gets the open store and its own arguments (argv[0] is the
  * command name) and returns the process exit status. Errors go to stderr. */
 int rapport_cli_demo   (RapportStore *store,

@@ -24,6 +24,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include <locale.h>
+
 #include "rapport-util.h"
 
 /**
@@ -187,7 +189,7 @@ rapport_format_relative_time (gint64 then,
     return g_strdup (_("Unknown"));
 
   /* Translators: a date in the past, see g_date_time_format() */
-  return g_date_time_format (dt, _("%e %b %Y"));
+  return g_date_time_format (dt, _("%-d %b %Y"));
 }
 
 /**
@@ -239,4 +241,30 @@ rapport_email_is_valid (const char *address)
     return FALSE;
 
   return strchr (at + 1, '.') != NULL && at[1] != '.' && address[strlen (address) - 1] != '.';
+}
+
+/**
+ * rapport_format_count:
+ *
+ * Returns: (transfer full): @n grouped by thousands with the locale's
+ *   separator, or "," where the locale has none ("1,204")
+ */
+char *
+rapport_format_count (guint64 n)
+{
+  const struct lconv *conv = localeconv ();
+  const char *separator = conv->thousands_sep != NULL && conv->thousands_sep[0] != '\0'
+                          ? conv->thousands_sep : ",";
+  g_autofree char *digits = g_strdup_printf ("%" G_GUINT64_FORMAT, n);
+  gsize length = strlen (digits);
+  GString *out = g_string_new (NULL);
+
+  for (gsize i = 0; i < length; i++)
+    {
+      if (i > 0 && (length - i) % 3 == 0)
+        g_string_append (out, separator);
+      g_string_append_c (out, digits[i]);
+    }
+
+  return g_string_free (out, FALSE);
 }

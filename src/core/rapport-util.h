@@ -30,5 +30,6 @@ char *rapport_format_relative_time  (gint64      then,
                                      gint64      now);
 char *rapport_normalize_email       (const char *address);
 gboolean rapport_email_is_valid     (const char *address);
+char *rapport_format_count          (guint64     n);
 
 G_END_DECLS

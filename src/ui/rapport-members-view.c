@@ -30,7 +30,6 @@
 #include "rapport-member-selection.h"
 #include "rapport-members-view.h"
 #include "rapport-store.h"
-#include "rapport-ui-util.h"
 #include "rapport-util.h"
 
 /* The Members view: a searchable, sortable table of members beside the page
@@ -154,8 +153,8 @@ update_count (RapportMembersView *self)
   else if (self->all_list != NULL && self->all_loaded)
     set_total (self, g_list_model_get_n_items (G_LIST_MODEL (self->all_list)));
 
-  shown = rapport_ui_format_count (n);
-  total = rapport_ui_format_count (self->total);
+  shown = rapport_format_count (n);
+  total = rapport_format_count (self->total);
 
   if (!is_searching (self))
     /* Translators: the number of members in the list, e.g. "2,000 members" */
@@ -737,10 +736,8 @@ last_active_bind_cb (GtkSignalListItemFactory *factory,
   gint64 last_active = rapport_member_get_last_active_at (member);
   g_autofree char *text = NULL;
 
-  /* Strip: dates come padded ("␣6 Jul") for columns of text, not for a
-   * left-aligned cell. */
   text = rapport_format_relative_time (last_active, g_get_real_time () / G_USEC_PER_SEC);
-  gtk_label_set_label (GTK_LABEL (label), g_strstrip (text));
+  gtk_label_set_label (GTK_LABEL (label), text);
 
   if (last_active > 0)
     gtk_widget_remove_css_class (label, "dim-label");
@@ -756,7 +753,7 @@ activities_bind_cb (GtkSignalListItemFactory *factory,
   RapportMember *member = gtk_list_item_get_item (list_item);
   g_autofree char *text = NULL;
 
-  text = rapport_ui_format_count (MAX (0, rapport_member_get_activity_count (member)));
+  text = rapport_format_count (MAX (0, rapport_member_get_activity_count (member)));
   set_cell_text (list_item, text);
 }
 

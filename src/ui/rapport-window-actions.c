@@ -29,7 +29,7 @@
 #include "rapport-member-io.h"
 #include "rapport-members-view.h"
 #include "rapport-store.h"
-#include "rapport-ui-util.h"
+#include "rapport-util.h"
 #include "rapport-window-private.h"
 
 /* What the window does: members created, deleted and restored, and the
@@ -282,8 +282,8 @@ import_cb (GObject      *object,
     }
   else
     {
-      g_autofree char *added = rapport_ui_format_count (import.added);
-      g_autofree char *updated = rapport_ui_format_count (import.updated);
+      g_autofree char *added = rapport_format_count (import.added);
+      g_autofree char *updated = rapport_format_count (import.updated);
       g_autofree char *title = NULL;
 
       if (import.updated == 0)
@@ -417,7 +417,7 @@ export_cb (GObject      *object,
       return;
     }
 
-  count = rapport_ui_format_count (n_members);
+  count = rapport_format_count (n_members);
   /* Translators: a toast after an export, e.g. "Exported 2,000 members" */
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %s member", "Exported %s members",
                                         n_members),
@@ -516,7 +516,7 @@ load_sample_cb (GObject      *object,
       return;
     }
 
-  count = rapport_ui_format_count (SAMPLE_MEMBERS);
+  count = rapport_format_count (SAMPLE_MEMBERS);
   /* Translators: a toast after loading the sample community */
   title = g_strdup_printf (_("Added a sample community of %s members"), count);
   add_toast_with_title (self, title);

@@ -1006,7 +1006,7 @@ test_load_sample (Fixture       *fixture,
   g_assert_cmpint (counts.members, ==, 2000);
   toast = rapport_window_get_last_toast (fixture->window);
   g_assert_nonnull (toast);
-  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Added a sample community of 2000 members");
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Added a sample community of 2,000 members");
 
   g_assert_true (rapport_ui_test_wait_for (member_listed_cb, fixture, 5000));
   g_assert_cmpuint (rapport_members_view_get_n_total (rapport_window_get_members_view (fixture->window)), ==, 2000);
