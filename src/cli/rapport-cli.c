@@ -38,6 +38,8 @@ static const char usage[] =
   "  demo --members N --activities M [--seed S]   fill the database with a sample community\n"
   "  import members FILE.csv                      import or update members from a CSV file\n"
   "  export members FILE.csv                      write every member to a CSV file\n"
+  "  score [--explain MEMBER] [--full]            rescore every member, or explain one member's score\n"
+  "  pipeline [--suggestions] [--limit N]         stages with member counts, or promotion and cooling-off suggestions\n"
   "  search QUERY [--limit N]                     find members by name, handle, email, …\n"
   "  stats                                        count what the database holds\n"
   "\n"
@@ -165,6 +167,8 @@ static const struct {
   { "demo", rapport_cli_demo },
   { "import", rapport_cli_import },
   { "export", rapport_cli_export },
+  { "score", rapport_cli_score },
+  { "pipeline", rapport_cli_pipeline },
   { "search", cmd_search },
   { "stats", cmd_stats },
 };

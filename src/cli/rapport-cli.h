@@ -45,5 +45,11 @@ int rapport_cli_import (RapportStore *store,
 int rapport_cli_export (RapportStore *store,
                         int           argc,
                         char        **argv);
+int rapport_cli_score  (RapportStore *store,
+                        int           argc,
+                        char        **argv);
+int rapport_cli_pipeline (RapportStore *store,
+                          int           argc,
+                          char        **argv);
 
 G_END_DECLS

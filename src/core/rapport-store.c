@@ -71,6 +71,7 @@ static const char * const migrations[] = {
   "0001-members.sql",
   "0002-search.sql",
   "0003-community.sql",
+  "0004-scoring.sql",
 };
 
 /* Every table whose rows belong to a member, in the order an Undo puts them

@@ -184,7 +184,8 @@ test_every_step (void)
       g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
       for (int k = 0; k < v; k++)
         {
-          static const char * const files[] = { "0001-members.sql", "0002-search.sql", "0003-community.sql" };
+          static const char * const files[] = { "0001-members.sql", "0002-search.sql", "0003-community.sql",
+                                                "0004-scoring.sql" };
           g_autofree char *resource = g_strdup_printf ("%s/sql/%s", RESOURCE_PATH, files[k]);
           g_autoptr(GBytes) bytes = NULL;
 

@@ -1,0 +1,65 @@
+/* rapport-pipeline-private.h
+ *
+ * Copyright 2026 The Rapport authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "rapport-pipeline.h"
+
+G_BEGIN_DECLS
+
+RapportStage       *_rapport_stage_new              (gint64                 id);
+void                _rapport_stage_set_name         (RapportStage          *self,
+                                                     const char            *name);
+void                _rapport_stage_set_position     (RapportStage          *self,
+                                                     guint                  position);
+void                _rapport_stage_set_member_count (RapportStage          *self,
+                                                     gint64                 member_count);
+RapportStageChange *_rapport_stage_change_new       (gint64                 id,
+                                                     gint64                 member_id,
+                                                     gint64                 from_stage_id,
+                                                     const char            *from_stage,
+                                                     gint64                 to_stage_id,
+                                                     const char            *to_stage,
+                                                     gint64                 changed_at,
+                                                     const char            *reason);
+RapportSuggestion  *_rapport_suggestion_new         (RapportSuggestionKind  kind,
+                                                     gint64                 member_id,
+                                                     const char            *member_name,
+                                                     gint64                 stage_id,
+                                                     const char            *stage,
+                                                     gint64                 target_stage_id,
+                                                     const char            *target_stage,
+                                                     int                    level,
+                                                     double                 score,
+                                                     gint64                 activity_count,
+                                                     gint64                 last_active_at,
+                                                     const char            *reason,
+                                                     const char            *fingerprint);
+RapportRecognition *_rapport_recognition_new        (gint64                 id,
+                                                     gint64                 member_id,
+                                                     const char            *kind,
+                                                     const char            *description,
+                                                     gint64                 given_at,
+                                                     const char            *given_by,
+                                                     gint64                 activities_before,
+                                                     gint64                 activities_after,
+                                                     gboolean               impact_complete);
+
+G_END_DECLS

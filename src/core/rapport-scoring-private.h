@@ -1,0 +1,48 @@
+/* rapport-scoring-private.h
+ *
+ * Copyright 2026 The Rapport authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "rapport-score-explanation.h"
+#include "rapport-score-term.h"
+#include "rapport-store.h"
+
+G_BEGIN_DECLS
+
+RapportScoreTerm        *_rapport_score_term_new         (const char    *kind,
+                                                          const char    *platform,
+                                                          double         weight);
+void                     _rapport_score_term_add         (RapportScoreTerm *self,
+                                                          gint64            occurred_at,
+                                                          double            decay,
+                                                          gboolean          recent);
+RapportScoreExplanation *_rapport_score_explanation_new  (gint64         member_id,
+                                                          gint64         computed_at,
+                                                          double         score,
+                                                          int            level,
+                                                          double         recent_score,
+                                                          double         previous_score,
+                                                          GPtrArray     *terms);
+gboolean                 _rapport_scoring_read_setting   (RapportStore  *store,
+                                                          const char    *key,
+                                                          double        *value,
+                                                          GError       **error);
+
+G_END_DECLS
