@@ -28,6 +28,7 @@
 
 #include "rapport-demo-data.h"
 #include "rapport-demo.h"
+#include "rapport-scoring.h"
 #include "rapport-store-private.h"
 #include "rapport-store.h"
 #include "rapport-util.h"
@@ -1088,8 +1089,6 @@ insert_members (Demo     *demo,
                 GError  **error)
 {
   RapportStatement *stmt = n == MEMBER_BATCH ? demo->insert_members : NULL;
-  static const int levels[] = { 4, 4, 4, 3, 2, 1 };
-  double s = demo->scale;
   gboolean ok;
 
   if (stmt == NULL)
@@ -1114,9 +1113,8 @@ insert_members (Demo     *demo,
       sqlite3_bind_text (stmt, col + 7, person->timezone, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, col + 8, person->bio, -1, SQLITE_STATIC);
       sqlite3_bind_int (stmt, col + 9, person->stage);
-      sqlite3_bind_double (stmt, col + 10,
-                           round (MIN (100.0, 12.0 * log2 (1.0 + person->count / s)) * 10) / 10);
-      sqlite3_bind_int (stmt, col + 11, levels[person->stage]);
+      sqlite3_bind_double (stmt, col + 10, 0.0);
+      sqlite3_bind_int (stmt, col + 11, 4);
       sqlite3_bind_int64 (stmt, col + 12, person->joined_at);
       if (person->count > 0)
         sqlite3_bind_int64 (stmt, col + 13, person->last_active_at);
@@ -1329,6 +1327,14 @@ rapport_demo_generate (RapportStore              *store,
 
   ok = generate (&demo, progress, progress_data, cancellable, error);
   demo_clear (&demo);
+
+  /* Scores and levels come from the real formula, not from the generator. */
+  if (ok)
+    {
+      g_autoptr(RapportScoring) scoring = rapport_scoring_new (store);
+
+      ok = rapport_scoring_rescore_all (scoring, NULL, cancellable, error);
+    }
 
   if (!ok)
     {

@@ -49,6 +49,7 @@ struct _RapportMemberList
   gint64             stage_id;
   char              *tag;
   char              *organization;
+  int                level;
 
   GCancellable      *cancellable;
   guint              reload_source;
@@ -78,6 +79,7 @@ enum {
   PROP_STAGE_ID,
   PROP_TAG,
   PROP_ORGANIZATION,
+  PROP_LEVEL,
   PROP_LOADING,
   PROP_N_ITEMS,
   N_PROPS
@@ -165,6 +167,7 @@ query_data_new (RapportMemberList *self)
   q->query.sort = self->sort;
   q->query.descending = self->descending;
   q->query.stage_id = self->stage_id;
+  q->query.level = self->level;
 
   return q;
 }
@@ -456,6 +459,10 @@ rapport_member_list_get_property (GObject    *object,
       g_value_set_string (value, self->organization);
       break;
 
+    case PROP_LEVEL:
+      g_value_set_int (value, self->level);
+      break;
+
     case PROP_LOADING:
       g_value_set_boolean (value, self->loading);
       break;
@@ -505,6 +512,10 @@ rapport_member_list_set_property (GObject      *object,
 
     case PROP_ORGANIZATION:
       rapport_member_list_set_organization (self, g_value_get_string (value));
+      break;
+
+    case PROP_LEVEL:
+      rapport_member_list_set_level (self, g_value_get_int (value));
       break;
 
     default:
@@ -558,6 +569,11 @@ rapport_member_list_class_init (RapportMemberListClass *klass)
     g_param_spec_string ("organization", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_LEVEL] =
+    g_param_spec_int ("level", NULL, NULL,
+                      0, 4, 0,
+                      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   properties [PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL,
@@ -734,6 +750,33 @@ rapport_member_list_set_organization (RapportMemberList *self,
       queue_reload (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ORGANIZATION]);
     }
+}
+
+int
+rapport_member_list_get_level (RapportMemberList *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_MEMBER_LIST (self), 0);
+
+  return self->level;
+}
+
+/**
+ * rapport_member_list_set_level:
+ * @level: an engagement level, 1–4, or 0 for any
+ */
+void
+rapport_member_list_set_level (RapportMemberList *self,
+                               int                level)
+{
+  g_return_if_fail (RAPPORT_IS_MEMBER_LIST (self));
+  g_return_if_fail (level >= 0 && level <= 4);
+
+  if (self->level == level)
+    return;
+
+  self->level = level;
+  queue_reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LEVEL]);
 }
 
 gboolean

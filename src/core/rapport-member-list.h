@@ -49,6 +49,9 @@ void               rapport_member_list_set_tag          (RapportMemberList  *sel
 const char        *rapport_member_list_get_organization (RapportMemberList  *self);
 void               rapport_member_list_set_organization (RapportMemberList  *self,
                                                          const char         *organization);
+int                rapport_member_list_get_level        (RapportMemberList  *self);
+void               rapport_member_list_set_level        (RapportMemberList  *self,
+                                                         int                 level);
 gboolean           rapport_member_list_get_loading      (RapportMemberList  *self);
 gint64             rapport_member_list_get_id           (RapportMemberList  *self,
                                                          guint               position);

@@ -97,6 +97,7 @@ static const struct {
   { "rsvp_history", "rsvp_id IN (SELECT id FROM rsvps WHERE member_id = ?1)" },
   { "content_item_members", "member_id = ?1" },
   { "coc_reports", "reporter_member_id = ?1 OR subject_member_id = ?1" },
+  { "suggestion_decisions", "member_id = ?1" },
 };
 
 int
@@ -1011,7 +1012,9 @@ failed:
  * rapport_store_update_member:
  *
  * Writes every editable field of @member back: name, email, organization,
- * title, location, phone, time zone, bio, source, stage and custom fields.
+ * title, location, phone, time zone, bio, source and custom fields. The
+ * stage is not one of them: moves go through rapport_pipeline_move_member(),
+ * which records them in the stage history.
  */
 gboolean
 rapport_store_update_member (RapportStore   *self,
@@ -1036,7 +1039,7 @@ rapport_store_update_member (RapportStore   *self,
   stmt = _rapport_store_prepare (self,
                                  "UPDATE members SET name = ?1, sort_name = ?2, organization_id = ?3, "
                                  "title = ?4, location = ?5, phone = ?6, timezone = ?7, bio = ?8, "
-                                 "source = ?9, stage_id = ?10, joined_at = coalesce (?11, joined_at), "
+                                 "source = ?9, joined_at = coalesce (?11, joined_at), "
                                  "custom_fields = ?12, updated_at = unixepoch () WHERE id = ?13",
                                  error);
   if (stmt == NULL)
@@ -1452,6 +1455,11 @@ order_by_clause (RapportMemberSort sort,
       return descending ? " ORDER BY m.activity_count DESC, m.id DESC"
                         : " ORDER BY m.activity_count, m.id";
 
+    case RAPPORT_MEMBER_SORT_SCORE:
+      /* Highest first reads naturally on a board; "descending" flips it. */
+      return descending ? " ORDER BY m.score, m.id DESC"
+                        : " ORDER BY m.score DESC, m.id";
+
     case RAPPORT_MEMBER_SORT_NAME:
     default:
       return descending ? " ORDER BY m.sort_name DESC, m.id DESC"
@@ -1494,6 +1502,8 @@ rapport_store_query_member_ids (RapportStore              *self,
                           "JOIN tags t ON t.id = mt.tag_id WHERE t.name = ?)");
   if (query->organization != NULL)
     g_string_append (sql, " AND m.organization_id = (SELECT id FROM organizations WHERE name = ?)");
+  if (query->level > 0)
+    g_string_append (sql, " AND m.level = ?");
   g_string_append (sql, order_by_clause (query->sort, query->descending));
 
   stmt = _rapport_store_prepare (self, sql->str, error);
@@ -1508,6 +1518,8 @@ rapport_store_query_member_ids (RapportStore              *self,
     _rapport_bind_text (stmt, ++param, query->tag);
   if (query->organization != NULL)
     _rapport_bind_text (stmt, ++param, query->organization);
+  if (query->level > 0)
+    sqlite3_bind_int (stmt, ++param, query->level);
 
   ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 1024);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)

@@ -55,6 +55,7 @@ typedef enum
  * @stage_id: only members in this stage, or 0
  * @tag: (nullable): only members with this tag
  * @organization: (nullable): only members of this organization
+ * @level: only members at this engagement level (1–4), or 0
  *
  * What a member list shows.
  */
@@ -66,6 +67,7 @@ typedef struct
   gint64             stage_id;
   const char        *tag;
   const char        *organization;
+  int                level;
 } RapportMemberQuery;
 
 /**

@@ -108,6 +108,7 @@ column_for_sort (RapportMembersView *self,
     case RAPPORT_MEMBER_SORT_ACTIVITIES:
       return self->activities_column;
     case RAPPORT_MEMBER_SORT_NAME:
+    case RAPPORT_MEMBER_SORT_SCORE:
     default:
       return self->name_column;
     }
