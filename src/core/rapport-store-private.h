@@ -34,6 +34,7 @@ void              _rapport_statement_release (RapportStatement  *stmt);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportStatement, _rapport_statement_release)
 
+const char * const *_rapport_store_get_migrations (guint *n);
 sqlite3          *_rapport_store_get_db      (RapportStore      *self);
 RapportStatement *_rapport_store_prepare     (RapportStore      *self,
                                               const char        *sql,

@@ -100,6 +100,19 @@ static const struct {
   { "suggestion_decisions", "member_id = ?1" },
 };
 
+/**
+ * _rapport_store_get_migrations:
+ * @n: (out): how many there are
+ *
+ * Returns: (transfer none): the schema files in the order they apply
+ */
+const char * const *
+_rapport_store_get_migrations (guint *n)
+{
+  *n = G_N_ELEMENTS (migrations);
+  return migrations;
+}
+
 int
 rapport_store_get_latest_version (void)
 {
@@ -1563,21 +1576,17 @@ append_members (RapportStore      *self,
   return TRUE;
 }
 
-/* Above this many matches a query is too broad for ranking to help, and
- * ranking them all would cost more than a keystroke may. */
-#define RANKED_MATCHES_MAX 1000
-
 /**
  * rapport_store_search:
  * @text: what a person typed
  * @limit: how many members at most
  *
- * The best matches for @text, best first. A specific query (up to a
- * thousand matches) is ranked with BM25, a match in the name counting most,
- * then handles and emails, then organization and tags, then notes. A broad
- * one ("ma" among a million people) lists the names that begin with @text
- * alphabetically, then other members whose name has a word beginning with
- * it, then the rest; it never ranks everything.
+ * The best matches for @text, best first, in three tiers: members whose
+ * name begins with @text (alphabetically, through the sort index), then
+ * members with a word of the name beginning with each word of @text, then
+ * members matched by a handle, an email, the organization, a tag or a note.
+ * Each tier reads only as many rows as it can show, so a keystroke costs
+ * the same among a hundred members or a million; nothing ranks every match.
  *
  * Returns: (transfer full) (element-type RapportMember): the members
  */
@@ -1589,12 +1598,10 @@ rapport_store_search (RapportStore  *self,
 {
   g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) seen = NULL;
-  g_autoptr(RapportStatement) probe = NULL;
   g_autoptr(RapportStatement) stmt = NULL;
   g_autofree char *fts = NULL;
   g_autofree char *name_fts = NULL;
   g_autofree char *key = NULL;
-  int matches;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
 
@@ -1602,43 +1609,7 @@ rapport_store_search (RapportStore  *self,
   if (fts == NULL || limit == 0)
     return g_steal_pointer (&members);
 
-  probe = _rapport_store_prepare (self,
-                                  "SELECT count(*) FROM (SELECT 1 FROM member_search "
-                                  "WHERE member_search MATCH ?1 LIMIT ?2)",
-                                  error);
-  if (probe == NULL)
-    return NULL;
-  _rapport_bind_text (probe, 1, fts);
-  sqlite3_bind_int (probe, 2, RANKED_MATCHES_MAX + 1);
-  if (sqlite3_step (probe) != SQLITE_ROW)
-    {
-      _rapport_store_set_error (self, error);
-      return NULL;
-    }
-  matches = sqlite3_column_int (probe, 0);
-  sqlite3_reset (probe);
-
   seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-
-  if (matches <= RANKED_MATCHES_MAX)
-    {
-      stmt = _rapport_store_prepare (self,
-                                     "SELECT " MEMBER_COLUMNS MEMBER_FROM
-                                     "JOIN (SELECT rowid AS hit, rank FROM member_search "
-                                     "      WHERE member_search MATCH ?1 "
-                                     "        AND rank MATCH 'bm25(10.0, 5.0, 5.0, 2.0, 2.0, 1.0)' "
-                                     "      ORDER BY rank LIMIT ?2) ON hit = m.id "
-                                     "ORDER BY rank",
-                                     error);
-      if (stmt == NULL)
-        return NULL;
-      _rapport_bind_text (stmt, 1, fts);
-      sqlite3_bind_int (stmt, 2, limit);
-      if (!append_members (self, stmt, members, seen, limit, error))
-        return NULL;
-
-      return g_steal_pointer (&members);
-    }
 
   /* Names that begin with the text, through the sort index. */
   key = rapport_sort_key (text);
@@ -1669,7 +1640,8 @@ rapport_store_search (RapportStore  *self,
       if (more == NULL)
         return NULL;
       _rapport_bind_text (more, 1, pass == 0 ? name_fts : fts);
-      sqlite3_bind_int (more, 2, 2 * limit);
+      /* Enough rows to fill the page even if all that were shown recur. */
+      sqlite3_bind_int (more, 2, limit + members->len);
       if (!append_members (self, more, members, seen, limit, error))
         return NULL;
     }

@@ -24,7 +24,7 @@
 #include <sqlite3.h>
 
 #include "rapport-member.h"
-#include "rapport-store.h"
+#include "rapport-store-private.h"
 
 static char *
 make_db_from_fixture (const char *dir,
@@ -184,8 +184,8 @@ test_every_step (void)
       g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
       for (int k = 0; k < v; k++)
         {
-          static const char * const files[] = { "0001-members.sql", "0002-search.sql", "0003-community.sql",
-                                                "0004-scoring.sql" };
+          guint n_files;
+          const char * const *files = _rapport_store_get_migrations (&n_files);
           g_autofree char *resource = g_strdup_printf ("%s/sql/%s", RESOURCE_PATH, files[k]);
           g_autoptr(GBytes) bytes = NULL;
 
