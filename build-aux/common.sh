@@ -14,9 +14,10 @@ rapport_build_packages=(
 )
 
 # What the tests need on top: a display, a session bus, a Secret Service,
-# a CalDAV server, and python3 to read meson's test log.
+# a CalDAV server, python3 to read meson's test log, and pdftoppm
+# (poppler-utils) to render the attendee sheet PDF.
 rapport_test_packages=(
-  xvfb xauth dbus dbus-x11 gnome-keyring radicale python3
+  xvfb xauth dbus dbus-x11 gnome-keyring radicale python3 poppler-utils
 )
 
 # rapport_install_packages PACKAGE…

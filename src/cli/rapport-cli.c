@@ -40,8 +40,14 @@ static const char usage[] =
   "  export members FILE.csv                      write every member to a CSV file\n"
   "  score [--explain MEMBER] [--full]            rescore every member, or explain one member's score\n"
   "  pipeline [--suggestions] [--limit N]         stages with member counts, or promotion and cooling-off suggestions\n"
+  "  accounts add hubspot --token-stdin [--name NAME] [--base-url URL] [--rate-limit N]\n"
+  "                                               add a HubSpot account; its token goes to the keyring\n"
+  "  accounts list | remove ID | test ID          list, remove or check sync accounts\n"
+  "  sync hubspot [--pull|--push] [--account ID]  pull contacts and companies, push community facts\n"
   "  search QUERY [--limit N]                     find members by name, handle, email, …\n"
   "  stats                                        count what the database holds\n"
+  "  events list|add|import|export|checkin|done  events, RSVPs and the door (rapport-cli events for help)\n"
+  "  content list|add|export|import|caldav       the content calendar (rapport-cli content for help)\n"
   "\n"
   "Options:\n"
   "  --db PATH     the database (default: $XDG_DATA_HOME/rapport/rapport.db)\n"
@@ -169,8 +175,12 @@ static const struct {
   { "export", rapport_cli_export },
   { "score", rapport_cli_score },
   { "pipeline", rapport_cli_pipeline },
+  { "accounts", rapport_cli_accounts },
+  { "sync", rapport_cli_sync },
   { "search", cmd_search },
   { "stats", cmd_stats },
+  { "events", rapport_cli_events },
+  { "content", rapport_cli_content },
 };
 
 int

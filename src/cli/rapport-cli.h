@@ -51,5 +51,17 @@ int rapport_cli_score  (RapportStore *store,
 int rapport_cli_pipeline (RapportStore *store,
                           int           argc,
                           char        **argv);
+int rapport_cli_accounts (RapportStore *store,
+                          int           argc,
+                          char        **argv);
+int rapport_cli_sync     (RapportStore *store,
+                          int           argc,
+                          char        **argv);
+int rapport_cli_events (RapportStore *store,
+                        int           argc,
+                        char        **argv);
+int rapport_cli_content (RapportStore *store,
+                         int           argc,
+                         char        **argv);
 
 G_END_DECLS

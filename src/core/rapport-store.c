@@ -72,6 +72,9 @@ static const char * const migrations[] = {
   "0002-search.sql",
   "0003-community.sql",
   "0004-scoring.sql",
+  "0005-sync.sql",
+  "0006-events.sql",
+  "0007-content.sql",
 };
 
 /* Every table whose rows belong to a member, in the order an Undo puts them
@@ -98,6 +101,8 @@ static const struct {
   { "content_item_members", "member_id = ?1" },
   { "coc_reports", "reporter_member_id = ?1 OR subject_member_id = ?1" },
   { "suggestion_decisions", "member_id = ?1" },
+  { "member_remote_fields", "member_id = ?1" },
+  { "sync_push_state", "member_id = ?1" },
 };
 
 /**

@@ -32,6 +32,7 @@
 #include "rapport-members-view.h"
 #include "rapport-preferences-window.h"
 #include "rapport-resources.h"
+#include "rapport-scoring.h"
 #include "rapport-store.h"
 #include "rapport-window.h"
 
@@ -41,6 +42,8 @@ struct _RapportApplication
 
   GSettings      *settings;
   RapportStore   *store;
+  /* Lives as long as the store: it scores new activities as they arrive. */
+  RapportScoring *scoring;
   RapportWindow  *window;
 
   guint           bench : 1;
@@ -288,6 +291,8 @@ open_store (RapportApplication       *self,
       return FALSE;
     }
 
+  self->scoring = rapport_scoring_new (self->store);
+
   return TRUE;
 }
 
@@ -498,6 +503,7 @@ rapport_application_dispose (GObject *object)
 
   g_clear_weak_pointer (&self->window);
   g_clear_object (&self->settings);
+  g_clear_object (&self->scoring);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (rapport_application_parent_class)->dispose (object);
@@ -575,4 +581,18 @@ rapport_application_get_settings (RapportApplication *self)
   g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+/**
+ * rapport_application_get_scoring:
+ *
+ * Returns: (transfer none) (nullable): the scoring of the open community,
+ *   which keeps scores up to date as activities arrive
+ */
+RapportScoring *
+rapport_application_get_scoring (RapportApplication *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), NULL);
+
+  return self->scoring;
 }

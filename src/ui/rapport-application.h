@@ -22,6 +22,7 @@
 
 #include <adwaita.h>
 
+#include "rapport-scoring.h"
 #include "rapport-types.h"
 
 G_BEGIN_DECLS
@@ -34,5 +35,6 @@ RapportApplication *rapport_application_new          (const char         *applic
                                                       GApplicationFlags   flags);
 RapportStore       *rapport_application_get_store    (RapportApplication *self);
 GSettings          *rapport_application_get_settings (RapportApplication *self);
+RapportScoring     *rapport_application_get_scoring  (RapportApplication *self);
 
 G_END_DECLS

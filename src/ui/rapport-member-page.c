@@ -24,6 +24,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-member-engagement.h"
 #include "rapport-member-identities.h"
 #include "rapport-member-notes.h"
 #include "rapport-member-page.h"
@@ -83,6 +84,7 @@ struct _RapportMemberPage
   AdwEntryRow             *phone_row;
   AdwEntryRow             *timezone_row;
   AdwEntryRow             *field_rows[N_FIELDS];
+  RapportMemberEngagement *engagement;
   RapportMemberIdentities *identities;
   RapportMemberTags       *tags;
   RapportMemberNotes      *notes;
@@ -796,6 +798,7 @@ rapport_member_page_class_init (RapportMemberPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "page.remove-email", "s", remove_email_action);
 
+  g_type_ensure (RAPPORT_TYPE_MEMBER_ENGAGEMENT);
   g_type_ensure (RAPPORT_TYPE_MEMBER_IDENTITIES);
   g_type_ensure (RAPPORT_TYPE_MEMBER_NOTES);
   g_type_ensure (RAPPORT_TYPE_MEMBER_TAGS);
@@ -828,6 +831,7 @@ rapport_member_page_class_init (RapportMemberPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportMemberPage, location_row);
   gtk_widget_class_bind_template_child (widget_class, RapportMemberPage, phone_row);
   gtk_widget_class_bind_template_child (widget_class, RapportMemberPage, timezone_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportMemberPage, engagement);
   gtk_widget_class_bind_template_child (widget_class, RapportMemberPage, identities);
   gtk_widget_class_bind_template_child (widget_class, RapportMemberPage, tags);
   gtk_widget_class_bind_template_child (widget_class, RapportMemberPage, notes);
@@ -892,6 +896,7 @@ rapport_member_page_set_store (RapportMemberPage *self,
   if (self->store != NULL)
     g_signal_connect (self->store, "changed", G_CALLBACK (on_store_changed_cb), self);
 
+  rapport_member_engagement_set_store (self->engagement, store);
   rapport_member_identities_set_store (self->identities, store);
   rapport_member_tags_set_store (self->tags, store);
   rapport_member_notes_set_store (self->notes, store);
@@ -930,6 +935,7 @@ rapport_member_page_set_member_id (RapportMemberPage *self,
   gtk_toggle_button_set_active (self->edit_button, FALSE);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 
+  rapport_member_engagement_set_member_id (self->engagement, member_id);
   rapport_member_identities_set_member_id (self->identities, member_id);
   rapport_member_tags_set_member_id (self->tags, member_id);
   rapport_member_notes_set_member_id (self->notes, member_id);

@@ -25,10 +25,15 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "rapport-preferences-pipeline.h"
+#include "rapport-preferences-scoring.h"
 #include "rapport-preferences-window.h"
+#include "rapport-store.h"
+#include "rapport-window.h"
 
-/* Only settings that change something: the style, the name on notes, and
- * where the database lives. */
+/* Only settings that change something: the style, the name on notes,
+ * where the database lives, and, with a database open, how engagement is
+ * scored and which stages the pipeline has. */
 
 struct _RapportPreferencesWindow
 {
@@ -36,6 +41,7 @@ struct _RapportPreferencesWindow
 
   GSettings            *settings;
   char                 *database_path;
+  RapportStore         *store;
 
   AdwComboRow          *style_row;
   AdwPreferencesGroup  *notes_group;
@@ -48,6 +54,7 @@ G_DEFINE_FINAL_TYPE (RapportPreferencesWindow, rapport_preferences_window, ADW_T
 enum {
   PROP_0,
   PROP_DATABASE_PATH,
+  PROP_STORE,
   N_PROPS
 };
 
@@ -141,6 +148,23 @@ rapport_preferences_window_constructed (GObject *object)
       display_path = dup_display_path (self->database_path);
       adw_action_row_set_subtitle (self->database_row, display_path);
     }
+
+  /* Opened from the main window, the database is the window's. */
+  if (self->store == NULL)
+    {
+      GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+      if (RAPPORT_IS_WINDOW (parent) && rapport_window_get_store (RAPPORT_WINDOW (parent)) != NULL)
+        self->store = g_object_ref (rapport_window_get_store (RAPPORT_WINDOW (parent)));
+    }
+
+  if (self->store != NULL)
+    {
+      adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                                  ADW_PREFERENCES_PAGE (rapport_preferences_scoring_new (self->store)));
+      adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                                  ADW_PREFERENCES_PAGE (rapport_preferences_pipeline_new (self->store)));
+    }
 }
 
 static void
@@ -151,6 +175,7 @@ rapport_preferences_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_PREFERENCES_WINDOW);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (rapport_preferences_window_parent_class)->dispose (object);
 }
@@ -179,6 +204,10 @@ rapport_preferences_window_get_property (GObject    *object,
       g_value_set_string (value, self->database_path);
       break;
 
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -196,6 +225,10 @@ rapport_preferences_window_set_property (GObject      *object,
     {
     case PROP_DATABASE_PATH:
       self->database_path = g_value_dup_string (value);
+      break;
+
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
       break;
 
     default:
@@ -218,6 +251,13 @@ rapport_preferences_window_class_init (RapportPreferencesWindowClass *klass)
   properties [PROP_DATABASE_PATH] =
     g_param_spec_string ("database-path", NULL, NULL,
                          NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /* The database the Scoring and Pipeline pages edit; without one, and
+   * without a main window to take it from, those pages are left out. */
+  properties [PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         RAPPORT_TYPE_STORE,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);

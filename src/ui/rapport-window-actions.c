@@ -24,10 +24,12 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-advocates-view.h"
 #include "rapport-demo.h"
 #include "rapport-member.h"
 #include "rapport-member-io.h"
 #include "rapport-members-view.h"
+#include "rapport-scoring.h"
 #include "rapport-store.h"
 #include "rapport-util.h"
 #include "rapport-window-private.h"
@@ -239,7 +241,60 @@ search_action (GSimpleAction *action,
 {
   RapportWindow *self = user_data;
 
-  rapport_members_view_focus_search (self->members_view);
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "advocates") == 0)
+    rapport_advocates_view_focus_search (self->advocates_view);
+  else
+    rapport_members_view_focus_search (self->members_view);
+}
+
+static void
+show_view_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  RapportWindow *self = user_data;
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+/* Scores */
+
+static void
+rescore_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(RapportWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  if (rapport_scoring_rescore_all_finish (RAPPORT_SCORING (object), result, NULL, &error))
+    return;
+
+  /* Cancelled when the window closes or another rescore replaces it. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->store == NULL)
+    return;
+
+  title = g_strdup_printf (_("Could not update the engagement scores: %s"), error->message);
+  add_toast_with_title (self, title);
+}
+
+/* Imported members change everybody's rank: score everyone again, in the
+ * background. */
+void
+_rapport_window_rescore (RapportWindow *self)
+{
+  g_assert (RAPPORT_IS_WINDOW (self));
+
+  if (self->rescore_cancellable != NULL)
+    g_cancellable_cancel (self->rescore_cancellable);
+  g_clear_object (&self->rescore_cancellable);
+  self->rescore_cancellable = g_cancellable_new ();
+
+  rapport_scoring_rescore_all_async (rapport_window_get_scoring (self), self->rescore_cancellable,
+                                     rescore_cb, g_object_ref (self));
 }
 
 /* Import */
@@ -273,6 +328,9 @@ import_cb (GObject      *object,
       _rapport_window_show_error (self, heading, body);
       return;
     }
+
+  if (import.added > 0 || import.updated > 0)
+    _rapport_window_rescore (self);
 
   if (import.rows == 0)
     {
@@ -554,6 +612,7 @@ static const GActionEntry win_actions[] = {
   { "delete-member", delete_member_action, "x" },
   { "undo", undo_action, "x" },
   { "search", search_action },
+  { "show-view", show_view_action, "s" },
 };
 
 void

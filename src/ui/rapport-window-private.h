@@ -30,6 +30,10 @@ struct _RapportWindow
 
   RapportStore         *store;
   GSettings            *settings;
+  RapportPipeline      *pipeline;
+  /* The application's when it shows the same store, else our own. */
+  RapportScoring       *scoring;
+  GCancellable         *rescore_cancellable;
 
   AdwToastOverlay      *toast_overlay;
   GtkWidget            *back_button;
@@ -40,6 +44,7 @@ struct _RapportWindow
   AdwViewStack         *view_stack;
   GtkStack             *members_stack;
   RapportMembersView   *members_view;
+  RapportAdvocatesView *advocates_view;
   GtkRevealer          *progress_revealer;
   GtkLabel             *progress_label;
   GtkProgressBar       *progress_bar;
@@ -65,5 +70,6 @@ void _rapport_window_progress_cb     (guint64        done,
 void _rapport_window_show_error      (RapportWindow *self,
                                       const char    *heading,
                                       const char    *body);
+void _rapport_window_rescore         (RapportWindow *self);
 
 G_END_DECLS

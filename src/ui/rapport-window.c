@@ -24,7 +24,10 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-advocates-view.h"
 #include "rapport-members-view.h"
+#include "rapport-pipeline.h"
+#include "rapport-scoring.h"
 #include "rapport-store.h"
 #include "rapport-window-private.h"
 
@@ -59,6 +62,33 @@ on_switcher_title_visible_changed_cb (RapportWindow        *self,
                                       AdwViewSwitcherTitle *title)
 {
   update_switcher (self);
+}
+
+static gboolean
+showing_members (RapportWindow *self)
+{
+  return g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "members") == 0;
+}
+
+/* The header's start buttons belong to the Members page; folded on a
+ * member's page, Back takes their room. */
+static void
+update_header (RapportWindow *self)
+{
+  gboolean members = showing_members (self);
+  gboolean showing_member = rapport_members_view_get_showing_member (self->members_view);
+
+  gtk_widget_set_visible (self->back_button, members && showing_member);
+  gtk_widget_set_visible (self->new_button, !(members && showing_member));
+  gtk_widget_set_visible (GTK_WIDGET (self->search_button), members && !showing_member);
+}
+
+static void
+on_header_state_changed_cb (RapportWindow *self,
+                            GParamSpec    *pspec,
+                            GObject       *object)
+{
+  update_header (self);
 }
 
 static void
@@ -125,6 +155,7 @@ static void
 rapport_window_constructed (GObject *object)
 {
   RapportWindow *self = (RapportWindow *)object;
+  g_autoptr(GError) error = NULL;
 
   G_OBJECT_CLASS (rapport_window_parent_class)->constructed (object);
 
@@ -138,21 +169,34 @@ rapport_window_constructed (GObject *object)
                           self->search_button, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   /* Folded on a member's page: Back, and room for the title. */
-  g_object_bind_property (self->members_view, "showing-member",
-                          self->back_button, "visible",
-                          G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self->members_view, "showing-member",
-                          self->new_button, "visible",
-                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
-  g_object_bind_property (self->members_view, "showing-member",
-                          self->search_button, "visible",
-                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+  g_signal_connect_object (self->members_view, "notify::showing-member",
+                           G_CALLBACK (on_header_state_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view_stack, "notify::visible-child",
+                           G_CALLBACK (on_header_state_changed_cb), self, G_CONNECT_SWAPPED);
+  update_header (self);
 
   _rapport_window_install_actions (self);
   rapport_members_view_set_store (self->members_view, self->store);
 
+  self->pipeline = rapport_pipeline_new (self->store, &error);
+  if (self->pipeline == NULL)
+    g_warning ("Could not read the pipeline's stages: %s", error->message);
+  else
+    rapport_advocates_view_set_pipeline (self->advocates_view, self->pipeline);
+
   update_switcher (self);
   on_members_view_count_changed_cb (self, NULL, self->members_view);
+}
+
+static void
+rapport_window_realize (GtkWidget *widget)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (rapport_window_parent_class)->realize (widget);
+
+  /* By now the window knows its application, whose scoring it shares. */
+  rapport_advocates_view_set_scoring (self->advocates_view, rapport_window_get_scoring (self));
 }
 
 static void
@@ -163,6 +207,9 @@ rapport_window_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->rescore_cancellable != NULL)
+    g_cancellable_cancel (self->rescore_cancellable);
+  g_clear_object (&self->rescore_cancellable);
   g_clear_handle_id (&self->pulse_source, g_source_remove);
   if (self->file_chooser != NULL)
     gtk_native_dialog_destroy (self->file_chooser);
@@ -173,6 +220,8 @@ rapport_window_dispose (GObject *object)
 
   g_clear_pointer (&self->deleted_members, g_hash_table_unref);
   g_clear_object (&self->settings);
+  g_clear_object (&self->pipeline);
+  g_clear_object (&self->scoring);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (rapport_window_parent_class)->dispose (object);
@@ -237,6 +286,7 @@ rapport_window_class_init (RapportWindowClass *klass)
   object_class->set_property = rapport_window_set_property;
 
   window_class->close_request = rapport_window_close_request;
+  widget_class->realize = rapport_window_realize;
 
   properties [PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
@@ -256,6 +306,7 @@ rapport_window_class_init (RapportWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (RAPPORT_TYPE_MEMBERS_VIEW);
+  g_type_ensure (RAPPORT_TYPE_ADVOCATES_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/rapport-window.ui");
 
@@ -268,6 +319,7 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, members_stack);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, members_view);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, advocates_view);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, progress_label);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, progress_bar);
@@ -276,6 +328,12 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_members_view_count_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_progress_cancel_clicked_cb);
+
+  /* Ctrl+1, Ctrl+2…: the views in switcher order. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK,
+                                       "win.show-view", "s", "members");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK,
+                                       "win.show-view", "s", "advocates");
 }
 
 static void
@@ -320,6 +378,44 @@ rapport_window_get_members_view (RapportWindow *self)
   g_return_val_if_fail (RAPPORT_IS_WINDOW (self), NULL);
 
   return self->members_view;
+}
+
+RapportAdvocatesView *
+rapport_window_get_advocates_view (RapportWindow *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_WINDOW (self), NULL);
+
+  return self->advocates_view;
+}
+
+/**
+ * rapport_window_get_scoring:
+ *
+ * The application's scoring when the window shows the application's
+ * store (one scoring keeps the scores up to date as activities arrive),
+ * else one of the window's own.
+ *
+ * Returns: (transfer none): the scoring of the window's store
+ */
+RapportScoring *
+rapport_window_get_scoring (RapportWindow *self)
+{
+  GtkApplication *application;
+
+  g_return_val_if_fail (RAPPORT_IS_WINDOW (self), NULL);
+
+  if (self->scoring != NULL)
+    return self->scoring;
+
+  application = gtk_window_get_application (GTK_WINDOW (self));
+  if (RAPPORT_IS_APPLICATION (application) &&
+      rapport_application_get_store (RAPPORT_APPLICATION (application)) == self->store &&
+      rapport_application_get_scoring (RAPPORT_APPLICATION (application)) != NULL)
+    self->scoring = g_object_ref (rapport_application_get_scoring (RAPPORT_APPLICATION (application)));
+  else
+    self->scoring = rapport_scoring_new (self->store);
+
+  return self->scoring;
 }
 
 /**

@@ -22,6 +22,7 @@
 
 #include <adwaita.h>
 
+#include "rapport-advocates-view.h"
 #include "rapport-application.h"
 #include "rapport-members-view.h"
 #include "rapport-types.h"
@@ -36,6 +37,8 @@ RapportWindow      *rapport_window_new              (RapportApplication  *applic
                                                      RapportStore        *store);
 RapportStore       *rapport_window_get_store        (RapportWindow       *self);
 RapportMembersView *rapport_window_get_members_view (RapportWindow       *self);
+RapportAdvocatesView *rapport_window_get_advocates_view (RapportWindow     *self);
+RapportScoring     *rapport_window_get_scoring      (RapportWindow       *self);
 gboolean            rapport_window_get_busy         (RapportWindow       *self);
 gboolean            rapport_window_get_has_members  (RapportWindow       *self);
 void                rapport_window_add_toast        (RapportWindow       *self,

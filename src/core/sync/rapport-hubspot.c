@@ -1,0 +1,1250 @@
+/* rapport-hubspot.c
+ *
+ * Copyright 2026 The Rapport authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rapport-hubspot"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "rapport-hubspot.h"
+#include "rapport-store-private.h"
+#include "rapport-util.h"
+
+/* HubSpot CRM v3. HubSpot owns name, email, company, job title, phone and
+ * lifecycle stage: a pull writes them, a push never sends them. Rapport
+ * owns the community properties: a push writes them, a pull never reads
+ * them into the member. */
+
+#define SERVICE "HubSpot"
+#define PLATFORM "hubspot"
+#define PAGE_SIZE 100
+
+#define STREAM_CONTACTS "contacts"
+#define STREAM_ARCHIVED "contacts-archived"
+#define STREAM_COMPANIES "companies"
+#define STREAM_PUSH "contacts-push"
+
+static const char contact_properties[] =
+  "firstname,lastname,email,company,jobtitle,phone,lifecyclestage,lastmodifieddate";
+
+const char * const rapport_hubspot_community_properties[] = {
+  "rapport_stage",
+  "rapport_engagement_score",
+  "rapport_last_activity",
+  "rapport_activity_count",
+  "rapport_link",
+  NULL
+};
+
+/* How each community property is created: label, type, field type. */
+static const struct {
+  const char *name;
+  const char *label;
+  const char *type;
+  const char *field_type;
+} property_definitions[] = {
+  { "rapport_stage", N_("Community stage"), "string", "text" },
+  { "rapport_engagement_score", N_("Community engagement score"), "number", "number" },
+  { "rapport_last_activity", N_("Last community activity"), "datetime", "date" },
+  { "rapport_activity_count", N_("Community activities"), "number", "number" },
+  { "rapport_link", N_("Rapport link"), "string", "text" },
+};
+
+struct _RapportHubspot
+{
+  GObject parent_instance;
+};
+
+static void rapport_hubspot_connector_init (RapportConnectorInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (RapportHubspot, rapport_hubspot, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (RAPPORT_TYPE_CONNECTOR,
+                                                      rapport_hubspot_connector_init))
+
+static void
+rapport_hubspot_class_init (RapportHubspotClass *klass)
+{
+}
+
+static void
+rapport_hubspot_init (RapportHubspot *self)
+{
+}
+
+static const char *
+rapport_hubspot_get_id (RapportConnector *connector)
+{
+  return PLATFORM;
+}
+
+static const char *
+rapport_hubspot_get_display_name (RapportConnector *connector)
+{
+  return SERVICE;
+}
+
+static const char *
+rapport_hubspot_get_icon_name (RapportConnector *connector)
+{
+  return "contact-new-symbolic";
+}
+
+static RapportConnectorNeeds
+rapport_hubspot_get_needs (RapportConnector *connector)
+{
+  return RAPPORT_CONNECTOR_NEEDS_TOKEN;
+}
+
+static const char *
+rapport_hubspot_get_default_base_url (RapportConnector *connector)
+{
+  return "https://api.hubapi.com";
+}
+
+static guint
+rapport_hubspot_get_default_rate_limit (RapportConnector *connector)
+{
+  return RAPPORT_HUBSPOT_RATE_LIMIT_STARTER;
+}
+
+static guint
+rapport_hubspot_get_rate_window (RapportConnector *connector)
+{
+  return 10;
+}
+
+static const char * const *
+rapport_hubspot_get_streams (RapportConnector     *connector,
+                             RapportSyncDirection  direction)
+{
+  /* Companies after contacts, so their associations find the members. */
+  static const char * const pull[] = { STREAM_CONTACTS, STREAM_ARCHIVED, STREAM_COMPANIES, NULL };
+  static const char * const push[] = { STREAM_PUSH, NULL };
+
+  return direction == RAPPORT_SYNC_PUSH ? push : pull;
+}
+
+/* Checks one list/search answer: "results" an array of objects, each with a
+ * string "id" (and a "properties" object when @need_properties), and an
+ * optional string "paging.next.after". */
+static JsonArray *
+parse_listing (JsonNode     *root,
+               gboolean      need_properties,
+               const char  **next_after,
+               GError      **error)
+{
+  JsonObject *object;
+  JsonArray *results;
+
+  object = rapport_json_require_object (root, SERVICE, _("response body"), error);
+  if (object == NULL)
+    return NULL;
+  results = rapport_json_require_array (object, SERVICE, "results", error);
+  if (results == NULL)
+    return NULL;
+
+  for (guint i = 0; i < json_array_get_length (results); i++)
+    {
+      JsonNode *node = json_array_get_element (results, i);
+      g_autofree char *path = NULL;
+      JsonObject *record;
+      JsonNode *member;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          path = g_strdup_printf ("results[%u]", i);
+          rapport_json_require_object (node, SERVICE, path, error);
+          return NULL;
+        }
+      record = json_node_get_object (node);
+
+      member = json_object_get_member (record, "id");
+      if (member == NULL || json_node_get_value_type (member) != G_TYPE_STRING)
+        {
+          path = g_strdup_printf ("results[%u].id", i);
+          rapport_json_require_string (record, SERVICE, path, error);
+          return NULL;
+        }
+
+      member = json_object_get_member (record, "properties");
+      if (need_properties && (member == NULL || !JSON_NODE_HOLDS_OBJECT (member)))
+        {
+          path = g_strdup_printf ("results[%u].properties", i);
+          rapport_json_require_object (member, SERVICE, path, error);
+          return NULL;
+        }
+    }
+
+  if (!rapport_json_lookup_string (object, SERVICE, "paging.next.after", next_after, error))
+    return NULL;
+
+  return results;
+}
+
+/* A fetched listing: the parsed answer owns the records. */
+typedef struct
+{
+  JsonNode  *root;
+  JsonArray *results;
+} Listing;
+
+static void
+listing_free (Listing *listing)
+{
+  g_clear_pointer (&listing->root, json_node_unref);
+  g_free (listing);
+}
+
+static RapportSyncPage *
+fetch_listing (RapportSyncRun  *run,
+               const char      *method,
+               const char      *path,
+               const char      *query,
+               const char      *body,
+               gboolean         need_properties,
+               GError         **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+  const char *next_after = NULL;
+  JsonArray *results;
+  Listing *listing;
+
+  root = rapport_http_request_json (run->http, method, path, query, body, NULL,
+                                    run->cancellable, error);
+  if (root == NULL)
+    return NULL;
+
+  results = parse_listing (root, need_properties, &next_after, error);
+  if (results == NULL)
+    return NULL;
+
+  listing = g_new0 (Listing, 1);
+  listing->results = results;
+  listing->root = g_steal_pointer (&root);
+
+  return rapport_sync_page_new (json_array_get_length (results), next_after,
+                                listing, (GDestroyNotify) listing_free);
+}
+
+static char *
+listing_query (const char *properties,
+               const char *extra,
+               const char *after)
+{
+  g_autoptr(GString) query = g_string_new (NULL);
+
+  g_string_append_printf (query, "limit=%d", PAGE_SIZE);
+  if (properties != NULL)
+    {
+      g_string_append (query, "&properties=");
+      g_string_append_uri_escaped (query, properties, ",", FALSE);
+    }
+  if (extra != NULL)
+    g_string_append_printf (query, "&%s", extra);
+  if (after != NULL)
+    {
+      g_string_append (query, "&after=");
+      g_string_append_uri_escaped (query, after, NULL, FALSE);
+    }
+
+  return g_string_free (g_steal_pointer (&query), FALSE);
+}
+
+/* Contacts changed since @since (Unix ms), through the search endpoint. */
+static char *
+search_body (gint64      since,
+             const char *after)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_auto(GStrv) properties = g_strsplit (contact_properties, ",", -1);
+  g_autofree char *since_text = g_strdup_printf ("%" G_GINT64_FORMAT, since);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "filterGroups");
+  json_builder_begin_array (builder);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "filters");
+  json_builder_begin_array (builder);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "propertyName");
+  json_builder_add_string_value (builder, "lastmodifieddate");
+  json_builder_set_member_name (builder, "operator");
+  json_builder_add_string_value (builder, "GTE");
+  json_builder_set_member_name (builder, "value");
+  json_builder_add_string_value (builder, since_text);
+  json_builder_end_object (builder);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "sorts");
+  json_builder_begin_array (builder);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "propertyName");
+  json_builder_add_string_value (builder, "hs_object_id");
+  json_builder_set_member_name (builder, "direction");
+  json_builder_add_string_value (builder, "ASCENDING");
+  json_builder_end_object (builder);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "properties");
+  json_builder_begin_array (builder);
+  for (guint i = 0; properties[i] != NULL; i++)
+    json_builder_add_string_value (builder, properties[i]);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "limit");
+  json_builder_add_int_value (builder, PAGE_SIZE);
+  if (after != NULL)
+    {
+      json_builder_set_member_name (builder, "after");
+      json_builder_add_string_value (builder, after);
+    }
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+/* Push: the members whose community facts differ from what was last
+ * pushed, after member @cursor, each as one batch input. Members whose
+ * HubSpot record was archived are left out so a push does not bring them
+ * back. */
+typedef struct
+{
+  GArray    *member_ids;
+  GPtrArray *emails;
+  GPtrArray *values;
+  JsonNode  *root;
+  guint      status;
+} PushBatch;
+
+static void
+push_batch_free (PushBatch *batch)
+{
+  g_clear_pointer (&batch->member_ids, g_array_unref);
+  g_clear_pointer (&batch->emails, g_ptr_array_unref);
+  g_clear_pointer (&batch->values, g_ptr_array_unref);
+  g_clear_pointer (&batch->root, json_node_unref);
+  g_free (batch);
+}
+
+static RapportSyncPage *
+fetch_push (RapportSyncRun  *run,
+            const char      *cursor,
+            GError         **error)
+{
+  g_autoptr(RapportStatement) stmt = NULL;
+  g_autoptr(GString) body = g_string_new ("{\"inputs\":[");
+  g_autofree char *next = NULL;
+  PushBatch *batch;
+  gint64 after = cursor != NULL ? g_ascii_strtoll (cursor, NULL, 10) : 0;
+  int rc;
+
+  stmt = _rapport_store_prepare (run->store,
+    "SELECT m.id, e.address, "
+    "       json_object ('rapport_stage', (SELECT name FROM pipeline_stages WHERE id = m.stage_id), "
+    "                    'rapport_engagement_score', round (m.score, 2), "
+    "                    'rapport_last_activity', "
+    "                      CASE WHEN m.last_active_at IS NULL THEN '' "
+    "                      ELSE strftime ('%Y-%m-%dT%H:%M:%SZ', m.last_active_at, 'unixepoch') END, "
+    "                    'rapport_activity_count', m.activity_count, "
+    "                    'rapport_link', 'rapport://member/' || m.id) AS pushed, "
+    "       json_object ('idProperty', 'email', 'id', e.address) AS input "
+    "  FROM members m "
+    "  CROSS JOIN emails e ON e.id = (SELECT id FROM emails WHERE member_id = m.id "
+    "                            ORDER BY is_primary DESC, id LIMIT 1) "
+    "  LEFT JOIN sync_push_state p ON p.account_id = ?1 AND p.member_id = m.id "
+    " WHERE m.id > ?2 "
+    "   AND p.pushed_values IS NOT pushed "
+    "   AND NOT EXISTS (SELECT 1 FROM identities i WHERE i.member_id = m.id "
+    "                      AND i.platform = 'hubspot' AND i.archived_at IS NOT NULL) "
+    " ORDER BY m.id LIMIT ?3",
+    error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, run->account_id);
+  sqlite3_bind_int64 (stmt, 2, after);
+  sqlite3_bind_int (stmt, 3, PAGE_SIZE);
+
+  batch = g_new0 (PushBatch, 1);
+  batch->member_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  batch->emails = g_ptr_array_new_with_free_func (g_free);
+  batch->values = g_ptr_array_new_with_free_func (g_free);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 member_id = sqlite3_column_int64 (stmt, 0);
+      const char *input = _rapport_column_text (stmt, 3);
+      const char *values = _rapport_column_text (stmt, 2);
+
+      g_array_append_val (batch->member_ids, member_id);
+      g_ptr_array_add (batch->emails, g_utf8_strdown (_rapport_column_text (stmt, 1), -1));
+      g_ptr_array_add (batch->values, g_strdup (values));
+
+      /* {"idProperty":"email","id":"…","properties":{…}} */
+      if (batch->member_ids->len > 1)
+        g_string_append_c (body, ',');
+      g_string_append_len (body, input, strlen (input) - 1);
+      g_string_append (body, ",\"properties\":");
+      g_string_append (body, values);
+      g_string_append_c (body, '}');
+    }
+  if (rc != SQLITE_DONE)
+    {
+      push_batch_free (batch);
+      _rapport_store_set_error (run->store, error);
+      return NULL;
+    }
+  g_string_append (body, "]}");
+
+  if (batch->member_ids->len == 0)
+    return rapport_sync_page_new (0, NULL, batch, (GDestroyNotify) push_batch_free);
+
+  batch->root = rapport_http_request_json (run->http, "POST", "/crm/v3/objects/contacts/batch/upsert",
+                                           NULL, body->str, &batch->status, run->cancellable, error);
+  if (batch->root == NULL)
+    {
+      push_batch_free (batch);
+      return NULL;
+    }
+  if (rapport_json_require_object (batch->root, SERVICE, _("response body"), error) == NULL)
+    {
+      push_batch_free (batch);
+      return NULL;
+    }
+
+  next = g_strdup_printf ("%" G_GINT64_FORMAT,
+                          g_array_index (batch->member_ids, gint64, batch->member_ids->len - 1));
+  return rapport_sync_page_new (batch->member_ids->len, next, batch, (GDestroyNotify) push_batch_free);
+}
+
+static RapportSyncPage *
+rapport_hubspot_fetch_page (RapportConnector  *connector,
+                            RapportSyncRun    *run,
+                            const char        *stream,
+                            const char        *cursor,
+                            gint64             since,
+                            GError           **error)
+{
+  g_autofree char *query = NULL;
+  g_autofree char *body = NULL;
+
+  if (g_str_equal (stream, STREAM_CONTACTS))
+    {
+      if (since > 0)
+        {
+          body = search_body (since, cursor);
+          return fetch_listing (run, "POST", "/crm/v3/objects/contacts/search", NULL, body, TRUE, error);
+        }
+      query = listing_query (contact_properties, NULL, cursor);
+      return fetch_listing (run, "GET", "/crm/v3/objects/contacts", query, NULL, TRUE, error);
+    }
+
+  if (g_str_equal (stream, STREAM_ARCHIVED))
+    {
+      query = listing_query ("email", "archived=true", cursor);
+      return fetch_listing (run, "GET", "/crm/v3/objects/contacts", query, NULL, FALSE, error);
+    }
+
+  if (g_str_equal (stream, STREAM_COMPANIES))
+    {
+      query = listing_query ("name,domain", "associations=contacts", cursor);
+      return fetch_listing (run, "GET", "/crm/v3/objects/companies", query, NULL, TRUE, error);
+    }
+
+  if (g_str_equal (stream, STREAM_PUSH))
+    return fetch_push (run, cursor, error);
+
+  g_set_error (error, RAPPORT_SYNC_ERROR, RAPPORT_SYNC_ERROR_INVALID,
+               _("HubSpot has no stream “%s”"), stream);
+  return NULL;
+}
+
+static gint64
+lookup_id (RapportStore  *store,
+           const char    *sql,
+           const char    *value,
+           GError       **error)
+{
+  g_autoptr(RapportStatement) stmt = _rapport_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return -1;
+  _rapport_bind_text (stmt, 1, value);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+
+  return 0;
+}
+
+static gboolean
+step_done (RapportStore      *store,
+           RapportStatement  *stmt,
+           GError           **error)
+{
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return _rapport_store_set_error (store, error);
+
+  return TRUE;
+}
+
+static char *
+trimmed (JsonObject *properties,
+         const char *name)
+{
+  const char *value = rapport_json_get_optional_string (properties, name);
+  char *copy;
+
+  if (value == NULL)
+    return NULL;
+  copy = g_strstrip (g_strdup (value));
+  if (copy[0] == '\0')
+    g_clear_pointer (&copy, g_free);
+
+  return copy;
+}
+
+static void
+add_field (JsonObject *fields,
+           const char *name,
+           const char *value)
+{
+  if (value != NULL)
+    json_object_set_string_member (fields, name, value);
+}
+
+/* One contact: found by its HubSpot id, else by email, else created. Only
+ * HubSpot-owned fields are written; a value HubSpot leaves empty keeps the
+ * member's own. */
+static gboolean
+apply_contact (RapportSyncRun  *run,
+               JsonObject      *record,
+               GError         **error)
+{
+  RapportStore *store = run->store;
+  JsonObject *properties = json_object_get_object_member (record, "properties");
+  const char *hubspot_id = json_object_get_string_member (record, "id");
+  g_autofree char *first = trimmed (properties, "firstname");
+  g_autofree char *last = trimmed (properties, "lastname");
+  g_autofree char *raw_email = trimmed (properties, "email");
+  g_autofree char *email = rapport_normalize_email (raw_email);
+  g_autofree char *company = trimmed (properties, "company");
+  g_autofree char *title = trimmed (properties, "jobtitle");
+  g_autofree char *phone = trimmed (properties, "phone");
+  g_autofree char *lifecycle = trimmed (properties, "lifecyclestage");
+  g_autofree char *name = NULL;
+  g_autofree char *sort_name = NULL;
+  g_autofree char *fields_text = NULL;
+  g_autoptr(JsonObject) fields = json_object_new ();
+  g_autoptr(JsonNode) fields_node = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(RapportStatement) stmt = NULL;
+  gint64 member_id;
+  gint64 organization_id = 0;
+  gboolean has_identity;
+  gboolean created = FALSE;
+  gboolean changed = FALSE;
+
+  if (first != NULL && last != NULL)
+    name = g_strconcat (first, " ", last, NULL);
+  else if (first != NULL || last != NULL)
+    name = g_strdup (first != NULL ? first : last);
+  if (name != NULL)
+    sort_name = rapport_sort_key (name);
+
+  if (company != NULL)
+    {
+      organization_id = _rapport_store_ensure_organization (store, company, error);
+      if (organization_id < 0)
+        return FALSE;
+    }
+
+  member_id = lookup_id (store,
+                         "SELECT member_id FROM identities WHERE platform = 'hubspot' AND external_id = ?",
+                         hubspot_id, error);
+  if (member_id < 0)
+    return FALSE;
+  has_identity = member_id > 0;
+  if (member_id == 0 && email != NULL)
+    {
+      member_id = lookup_id (store, "SELECT member_id FROM emails WHERE address = ?", email, error);
+      if (member_id < 0)
+        return FALSE;
+    }
+
+  if (member_id == 0)
+    {
+      /* The member's id is known before its row exists: its identity and
+       * email go in first, and the member's insert indexes all of it for
+       * search at once (foreign keys are checked at commit). */
+      g_autoptr(RapportStatement) next = _rapport_store_prepare (store,
+                                                                 "SELECT coalesce (max (id), 0) + 1 FROM members",
+                                                                 error);
+      if (next == NULL || sqlite3_step (next) != SQLITE_ROW)
+        return next == NULL ? FALSE : _rapport_store_set_error (store, error);
+      member_id = sqlite3_column_int64 (next, 0);
+      created = TRUE;
+
+      if (name == NULL)
+        {
+          name = email != NULL ? g_strdup (email) : g_strdup_printf (_("HubSpot contact %s"), hubspot_id);
+          sort_name = rapport_sort_key (name);
+        }
+    }
+
+  if (has_identity)
+    {
+      stmt = _rapport_store_prepare (store,
+                                     "UPDATE identities SET archived_at = NULL "
+                                     " WHERE platform = 'hubspot' AND external_id = ? "
+                                     "   AND archived_at IS NOT NULL",
+                                     error);
+      if (stmt == NULL)
+        return FALSE;
+      _rapport_bind_text (stmt, 1, hubspot_id);
+      if (!step_done (store, stmt, error))
+        return FALSE;
+      g_clear_pointer (&stmt, _rapport_statement_release);
+    }
+  else
+    {
+      stmt = _rapport_store_prepare (store,
+                                     "INSERT INTO identities (member_id, platform, external_id, email) "
+                                     "VALUES (?, 'hubspot', ?, ?)",
+                                     error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, member_id);
+      _rapport_bind_text (stmt, 2, hubspot_id);
+      _rapport_bind_text (stmt, 3, email);
+      if (!step_done (store, stmt, error))
+        return FALSE;
+      g_clear_pointer (&stmt, _rapport_statement_release);
+      changed = TRUE;
+    }
+
+  if (email != NULL)
+    {
+      stmt = _rapport_store_prepare (store,
+                                     "INSERT INTO emails (member_id, address, is_primary) "
+                                     "VALUES (?1, ?2, NOT EXISTS (SELECT 1 FROM emails WHERE member_id = ?1)) "
+                                     "ON CONFLICT (address) DO NOTHING",
+                                     error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, member_id);
+      _rapport_bind_text (stmt, 2, email);
+      if (!step_done (store, stmt, error))
+        return FALSE;
+      g_clear_pointer (&stmt, _rapport_statement_release);
+
+      if (sqlite3_changes (_rapport_store_get_db (store)) > 0)
+        changed = TRUE;
+      else if (!created)
+        {
+          gint64 owner = lookup_id (store, "SELECT member_id FROM emails WHERE address = ?", email, error);
+
+          /* Another member has this contact's email: a person decides. */
+          if (owner > 0 && owner != member_id)
+            {
+              stmt = _rapport_store_prepare (store,
+                                             "INSERT OR IGNORE INTO merge_suggestions (member_a, member_b, reason) "
+                                             "VALUES (min (?1, ?2), max (?1, ?2), 'hubspot-email')",
+                                             error);
+              if (stmt == NULL)
+                return FALSE;
+              sqlite3_bind_int64 (stmt, 1, member_id);
+              sqlite3_bind_int64 (stmt, 2, owner);
+              if (!step_done (store, stmt, error))
+                return FALSE;
+              g_clear_pointer (&stmt, _rapport_statement_release);
+            }
+        }
+    }
+
+  if (created)
+    {
+      stmt = _rapport_store_prepare (store,
+                                     "INSERT INTO members (id, name, sort_name, organization_id, title, phone, source) "
+                                     "VALUES (?, ?, ?, ?, ?, ?, 'hubspot')",
+                                     error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, member_id);
+      _rapport_bind_text (stmt, 2, name);
+      _rapport_bind_text (stmt, 3, sort_name);
+      if (organization_id > 0)
+        sqlite3_bind_int64 (stmt, 4, organization_id);
+      _rapport_bind_text (stmt, 5, title);
+      _rapport_bind_text (stmt, 6, phone);
+      if (!step_done (store, stmt, error))
+        return FALSE;
+      g_clear_pointer (&stmt, _rapport_statement_release);
+      run->created++;
+    }
+  else
+    {
+      /* Only rows that really change are written, so unchanged members
+       * are not re-indexed for search. */
+      stmt = _rapport_store_prepare (store,
+                                     "UPDATE members SET name = coalesce (?2, name), "
+                                     "       sort_name = coalesce (?3, sort_name), "
+                                     "       organization_id = coalesce (?4, organization_id), "
+                                     "       title = coalesce (?5, title), "
+                                     "       phone = coalesce (?6, phone), "
+                                     "       updated_at = unixepoch () "
+                                     " WHERE id = ?1 "
+                                     "   AND ((?2 IS NOT NULL AND name IS NOT ?2) "
+                                     "     OR (?4 IS NOT NULL AND organization_id IS NOT ?4) "
+                                     "     OR (?5 IS NOT NULL AND title IS NOT ?5) "
+                                     "     OR (?6 IS NOT NULL AND phone IS NOT ?6))",
+                                     error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, member_id);
+      _rapport_bind_text (stmt, 2, name);
+      _rapport_bind_text (stmt, 3, sort_name);
+      if (organization_id > 0)
+        sqlite3_bind_int64 (stmt, 4, organization_id);
+      _rapport_bind_text (stmt, 5, title);
+      _rapport_bind_text (stmt, 6, phone);
+      if (!step_done (store, stmt, error))
+        return FALSE;
+      g_clear_pointer (&stmt, _rapport_statement_release);
+      if (sqlite3_changes (_rapport_store_get_db (store)) > 0)
+        changed = TRUE;
+      if (changed)
+        run->updated++;
+    }
+
+  add_field (fields, "name", name);
+  add_field (fields, "email", email);
+  add_field (fields, "organization", company);
+  add_field (fields, "title", title);
+  add_field (fields, "phone", phone);
+  add_field (fields, "lifecycle_stage", lifecycle);
+  json_node_set_object (fields_node, fields);
+  fields_text = json_to_string (fields_node, FALSE);
+
+  stmt = _rapport_store_prepare (store,
+                                 "INSERT INTO member_remote_fields (member_id, platform, fields) "
+                                 "VALUES (?1, 'hubspot', ?2) "
+                                 "ON CONFLICT (member_id, platform) DO UPDATE SET fields = excluded.fields "
+                                 " WHERE fields IS NOT excluded.fields",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, member_id);
+  _rapport_bind_text (stmt, 2, fields_text);
+
+  return step_done (store, stmt, error);
+}
+
+static gboolean
+apply_contacts (RapportSyncRun   *run,
+                Listing          *listing,
+                GError          **error)
+{
+  if (!_rapport_store_exec (run->store, "PRAGMA defer_foreign_keys = ON", error))
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (listing->results); i++)
+    {
+      if (!apply_contact (run, json_array_get_object_element (listing->results, i), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gint64
+parse_time (const char *text)
+{
+  g_autoptr(GDateTime) when = text != NULL ? g_date_time_new_from_iso8601 (text, NULL) : NULL;
+
+  return when != NULL ? g_date_time_to_unix (when) : g_get_real_time () / G_USEC_PER_SEC;
+}
+
+/* Archived contacts keep their members; only the link is marked. Contacts
+ * never seen are not created. */
+static gboolean
+apply_archived (RapportSyncRun  *run,
+                Listing         *listing,
+                GError         **error)
+{
+  for (guint i = 0; i < json_array_get_length (listing->results); i++)
+    {
+      JsonObject *record = json_array_get_object_element (listing->results, i);
+      g_autoptr(RapportStatement) stmt = NULL;
+
+      stmt = _rapport_store_prepare (run->store,
+                                     "UPDATE identities SET archived_at = ?2 "
+                                     " WHERE platform = 'hubspot' AND external_id = ?1 "
+                                     "   AND archived_at IS NULL",
+                                     error);
+      if (stmt == NULL)
+        return FALSE;
+      _rapport_bind_text (stmt, 1, json_object_get_string_member (record, "id"));
+      sqlite3_bind_int64 (stmt, 2, parse_time (rapport_json_get_optional_string (record, "archivedAt")));
+      if (!step_done (run->store, stmt, error))
+        return FALSE;
+      run->archived += sqlite3_changes (_rapport_store_get_db (run->store));
+    }
+
+  return TRUE;
+}
+
+static gboolean
+apply_company (RapportSyncRun  *run,
+               JsonObject      *record,
+               guint            index,
+               GError         **error)
+{
+  JsonObject *properties = json_object_get_object_member (record, "properties");
+  g_autofree char *name = trimmed (properties, "name");
+  g_autofree char *domain = trimmed (properties, "domain");
+  g_autoptr(RapportStatement) stmt = NULL;
+  JsonNode *associations;
+  JsonNode *contacts;
+  JsonArray *results;
+  gint64 organization_id;
+
+  if (name == NULL)
+    name = g_steal_pointer (&domain);
+  if (name == NULL)
+    return TRUE;
+
+  organization_id = _rapport_store_ensure_organization (run->store, name, error);
+  if (organization_id < 0)
+    return FALSE;
+
+  if (domain != NULL)
+    {
+      stmt = _rapport_store_prepare (run->store,
+                                     "UPDATE organizations SET domain = ?2 WHERE id = ?1 AND domain IS NOT ?2",
+                                     error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, organization_id);
+      _rapport_bind_text (stmt, 2, domain);
+      if (!step_done (run->store, stmt, error))
+        return FALSE;
+      g_clear_pointer (&stmt, _rapport_statement_release);
+    }
+
+  associations = json_object_get_member (record, "associations");
+  if (associations == NULL || JSON_NODE_HOLDS_NULL (associations))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (associations))
+    {
+      g_autofree char *path = g_strdup_printf ("results[%u].associations", index);
+
+      return rapport_json_require_object (associations, SERVICE, path, error) != NULL;
+    }
+  contacts = json_object_get_member (json_node_get_object (associations), "contacts");
+  if (contacts == NULL || JSON_NODE_HOLDS_NULL (contacts))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (contacts))
+    {
+      g_autofree char *path = g_strdup_printf ("results[%u].associations.contacts", index);
+
+      return rapport_json_require_object (contacts, SERVICE, path, error) != NULL;
+    }
+  {
+    g_autofree char *path = g_strdup_printf ("results[%u].associations.contacts.results", index);
+
+    results = rapport_json_require_array (json_node_get_object (contacts), SERVICE, path, error);
+    if (results == NULL)
+      return FALSE;
+  }
+
+  for (guint i = 0; i < json_array_get_length (results); i++)
+    {
+      JsonNode *node = json_array_get_element (results, i);
+      const char *contact_id;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node) ||
+          json_node_get_value_type (json_object_get_member (json_node_get_object (node), "id") != NULL
+                                    ? json_object_get_member (json_node_get_object (node), "id")
+                                    : node) != G_TYPE_STRING)
+        {
+          g_set_error (error, RAPPORT_SYNC_ERROR, RAPPORT_SYNC_ERROR_BAD_RESPONSE,
+                       _("%s response: “results[%u].associations.contacts.results[%u].id” is not a string"),
+                       SERVICE, index, i);
+          return FALSE;
+        }
+      contact_id = json_object_get_string_member (json_node_get_object (node), "id");
+
+      stmt = _rapport_store_prepare (run->store,
+                                     "UPDATE members SET organization_id = ?1, updated_at = unixepoch () "
+                                     " WHERE id = (SELECT member_id FROM identities "
+                                     "              WHERE platform = 'hubspot' AND external_id = ?2) "
+                                     "   AND organization_id IS NOT ?1",
+                                     error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, organization_id);
+      _rapport_bind_text (stmt, 2, contact_id);
+      if (!step_done (run->store, stmt, error))
+        return FALSE;
+      g_clear_pointer (&stmt, _rapport_statement_release);
+      if (sqlite3_changes (_rapport_store_get_db (run->store)) == 0)
+        continue;
+      run->updated++;
+
+      stmt = _rapport_store_prepare (run->store,
+                                     "UPDATE member_remote_fields "
+                                     "   SET fields = json_set (fields, '$.organization', ?2) "
+                                     " WHERE platform = 'hubspot' "
+                                     "   AND member_id = (SELECT member_id FROM identities "
+                                     "                     WHERE platform = 'hubspot' AND external_id = ?1)",
+                                     error);
+      if (stmt == NULL)
+        return FALSE;
+      _rapport_bind_text (stmt, 1, contact_id);
+      _rapport_bind_text (stmt, 2, name);
+      if (!step_done (run->store, stmt, error))
+        return FALSE;
+      g_clear_pointer (&stmt, _rapport_statement_release);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+apply_companies (RapportSyncRun  *run,
+                 Listing         *listing,
+                 GError         **error)
+{
+  for (guint i = 0; i < json_array_get_length (listing->results); i++)
+    {
+      if (!apply_company (run, json_array_get_object_element (listing->results, i), i, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The email of every input a 207 answer's errors name in their context. */
+static GHashTable *
+collect_errors (JsonObject *answer)
+{
+  GHashTable *errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  JsonNode *node = json_object_get_member (answer, "errors");
+  JsonArray *list;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return errors;
+  list = json_node_get_array (node);
+
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    {
+      JsonNode *element = json_array_get_element (list, i);
+      JsonObject *item;
+      JsonNode *context;
+      const char *message;
+      GList *members;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        continue;
+      item = json_node_get_object (element);
+      message = rapport_json_get_optional_string (item, "message");
+      if (message == NULL)
+        message = _("HubSpot refused it");
+      if (!g_hash_table_contains (errors, ""))
+        g_hash_table_insert (errors, g_strdup (""), g_strdup (message));
+
+      context = json_object_get_member (item, "context");
+      if (context == NULL || !JSON_NODE_HOLDS_OBJECT (context))
+        continue;
+
+      members = json_object_get_values (json_node_get_object (context));
+      for (GList *l = members; l != NULL; l = l->next)
+        {
+          JsonNode *value = l->data;
+
+          if (!JSON_NODE_HOLDS_ARRAY (value))
+            continue;
+          for (guint j = 0; j < json_array_get_length (json_node_get_array (value)); j++)
+            {
+              JsonNode *id = json_array_get_element (json_node_get_array (value), j);
+
+              if (json_node_get_value_type (id) == G_TYPE_STRING)
+                g_hash_table_insert (errors, g_utf8_strdown (json_node_get_string (id), -1),
+                                     g_strdup (message));
+            }
+        }
+      g_list_free (members);
+    }
+
+  return errors;
+}
+
+static gboolean
+apply_push (RapportSyncRun  *run,
+            PushBatch       *batch,
+            GError         **error)
+{
+  JsonObject *answer;
+  JsonArray *results;
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) errors = NULL;
+  guint anonymous_results = 0;
+
+  if (batch->member_ids->len == 0)
+    return TRUE;
+
+  answer = json_node_get_object (batch->root);
+  results = rapport_json_require_array (answer, SERVICE, "results", error);
+  if (results == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (results); i++)
+    {
+      JsonNode *node = json_array_get_element (results, i);
+      JsonObject *result;
+      JsonNode *properties;
+      const char *id;
+      const char *email = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      result = json_node_get_object (node);
+      id = rapport_json_get_optional_string (result, "id");
+      properties = json_object_get_member (result, "properties");
+      if (properties != NULL && JSON_NODE_HOLDS_OBJECT (properties))
+        email = rapport_json_get_optional_string (json_node_get_object (properties), "email");
+      if (email != NULL && id != NULL)
+        g_hash_table_insert (ids, g_utf8_strdown (email, -1), (gpointer) id);
+      else
+        anonymous_results++;
+    }
+  errors = collect_errors (answer);
+
+  for (guint i = 0; i < batch->member_ids->len; i++)
+    {
+      gint64 member_id = g_array_index (batch->member_ids, gint64, i);
+      const char *email = g_ptr_array_index (batch->emails, i);
+      const char *reason = g_hash_table_lookup (errors, email);
+      const char *hubspot_id = g_hash_table_lookup (ids, email);
+      g_autoptr(RapportStatement) stmt = NULL;
+      gboolean ok;
+
+      /* 200 is all accepted; in a 207 an input is accepted when a result
+       * names it, or when results do not name emails and no error does. */
+      if (reason != NULL)
+        ok = FALSE;
+      else if (batch->status == 200 || hubspot_id != NULL)
+        ok = TRUE;
+      else if (anonymous_results > 0)
+        ok = TRUE;
+      else
+        {
+          ok = FALSE;
+          reason = g_hash_table_lookup (errors, "");
+          if (reason == NULL)
+            reason = _("HubSpot did not confirm it");
+        }
+
+      stmt = _rapport_store_prepare (run->store,
+                                     "INSERT INTO sync_push_state (account_id, member_id, pushed_values, "
+                                     "                             pushed_at, error) "
+                                     "VALUES (?1, ?2, ?3, CASE WHEN ?3 IS NULL THEN NULL ELSE unixepoch () END, ?4) "
+                                     "ON CONFLICT (account_id, member_id) DO UPDATE "
+                                     "SET pushed_values = excluded.pushed_values, "
+                                     "    pushed_at = coalesce (excluded.pushed_at, pushed_at), "
+                                     "    error = excluded.error",
+                                     error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, run->account_id);
+      sqlite3_bind_int64 (stmt, 2, member_id);
+      _rapport_bind_text (stmt, 3, ok ? g_ptr_array_index (batch->values, i) : NULL);
+      _rapport_bind_text (stmt, 4, ok ? NULL : reason);
+      if (!step_done (run->store, stmt, error))
+        return FALSE;
+      g_clear_pointer (&stmt, _rapport_statement_release);
+
+      if (!ok)
+        {
+          rapport_sync_run_add_failure (run, email, reason);
+          continue;
+        }
+      run->pushed++;
+
+      if (hubspot_id == NULL)
+        continue;
+
+      /* A member HubSpot now knows gets linked to its contact. */
+      stmt = _rapport_store_prepare (run->store,
+                                     "INSERT INTO identities (member_id, platform, external_id, email) "
+                                     "SELECT ?1, 'hubspot', ?2, ?3 "
+                                     " WHERE NOT EXISTS (SELECT 1 FROM identities "
+                                     "                    WHERE member_id = ?1 AND platform = 'hubspot') "
+                                     "   AND NOT EXISTS (SELECT 1 FROM identities "
+                                     "                    WHERE platform = 'hubspot' AND external_id = ?2)",
+                                     error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, member_id);
+      _rapport_bind_text (stmt, 2, hubspot_id);
+      _rapport_bind_text (stmt, 3, email);
+      if (!step_done (run->store, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+rapport_hubspot_apply_page (RapportConnector  *connector,
+                            RapportSyncRun    *run,
+                            const char        *stream,
+                            RapportSyncPage   *page,
+                            GError           **error)
+{
+  if (g_str_equal (stream, STREAM_CONTACTS))
+    return apply_contacts (run, page->data, error);
+  if (g_str_equal (stream, STREAM_ARCHIVED))
+    return apply_archived (run, page->data, error);
+  if (g_str_equal (stream, STREAM_COMPANIES))
+    return apply_companies (run, page->data, error);
+  if (g_str_equal (stream, STREAM_PUSH))
+    return apply_push (run, page->data, error);
+
+  g_set_error (error, RAPPORT_SYNC_ERROR, RAPPORT_SYNC_ERROR_INVALID,
+               _("HubSpot has no stream “%s”"), stream);
+  return FALSE;
+}
+
+/* Before a push: the community properties must exist on contacts. */
+static gboolean
+ensure_properties (RapportSyncRun  *run,
+                   GError         **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GHashTable) existing = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonObject *object;
+  JsonArray *results;
+
+  root = rapport_http_request_json (run->http, "GET", "/crm/v3/properties/contacts", NULL, NULL,
+                                    NULL, run->cancellable, error);
+  if (root == NULL)
+    return FALSE;
+  object = rapport_json_require_object (root, SERVICE, _("response body"), error);
+  if (object == NULL)
+    return FALSE;
+  results = rapport_json_require_array (object, SERVICE, "results", error);
+  if (results == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (results); i++)
+    {
+      JsonNode *node = json_array_get_element (results, i);
+      const char *name;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      name = rapport_json_get_optional_string (json_node_get_object (node), "name");
+      if (name != NULL)
+        g_hash_table_add (existing, (gpointer) name);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (property_definitions); i++)
+    {
+      g_autoptr(JsonBuilder) builder = NULL;
+      g_autoptr(JsonNode) body = NULL;
+      g_autoptr(JsonNode) created = NULL;
+      g_autofree char *text = NULL;
+
+      if (g_hash_table_contains (existing, property_definitions[i].name))
+        continue;
+
+      builder = json_builder_new ();
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, property_definitions[i].name);
+      json_builder_set_member_name (builder, "label");
+      json_builder_add_string_value (builder, _(property_definitions[i].label));
+      json_builder_set_member_name (builder, "type");
+      json_builder_add_string_value (builder, property_definitions[i].type);
+      json_builder_set_member_name (builder, "fieldType");
+      json_builder_add_string_value (builder, property_definitions[i].field_type);
+      json_builder_set_member_name (builder, "groupName");
+      json_builder_add_string_value (builder, "contactinformation");
+      json_builder_set_member_name (builder, "description");
+      json_builder_add_string_value (builder, _("Set by Rapport, the community CRM"));
+      json_builder_end_object (builder);
+      body = json_builder_get_root (builder);
+      text = json_to_string (body, FALSE);
+
+      created = rapport_http_request_json (run->http, "POST", "/crm/v3/properties/contacts", NULL,
+                                           text, NULL, run->cancellable, error);
+      if (created == NULL)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+rapport_hubspot_prepare (RapportConnector      *connector,
+                         RapportSyncRun        *run,
+                         RapportSyncDirection   direction,
+                         GError               **error)
+{
+  if (direction == RAPPORT_SYNC_PUSH)
+    return ensure_properties (run, error);
+
+  return TRUE;
+}
+
+static gboolean
+rapport_hubspot_test (RapportConnector  *connector,
+                      RapportSyncRun    *run,
+                      GError           **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+  const char *next_after;
+
+  root = rapport_http_request_json (run->http, "GET", "/crm/v3/objects/contacts", "limit=1",
+                                    NULL, NULL, run->cancellable, error);
+  if (root == NULL)
+    return FALSE;
+
+  return parse_listing (root, TRUE, &next_after, error) != NULL;
+}
+
+static void
+rapport_hubspot_connector_init (RapportConnectorInterface *iface)
+{
+  iface->get_id = rapport_hubspot_get_id;
+  iface->get_display_name = rapport_hubspot_get_display_name;
+  iface->get_icon_name = rapport_hubspot_get_icon_name;
+  iface->get_needs = rapport_hubspot_get_needs;
+  iface->get_default_base_url = rapport_hubspot_get_default_base_url;
+  iface->get_default_rate_limit = rapport_hubspot_get_default_rate_limit;
+  iface->get_rate_window = rapport_hubspot_get_rate_window;
+  iface->get_streams = rapport_hubspot_get_streams;
+  iface->prepare = rapport_hubspot_prepare;
+  iface->fetch_page = rapport_hubspot_fetch_page;
+  iface->apply_page = rapport_hubspot_apply_page;
+  iface->test = rapport_hubspot_test;
+}

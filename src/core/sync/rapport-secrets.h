@@ -1,0 +1,43 @@
+/* rapport-secrets.h
+ *
+ * Copyright 2026 The Rapport authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+gboolean  rapport_secrets_store_token  (gint64         account_id,
+                                        const char    *connector,
+                                        const char    *label,
+                                        const char    *token,
+                                        GCancellable  *cancellable,
+                                        GError       **error);
+char     *rapport_secrets_lookup_token (gint64         account_id,
+                                        const char    *connector,
+                                        GCancellable  *cancellable,
+                                        GError       **error);
+gboolean  rapport_secrets_clear_token  (gint64         account_id,
+                                        const char    *connector,
+                                        GCancellable  *cancellable,
+                                        GError       **error);
+void      rapport_secrets_free_token   (char          *token);
+
+G_END_DECLS

@@ -1,0 +1,1411 @@
+/* rapport-advocates-view.c
+ *
+ * Copyright 2026 The Rapport authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rapport-advocates-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rapport-advocates-view.h"
+#include "rapport-board-card.h"
+#include "rapport-board-column.h"
+#include "rapport-member.h"
+#include "rapport-store.h"
+#include "rapport-util.h"
+
+/* The Advocates page: a toolbar (search, filters, sort, suggestions), a
+ * horizontally scrolling row of stage columns, and an AdwFlap with the
+ * promotion and cooling-off suggestions. The columns are built the first
+ * time the page shows, and follow the pipeline's stages from then on.
+ * Moves go through board.move-member and end in a toast with Undo. */
+
+/* Changes come in bursts (an import, a sync): ask for suggestions once
+ * the burst is over. */
+#define SUGGESTIONS_DELAY_MS 800
+
+struct _RapportAdvocatesView
+{
+  GtkWidget        parent_instance;
+
+  RapportPipeline *pipeline;
+  RapportScoring  *scoring;
+  RapportStore    *store;
+  GListStore      *suggestions;
+  GCancellable    *suggestions_cancellable;
+  guint            suggestions_source;
+  guint            reveal_source;
+  AdwToast        *last_toast;
+
+  char            *search_text;
+  char            *tag;
+  char            *organization;
+  int              level;
+  char            *sort_by;
+
+  guint            built : 1;
+  guint            suggestions_loaded : 1;
+  guint            suggestions_requested : 1;
+  guint            updating_filters : 1;
+
+  AdwToastOverlay *toast_overlay;
+  GtkSearchEntry  *search_entry;
+  GtkMenuButton   *filter_button;
+  GtkPopover      *filter_popover;
+  GtkDropDown     *tag_dropdown;
+  GtkDropDown     *organization_dropdown;
+  GtkDropDown     *level_dropdown;
+  GtkStringList   *tags_model;
+  GtkStringList   *organizations_model;
+  GtkButton       *clear_filters_button;
+  GtkToggleButton *suggestions_button;
+  GtkLabel        *suggestions_label;
+  GtkLabel        *suggestions_short_label;
+  AdwFlap         *flap;
+  GtkBox          *columns_box;
+  GtkStack        *suggestions_stack;
+  GtkListView     *suggestions_view;
+};
+
+G_DEFINE_FINAL_TYPE (RapportAdvocatesView, rapport_advocates_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_PIPELINE,
+  PROP_SCORING,
+  PROP_SORT_BY,
+  PROP_LOADED,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static void schedule_suggestions (RapportAdvocatesView *self);
+
+static void
+ensure_style (void)
+{
+  static gboolean done;
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  if (done)
+    return;
+  done = TRUE;
+
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, RESOURCE_PATH "/board.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+static void
+show_toast (RapportAdvocatesView *self,
+            AdwToast             *toast)
+{
+  g_set_weak_pointer (&self->last_toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+show_error_toast (RapportAdvocatesView *self,
+                  const char           *message)
+{
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+  show_toast (self, adw_toast_new (escaped));
+}
+
+static void
+show_undo_toast (RapportAdvocatesView *self,
+                 const char           *title,
+                 gint64                history_id)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "board.undo-move");
+  adw_toast_set_action_target_value (toast, g_variant_new_int64 (history_id));
+  show_toast (self, toast);
+}
+
+/* Columns */
+
+static RapportMemberSort
+current_sort (RapportAdvocatesView *self)
+{
+  if (g_strcmp0 (self->sort_by, "last-active") == 0)
+    return RAPPORT_MEMBER_SORT_LAST_ACTIVE;
+
+  return RAPPORT_MEMBER_SORT_SCORE;
+}
+
+static void
+apply_filters (RapportAdvocatesView *self,
+               RapportBoardColumn   *column)
+{
+  RapportMemberList *list = rapport_board_column_get_list (column);
+
+  rapport_member_list_set_search_text (list, self->search_text);
+  rapport_member_list_set_tag (list, self->tag);
+  rapport_member_list_set_organization (list, self->organization);
+  rapport_member_list_set_level (list, self->level);
+  /* Highest score (the score order's natural way), or the most recently
+   * active, first. */
+  rapport_member_list_set_sort (list, current_sort (self),
+                                current_sort (self) == RAPPORT_MEMBER_SORT_LAST_ACTIVE);
+}
+
+static void
+apply_filters_to_all (RapportAdvocatesView *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->columns_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    apply_filters (self, RAPPORT_BOARD_COLUMN (child));
+}
+
+static void
+on_column_loaded_cb (RapportAdvocatesView *self,
+                     GParamSpec           *pspec,
+                     RapportBoardColumn   *column)
+{
+  /* Suggestions take a few hundred milliseconds of a core over a large
+   * community: ask once the cards are there, not in their way. */
+  if (!self->suggestions_requested && rapport_advocates_view_get_loaded (self))
+    {
+      self->suggestions_requested = TRUE;
+      rapport_advocates_view_reload_suggestions (self);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LOADED]);
+}
+
+static GtkWidget *
+create_column (RapportAdvocatesView *self,
+               RapportStage         *stage)
+{
+  GtkWidget *column;
+
+  column = rapport_board_column_new (self->store, stage,
+                                     rapport_pipeline_get_stages (self->pipeline),
+                                     self->scoring);
+  apply_filters (self, RAPPORT_BOARD_COLUMN (column));
+  g_signal_connect_object (column, "notify::loaded", G_CALLBACK (on_column_loaded_cb),
+                           self, G_CONNECT_SWAPPED);
+  return column;
+}
+
+static void
+on_stages_items_changed_cb (RapportAdvocatesView *self,
+                            guint                 position,
+                            guint                 removed,
+                            guint                 added,
+                            GListModel           *stages)
+{
+  GtkWidget *sibling = NULL;
+  GtkWidget *child;
+
+  if (!self->built)
+    return;
+
+  child = gtk_widget_get_first_child (GTK_WIDGET (self->columns_box));
+  for (guint i = 0; i < position && child != NULL; i++)
+    {
+      sibling = child;
+      child = gtk_widget_get_next_sibling (child);
+    }
+
+  for (guint i = 0; i < removed && child != NULL; i++)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+
+      gtk_box_remove (self->columns_box, child);
+      child = next;
+    }
+
+  for (guint i = 0; i < added; i++)
+    {
+      g_autoptr(RapportStage) stage = g_list_model_get_item (stages, position + i);
+      GtkWidget *column = create_column (self, stage);
+
+      gtk_box_insert_child_after (self->columns_box, column, sibling);
+      sibling = column;
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LOADED]);
+}
+
+static void
+clear_columns (RapportAdvocatesView *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->columns_box))) != NULL)
+    gtk_box_remove (self->columns_box, child);
+}
+
+static void
+build_board (RapportAdvocatesView *self)
+{
+  GListModel *stages;
+
+  if (self->built || self->pipeline == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
+  self->built = TRUE;
+  stages = rapport_pipeline_get_stages (self->pipeline);
+  on_stages_items_changed_cb (self, 0, 0, g_list_model_get_n_items (stages), stages);
+}
+
+/* Filters */
+
+static void
+set_string (char       **ptr,
+            const char  *value)
+{
+  if (value != NULL && value[0] == '\0')
+    value = NULL;
+  g_free (*ptr);
+  *ptr = g_strdup (value);
+}
+
+static void
+update_filter_button (RapportAdvocatesView *self)
+{
+  int active = (self->tag != NULL) + (self->organization != NULL) + (self->level > 0);
+  g_autofree char *label = NULL;
+
+  if (active == 0)
+    label = g_strdup (_("Filters"));
+  else
+    /* Translators: the board's filter button when some filters are on */
+    label = g_strdup_printf (_("Filters (%d)"), active);
+
+  gtk_menu_button_set_label (self->filter_button, label);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->clear_filters_button), active > 0);
+  if (active > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "filters-active");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "filters-active");
+}
+
+static const char *
+dropdown_string (GtkDropDown *dropdown)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+
+  /* The first entry is "All …". */
+  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
+    return NULL;
+
+  return gtk_string_list_get_string (GTK_STRING_LIST (model), selected);
+}
+
+static void
+on_filter_dropdown_changed_cb (RapportAdvocatesView *self,
+                               GParamSpec           *pspec,
+                               GtkDropDown          *dropdown)
+{
+  guint level;
+
+  if (self->updating_filters)
+    return;
+
+  level = gtk_drop_down_get_selected (self->level_dropdown);
+  rapport_advocates_view_set_filters (self, self->search_text,
+                                      dropdown_string (self->tag_dropdown),
+                                      dropdown_string (self->organization_dropdown),
+                                      level == GTK_INVALID_LIST_POSITION ? 0 : (int) level);
+}
+
+static void
+fill_string_list (GtkStringList *model,
+                  GtkDropDown   *dropdown,
+                  const char    *all_label,
+                  GStrv          strings,
+                  const char    *current)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) items = NULL;
+  guint selected = 0;
+
+  g_strv_builder_add (builder, all_label);
+  for (guint i = 0; strings != NULL && strings[i] != NULL; i++)
+    {
+      g_strv_builder_add (builder, strings[i]);
+      if (g_strcmp0 (strings[i], current) == 0)
+        selected = i + 1;
+    }
+  items = g_strv_builder_end (builder);
+
+  gtk_string_list_splice (model, 0, n, (const char * const *) items);
+  gtk_drop_down_set_selected (dropdown, selected);
+}
+
+/* Tags and organizations change with imports and edits: read them when
+ * the filters open. */
+static void
+refresh_filter_choices (RapportAdvocatesView *self)
+{
+  g_auto(GStrv) tags = NULL;
+  g_auto(GStrv) organizations = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  tags = rapport_store_list_tags (self->store);
+  organizations = rapport_store_list_organizations (self->store);
+
+  self->updating_filters = TRUE;
+  fill_string_list (self->tags_model, self->tag_dropdown, _("All Tags"), tags, self->tag);
+  fill_string_list (self->organizations_model, self->organization_dropdown,
+                    _("All Organizations"), organizations, self->organization);
+  gtk_drop_down_set_selected (self->level_dropdown, self->level);
+  self->updating_filters = FALSE;
+
+  /* A tag or organization that is gone no longer filters. */
+  on_filter_dropdown_changed_cb (self, NULL, NULL);
+}
+
+static void
+on_filter_popover_show_cb (RapportAdvocatesView *self,
+                           GtkPopover           *popover)
+{
+  refresh_filter_choices (self);
+}
+
+static void
+on_clear_filters_clicked_cb (RapportAdvocatesView *self,
+                             GtkButton            *button)
+{
+  rapport_advocates_view_set_filters (self, self->search_text, NULL, NULL, 0);
+  self->updating_filters = TRUE;
+  gtk_drop_down_set_selected (self->tag_dropdown, 0);
+  gtk_drop_down_set_selected (self->organization_dropdown, 0);
+  gtk_drop_down_set_selected (self->level_dropdown, 0);
+  self->updating_filters = FALSE;
+}
+
+static void
+on_search_changed_cb (RapportAdvocatesView *self,
+                      GtkSearchEntry       *entry)
+{
+  rapport_advocates_view_set_filters (self, gtk_editable_get_text (GTK_EDITABLE (entry)),
+                                      self->tag, self->organization, self->level);
+}
+
+static void
+on_search_stop_cb (RapportAdvocatesView *self,
+                   GtkSearchEntry       *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+/* Suggestions */
+
+static gboolean
+reveal_idle_cb (gpointer user_data)
+{
+  RapportAdvocatesView *self = user_data;
+
+  self->reveal_source = 0;
+  adw_flap_set_reveal_flap (self->flap, gtk_toggle_button_get_active (self->suggestions_button));
+  return G_SOURCE_REMOVE;
+}
+
+/* libadwaita 1.2 divides by the flap's last laid-out width when it starts
+ * to reveal it; before the flap has ever been laid out that is 0 / 0 and
+ * the whole board gets a width of NaN. So a first reveal waits until a
+ * layout has given the flap its width. */
+static void
+on_suggestions_toggled_cb (RapportAdvocatesView *self,
+                           GParamSpec           *pspec,
+                           GtkToggleButton      *button)
+{
+  gboolean active = gtk_toggle_button_get_active (button);
+
+  if (self->reveal_source != 0)
+    return;
+
+  if (active &&
+      gtk_widget_get_mapped (GTK_WIDGET (self->flap)) &&
+      adw_swipeable_get_distance (ADW_SWIPEABLE (self->flap)) <= 0)
+    {
+      gtk_widget_queue_resize (GTK_WIDGET (self->flap));
+      self->reveal_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, reveal_idle_cb, self, NULL);
+      return;
+    }
+
+  adw_flap_set_reveal_flap (self->flap, active);
+}
+
+static void
+on_flap_reveal_cb (RapportAdvocatesView *self,
+                   GParamSpec           *pspec,
+                   AdwFlap              *flap)
+{
+  /* Escape or a click outside closes a folded flap. */
+  gtk_toggle_button_set_active (self->suggestions_button, adw_flap_get_reveal_flap (flap));
+}
+
+static void
+update_suggestions_button (RapportAdvocatesView *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->suggestions));
+  g_autofree char *count = rapport_format_count (n);
+  g_autofree char *label = NULL;
+
+  if (!self->suggestions_loaded)
+    label = g_strdup (_("Suggestions"));
+  else
+    /* Translators: the toggle that shows the suggestions panel */
+    label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s Suggestion", "%s Suggestions", n), count);
+
+  gtk_label_set_label (self->suggestions_label, label);
+  gtk_label_set_label (self->suggestions_short_label, self->suggestions_loaded ? count : "…");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->suggestions_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  if (self->suggestions_loaded && n > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->suggestions_button), "has-suggestions");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->suggestions_button), "has-suggestions");
+
+  if (!self->suggestions_loaded)
+    gtk_stack_set_visible_child_name (self->suggestions_stack, "loading");
+  else
+    gtk_stack_set_visible_child_name (self->suggestions_stack, n > 0 ? "list" : "empty");
+}
+
+static void
+list_suggestions_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(RapportAdvocatesView) self = user_data;
+  g_autoptr(GListModel) suggestions = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n;
+
+  suggestions = rapport_pipeline_list_suggestions_finish (RAPPORT_PIPELINE (object), result, &error);
+  if (suggestions == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *message = g_strdup_printf (_("Could not list suggestions: %s"), error->message);
+
+          show_error_toast (self, message);
+        }
+      return;
+    }
+
+  if (RAPPORT_PIPELINE (object) != self->pipeline)
+    return;
+
+  n = g_list_model_get_n_items (suggestions);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (suggestions, i));
+
+  g_list_store_splice (self->suggestions, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->suggestions)),
+                       items->pdata, items->len);
+  self->suggestions_loaded = TRUE;
+  update_suggestions_button (self);
+}
+
+/**
+ * rapport_advocates_view_reload_suggestions:
+ *
+ * Asks the pipeline for suggestions again, in a worker thread.
+ */
+void
+rapport_advocates_view_reload_suggestions (RapportAdvocatesView *self)
+{
+  g_return_if_fail (RAPPORT_IS_ADVOCATES_VIEW (self));
+
+  g_clear_handle_id (&self->suggestions_source, g_source_remove);
+  if (self->pipeline == NULL)
+    return;
+
+  g_cancellable_cancel (self->suggestions_cancellable);
+  g_clear_object (&self->suggestions_cancellable);
+  self->suggestions_cancellable = g_cancellable_new ();
+
+  rapport_pipeline_list_suggestions_async (self->pipeline, self->suggestions_cancellable,
+                                           list_suggestions_cb, g_object_ref (self));
+}
+
+static gboolean
+suggestions_timeout_cb (gpointer user_data)
+{
+  RapportAdvocatesView *self = user_data;
+
+  self->suggestions_source = 0;
+  rapport_advocates_view_reload_suggestions (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_suggestions (RapportAdvocatesView *self)
+{
+  if (!self->built || self->suggestions_source != 0)
+    return;
+
+  self->suggestions_source = g_timeout_add (SUGGESTIONS_DELAY_MS, suggestions_timeout_cb, self);
+}
+
+static void
+on_store_changed_cb (RapportAdvocatesView *self,
+                     const char           *table,
+                     gint64                row_id,
+                     RapportChangeKind     kind,
+                     RapportStore         *store)
+{
+  if (g_str_equal (table, "members") ||
+      g_str_equal (table, "activities") ||
+      g_str_equal (table, "pipeline_stages") ||
+      g_str_equal (table, "score_weights"))
+    schedule_suggestions (self);
+}
+
+static gboolean
+remove_suggestion (RapportAdvocatesView *self,
+                   RapportSuggestion    *suggestion)
+{
+  guint position;
+
+  if (!g_list_store_find (self->suggestions, suggestion, &position))
+    return FALSE;
+
+  g_list_store_remove (self->suggestions, position);
+  update_suggestions_button (self);
+  return TRUE;
+}
+
+/* Returns: (transfer full) (nullable) */
+static RapportSuggestion *
+find_suggestion (RapportAdvocatesView *self,
+                 GVariant             *parameter)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->suggestions));
+  gint64 member_id;
+  int kind;
+
+  g_variant_get (parameter, "(xi)", &member_id, &kind);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RapportSuggestion) suggestion = g_list_model_get_item (G_LIST_MODEL (self->suggestions), i);
+
+      if (rapport_suggestion_get_member_id (suggestion) == member_id &&
+          (int) rapport_suggestion_get_kind (suggestion) == kind)
+        return g_steal_pointer (&suggestion);
+    }
+
+  return NULL;
+}
+
+static void
+suggestion_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RapportAdvocatesView *self = RAPPORT_ADVOCATES_VIEW (widget);
+  g_autoptr(RapportSuggestion) suggestion = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  /* A reference of our own: accepting takes it off the list. */
+  suggestion = find_suggestion (self, parameter);
+  if (suggestion == NULL)
+    return;
+
+  if (g_str_equal (action_name, "board.accept-suggestion"))
+    ok = rapport_advocates_view_accept_suggestion (self, suggestion, &error);
+  else
+    ok = rapport_advocates_view_dismiss_suggestion (self, suggestion, &error);
+
+  if (!ok)
+    show_error_toast (self, error->message);
+}
+
+static void
+on_suggestion_setup_cb (GtkSignalListItemFactory *factory,
+                        GtkListItem              *item,
+                        RapportAdvocatesView     *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *icon = gtk_image_new ();
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *kind = gtk_label_new (NULL);
+  GtkWidget *reason = gtk_label_new (NULL);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *dismiss = gtk_button_new_with_mnemonic (_("_Dismiss"));
+  GtkWidget *accept = gtk_button_new_with_mnemonic (_("_Accept"));
+
+  gtk_widget_add_css_class (box, "suggestion-row");
+  gtk_widget_add_css_class (icon, "suggestion-icon");
+  gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (name, TRUE);
+  gtk_widget_add_css_class (name, "heading");
+
+  gtk_label_set_xalign (GTK_LABEL (kind), 1);
+  gtk_widget_add_css_class (kind, "caption");
+  gtk_widget_add_css_class (kind, "dim-label");
+
+  gtk_box_append (GTK_BOX (header), icon);
+  gtk_box_append (GTK_BOX (header), name);
+  gtk_box_append (GTK_BOX (header), kind);
+
+  /* At most two lines on a narrow panel: the whole reason is in the
+   * tooltip. */
+  gtk_label_set_xalign (GTK_LABEL (reason), 0);
+  gtk_label_set_wrap (GTK_LABEL (reason), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (reason), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (reason), 2);
+  gtk_label_set_ellipsize (GTK_LABEL (reason), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (reason, "caption");
+  gtk_widget_add_css_class (reason, "dim-label");
+
+  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+  gtk_widget_set_margin_top (buttons, 4);
+  gtk_widget_add_css_class (dismiss, "flat");
+  gtk_box_append (GTK_BOX (buttons), dismiss);
+  gtk_box_append (GTK_BOX (buttons), accept);
+
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_box_append (GTK_BOX (box), reason);
+  gtk_box_append (GTK_BOX (box), buttons);
+
+  g_object_set_data (G_OBJECT (box), "icon", icon);
+  g_object_set_data (G_OBJECT (box), "name", name);
+  g_object_set_data (G_OBJECT (box), "kind", kind);
+  g_object_set_data (G_OBJECT (box), "reason", reason);
+  g_object_set_data (G_OBJECT (box), "accept", accept);
+  g_object_set_data (G_OBJECT (box), "dismiss", dismiss);
+
+  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_activatable (item, FALSE);
+  gtk_list_item_set_selectable (item, FALSE);
+}
+
+static void
+on_suggestion_bind_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item,
+                       RapportAdvocatesView     *self)
+{
+  RapportSuggestion *suggestion = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *accept = g_object_get_data (G_OBJECT (box), "accept");
+  GtkWidget *dismiss = g_object_get_data (G_OBJECT (box), "dismiss");
+  GVariant *target;
+  g_autofree char *kind_label = NULL;
+  g_autofree char *accept_tooltip = NULL;
+  gboolean promotion = rapport_suggestion_get_kind (suggestion) == RAPPORT_SUGGESTION_PROMOTION;
+
+  if (promotion)
+    {
+      /* Translators: a promotion suggestion; %s is a stage */
+      kind_label = g_strdup_printf (_("Ready for %s"), rapport_suggestion_get_target_stage (suggestion));
+      /* Translators: the Accept button's tooltip; %s is a stage */
+      accept_tooltip = g_strdup_printf (_("Move to %s"), rapport_suggestion_get_target_stage (suggestion));
+    }
+  else
+    {
+      kind_label = g_strdup (_("Cooling off"));
+      accept_tooltip = g_strdup (_("Add a follow-up to check in"));
+    }
+
+  gtk_image_set_from_icon_name (g_object_get_data (G_OBJECT (box), "icon"),
+                                promotion ? "go-up-symbolic" : "go-down-symbolic");
+  gtk_widget_remove_css_class (g_object_get_data (G_OBJECT (box), "icon"),
+                               promotion ? "trend-down" : "trend-up");
+  gtk_widget_add_css_class (g_object_get_data (G_OBJECT (box), "icon"),
+                            promotion ? "trend-up" : "trend-down");
+  gtk_label_set_label (g_object_get_data (G_OBJECT (box), "name"),
+                       rapport_suggestion_get_member_name (suggestion));
+  gtk_label_set_label (g_object_get_data (G_OBJECT (box), "kind"), kind_label);
+  gtk_label_set_label (g_object_get_data (G_OBJECT (box), "reason"),
+                       rapport_suggestion_get_reason (suggestion));
+  gtk_widget_set_tooltip_text (g_object_get_data (G_OBJECT (box), "reason"),
+                               rapport_suggestion_get_reason (suggestion));
+  gtk_widget_set_tooltip_text (accept, accept_tooltip);
+
+  target = g_variant_ref_sink (g_variant_new ("(xi)", rapport_suggestion_get_member_id (suggestion),
+                                              (int) rapport_suggestion_get_kind (suggestion)));
+  /* The target first: an action with a "(xi)" parameter refuses a button
+   * without one. */
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (accept), target);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (dismiss), target);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (accept), "board.accept-suggestion");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (dismiss), "board.dismiss-suggestion");
+  g_variant_unref (target);
+}
+
+/* Moves */
+
+static void
+move_member_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RapportAdvocatesView *self = RAPPORT_ADVOCATES_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 member_id;
+  gint64 stage_id;
+
+  g_variant_get (parameter, "(xx)", &member_id, &stage_id);
+  if (!rapport_advocates_view_move_member (self, member_id, stage_id, &error))
+    show_error_toast (self, error->message);
+}
+
+static void
+undo_move_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RapportAdvocatesView *self = RAPPORT_ADVOCATES_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!rapport_advocates_view_undo_move (self, g_variant_get_int64 (parameter), &error))
+    show_error_toast (self, error->message);
+}
+
+static void
+focus_search_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  rapport_advocates_view_focus_search (RAPPORT_ADVOCATES_VIEW (widget));
+}
+
+/* GObject */
+
+static void
+rapport_advocates_view_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (rapport_advocates_view_parent_class)->map (widget);
+
+  build_board (RAPPORT_ADVOCATES_VIEW (widget));
+}
+
+static void
+rapport_advocates_view_dispose (GObject *object)
+{
+  RapportAdvocatesView *self = (RapportAdvocatesView *)object;
+
+  g_clear_handle_id (&self->suggestions_source, g_source_remove);
+  g_clear_handle_id (&self->reveal_source, g_source_remove);
+  if (self->suggestions_cancellable != NULL)
+    g_cancellable_cancel (self->suggestions_cancellable);
+  g_clear_object (&self->suggestions_cancellable);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, on_store_changed_cb, self);
+  if (self->pipeline != NULL)
+    g_signal_handlers_disconnect_by_func (rapport_pipeline_get_stages (self->pipeline),
+                                          on_stages_items_changed_cb, self);
+  g_clear_weak_pointer (&self->last_toast);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_ADVOCATES_VIEW);
+
+  g_clear_object (&self->pipeline);
+  g_clear_object (&self->scoring);
+  g_clear_object (&self->store);
+  g_clear_object (&self->suggestions);
+  g_clear_pointer (&self->search_text, g_free);
+  g_clear_pointer (&self->tag, g_free);
+  g_clear_pointer (&self->organization, g_free);
+  g_clear_pointer (&self->sort_by, g_free);
+
+  G_OBJECT_CLASS (rapport_advocates_view_parent_class)->dispose (object);
+}
+
+static void
+rapport_advocates_view_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  RapportAdvocatesView *self = RAPPORT_ADVOCATES_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PIPELINE:
+      g_value_set_object (value, self->pipeline);
+      break;
+
+    case PROP_SCORING:
+      g_value_set_object (value, self->scoring);
+      break;
+
+    case PROP_SORT_BY:
+      g_value_set_string (value, self->sort_by);
+      break;
+
+    case PROP_LOADED:
+      g_value_set_boolean (value, rapport_advocates_view_get_loaded (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rapport_advocates_view_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  RapportAdvocatesView *self = RAPPORT_ADVOCATES_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PIPELINE:
+      rapport_advocates_view_set_pipeline (self, g_value_get_object (value));
+      break;
+
+    case PROP_SCORING:
+      rapport_advocates_view_set_scoring (self, g_value_get_object (value));
+      break;
+
+    case PROP_SORT_BY:
+      rapport_advocates_view_set_sort_by (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rapport_advocates_view_class_init (RapportAdvocatesViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rapport_advocates_view_dispose;
+  object_class->get_property = rapport_advocates_view_get_property;
+  object_class->set_property = rapport_advocates_view_set_property;
+
+  widget_class->map = rapport_advocates_view_map;
+
+  properties [PROP_PIPELINE] =
+    g_param_spec_object ("pipeline", NULL, NULL,
+                         RAPPORT_TYPE_PIPELINE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_SCORING] =
+    g_param_spec_object ("scoring", NULL, NULL,
+                         RAPPORT_TYPE_SCORING,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* "score" or "last-active", highest or latest first. */
+  properties [PROP_SORT_BY] =
+    g_param_spec_string ("sort-by", NULL, NULL,
+                         "score",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_LOADED] =
+    g_param_spec_boolean ("loaded", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/rapport-advocates-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, RapportAdvocatesView, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RapportAdvocatesView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RapportAdvocatesView, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportAdvocatesView, filter_popover);
+  gtk_widget_class_bind_template_child (widget_class, RapportAdvocatesView, tag_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RapportAdvocatesView, organization_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RapportAdvocatesView, level_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RapportAdvocatesView, tags_model);
+  gtk_widget_class_bind_template_child (widget_class, RapportAdvocatesView, organizations_model);
+  gtk_widget_class_bind_template_child (widget_class, RapportAdvocatesView, clear_filters_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportAdvocatesView, suggestions_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportAdvocatesView, suggestions_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportAdvocatesView, suggestions_short_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportAdvocatesView, flap);
+  gtk_widget_class_bind_template_child (widget_class, RapportAdvocatesView, columns_box);
+  gtk_widget_class_bind_template_child (widget_class, RapportAdvocatesView, suggestions_stack);
+  gtk_widget_class_bind_template_child (widget_class, RapportAdvocatesView, suggestions_view);
+
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_dropdown_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_popover_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_clear_filters_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_stop_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_suggestions_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_flap_reveal_cb);
+
+  gtk_widget_class_install_action (widget_class, "board.move-member", "(xx)", move_member_action);
+  gtk_widget_class_install_action (widget_class, "board.undo-move", "x", undo_move_action);
+  gtk_widget_class_install_action (widget_class, "board.accept-suggestion", "(xi)", suggestion_action);
+  gtk_widget_class_install_action (widget_class, "board.dismiss-suggestion", "(xi)", suggestion_action);
+  gtk_widget_class_install_action (widget_class, "board.focus-search", NULL, focus_search_action);
+  gtk_widget_class_install_property_action (widget_class, "board.sort-by", "sort-by");
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  g_type_ensure (RAPPORT_TYPE_BOARD_COLUMN);
+}
+
+static void
+rapport_advocates_view_init (RapportAdvocatesView *self)
+{
+  GtkListItemFactory *factory;
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  /* The sort menu reads the board.sort-by state while the template builds. */
+  self->sort_by = g_strdup ("score");
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  ensure_style ();  self->suggestions = g_list_store_new (RAPPORT_TYPE_SUGGESTION);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (on_suggestion_setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_suggestion_bind_cb), self);
+  gtk_list_view_set_factory (self->suggestions_view, factory);
+  g_object_unref (factory);
+
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->suggestions)));
+  gtk_list_view_set_model (self->suggestions_view, GTK_SELECTION_MODEL (selection));
+
+  update_filter_button (self);
+  update_suggestions_button (self);
+}
+
+GtkWidget *
+rapport_advocates_view_new (void)
+{
+  return g_object_new (RAPPORT_TYPE_ADVOCATES_VIEW, NULL);
+}
+
+/**
+ * rapport_advocates_view_get_pipeline:
+ *
+ * Returns: (transfer none) (nullable): the pipeline shown
+ */
+RapportPipeline *
+rapport_advocates_view_get_pipeline (RapportAdvocatesView *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_ADVOCATES_VIEW (self), NULL);
+
+  return self->pipeline;
+}
+
+/**
+ * rapport_advocates_view_set_pipeline:
+ *
+ * Shows @pipeline's stages (and its store's members) on the board.
+ */
+void
+rapport_advocates_view_set_pipeline (RapportAdvocatesView *self,
+                                     RapportPipeline      *pipeline)
+{
+  g_return_if_fail (RAPPORT_IS_ADVOCATES_VIEW (self));
+  g_return_if_fail (pipeline == NULL || RAPPORT_IS_PIPELINE (pipeline));
+
+  if (self->pipeline == pipeline)
+    return;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, on_store_changed_cb, self);
+  if (self->pipeline != NULL)
+    g_signal_handlers_disconnect_by_func (rapport_pipeline_get_stages (self->pipeline),
+                                          on_stages_items_changed_cb, self);
+  clear_columns (self);
+  self->built = FALSE;
+  self->suggestions_loaded = FALSE;
+  self->suggestions_requested = FALSE;
+  g_list_store_remove_all (self->suggestions);
+
+  g_set_object (&self->pipeline, pipeline);
+  g_clear_object (&self->store);
+  if (pipeline != NULL)
+    self->store = g_object_ref (rapport_pipeline_get_store (pipeline));
+
+  if (pipeline != NULL)
+    {
+      g_signal_connect_object (rapport_pipeline_get_stages (pipeline), "items-changed",
+                               G_CALLBACK (on_stages_items_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->store, "changed",
+                               G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  update_suggestions_button (self);
+  build_board (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PIPELINE]);
+}
+
+/**
+ * rapport_advocates_view_get_scoring:
+ *
+ * Returns: (transfer none) (nullable): where the cards' trends come from
+ */
+RapportScoring *
+rapport_advocates_view_get_scoring (RapportAdvocatesView *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_ADVOCATES_VIEW (self), NULL);
+
+  return self->scoring;
+}
+
+/**
+ * rapport_advocates_view_set_scoring:
+ * @scoring: (nullable): the scoring of the pipeline's store
+ */
+void
+rapport_advocates_view_set_scoring (RapportAdvocatesView *self,
+                                    RapportScoring       *scoring)
+{
+  GListModel *stages;
+
+  g_return_if_fail (RAPPORT_IS_ADVOCATES_VIEW (self));
+  g_return_if_fail (scoring == NULL || RAPPORT_IS_SCORING (scoring));
+
+  if (!g_set_object (&self->scoring, scoring))
+    return;
+
+  /* Cards take the scoring when they are made: make them again. */
+  if (self->built)
+    {
+      stages = rapport_pipeline_get_stages (self->pipeline);
+      clear_columns (self);
+      on_stages_items_changed_cb (self, 0, 0, g_list_model_get_n_items (stages), stages);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SCORING]);
+}
+
+/**
+ * rapport_advocates_view_get_loaded:
+ *
+ * Returns: whether the board is built and every column has its cards
+ */
+gboolean
+rapport_advocates_view_get_loaded (RapportAdvocatesView *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_ADVOCATES_VIEW (self), FALSE);
+
+  if (!self->built)
+    return FALSE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->columns_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!rapport_board_column_get_loaded (RAPPORT_BOARD_COLUMN (child)))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+guint
+rapport_advocates_view_get_n_columns (RapportAdvocatesView *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (RAPPORT_IS_ADVOCATES_VIEW (self), 0);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->columns_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+
+  return n;
+}
+
+/**
+ * rapport_advocates_view_get_column:
+ *
+ * Returns: (transfer none) (nullable): the column of the stage of id
+ *   @stage_id, once the board is built
+ */
+RapportBoardColumn *
+rapport_advocates_view_get_column (RapportAdvocatesView *self,
+                                   gint64                stage_id)
+{
+  g_return_val_if_fail (RAPPORT_IS_ADVOCATES_VIEW (self), NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->columns_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      RapportBoardColumn *column = RAPPORT_BOARD_COLUMN (child);
+
+      if (rapport_stage_get_id (rapport_board_column_get_stage (column)) == stage_id)
+        return column;
+    }
+
+  return NULL;
+}
+
+/**
+ * rapport_advocates_view_set_filters:
+ * @text: (nullable): search text
+ * @tag: (nullable): only members with this tag
+ * @organization: (nullable): only members of this organization
+ * @level: only members at this level (1–4), or 0
+ *
+ * Cuts every column to the members that match.
+ */
+void
+rapport_advocates_view_set_filters (RapportAdvocatesView *self,
+                                    const char           *text,
+                                    const char           *tag,
+                                    const char           *organization,
+                                    int                   level)
+{
+  g_autofree char *text_copy = g_strdup (text);
+  g_autofree char *tag_copy = g_strdup (tag);
+  g_autofree char *organization_copy = g_strdup (organization);
+
+  g_return_if_fail (RAPPORT_IS_ADVOCATES_VIEW (self));
+  g_return_if_fail (level >= 0 && level <= 4);
+
+  /* The arguments may be the fields themselves. */
+  set_string (&self->search_text, text_copy);
+  set_string (&self->tag, tag_copy);
+  set_string (&self->organization, organization_copy);
+  self->level = level;
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+                 self->search_text != NULL ? self->search_text : "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry),
+                           self->search_text != NULL ? self->search_text : "");
+
+  update_filter_button (self);
+  apply_filters_to_all (self);
+}
+
+const char *
+rapport_advocates_view_get_sort_by (RapportAdvocatesView *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_ADVOCATES_VIEW (self), NULL);
+
+  return self->sort_by;
+}
+
+/**
+ * rapport_advocates_view_set_sort_by:
+ * @sort_by: "score" or "last-active"
+ */
+void
+rapport_advocates_view_set_sort_by (RapportAdvocatesView *self,
+                                    const char           *sort_by)
+{
+  g_return_if_fail (RAPPORT_IS_ADVOCATES_VIEW (self));
+
+  if (g_strcmp0 (sort_by, "last-active") != 0)
+    sort_by = "score";
+
+  if (g_strcmp0 (self->sort_by, sort_by) == 0)
+    return;
+
+  g_free (self->sort_by);
+  self->sort_by = g_strdup (sort_by);
+  apply_filters_to_all (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SORT_BY]);
+}
+
+/**
+ * rapport_advocates_view_move_member:
+ *
+ * Moves a member to another stage (reason "manual") and shows a toast
+ * with Undo. Moving a member to the stage they are in does nothing.
+ */
+gboolean
+rapport_advocates_view_move_member (RapportAdvocatesView  *self,
+                                    gint64                 member_id,
+                                    gint64                 stage_id,
+                                    GError               **error)
+{
+  g_autoptr(RapportMember) member = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *stage_name = NULL;
+  g_autofree char *title = NULL;
+  RapportStage *stage;
+  gint64 history_id = 0;
+
+  g_return_val_if_fail (RAPPORT_IS_ADVOCATES_VIEW (self), FALSE);
+  g_return_val_if_fail (self->pipeline != NULL, FALSE);
+
+  member = rapport_store_get_member (self->store, member_id, error);
+  if (member == NULL ||
+      !rapport_pipeline_move_member (self->pipeline, member_id, stage_id, RAPPORT_MOVE_MANUAL,
+                                     &history_id, error))
+    return FALSE;
+
+  if (history_id == 0)
+    return TRUE;
+
+  stage = rapport_pipeline_find_stage (self->pipeline, stage_id);
+  name = g_markup_escape_text (rapport_member_get_name (member), -1);
+  stage_name = g_markup_escape_text (stage != NULL ? rapport_stage_get_name (stage) : "", -1);
+  /* Translators: a toast after moving a member on the board, with Undo */
+  title = g_strdup_printf (_("Moved “%s” to %s"), name, stage_name);
+  show_undo_toast (self, title, history_id);
+
+  return TRUE;
+}
+
+/**
+ * rapport_advocates_view_undo_move:
+ * @history_id: the stage_history row of the move
+ *
+ * Moves the member back where they came from.
+ */
+gboolean
+rapport_advocates_view_undo_move (RapportAdvocatesView  *self,
+                                  gint64                 history_id,
+                                  GError               **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_ADVOCATES_VIEW (self), FALSE);
+  g_return_val_if_fail (self->pipeline != NULL, FALSE);
+
+  return rapport_pipeline_undo_move (self->pipeline, history_id, NULL, error);
+}
+
+/**
+ * rapport_advocates_view_get_suggestions:
+ *
+ * Returns: (transfer none): the #RapportSuggestion list the panel shows
+ */
+GListModel *
+rapport_advocates_view_get_suggestions (RapportAdvocatesView *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_ADVOCATES_VIEW (self), NULL);
+
+  return G_LIST_MODEL (self->suggestions);
+}
+
+gboolean
+rapport_advocates_view_get_suggestions_loaded (RapportAdvocatesView *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_ADVOCATES_VIEW (self), FALSE);
+
+  return self->suggestions_loaded;
+}
+
+/**
+ * rapport_advocates_view_accept_suggestion:
+ *
+ * A promotion moves the member (with a toast and Undo); cooling off adds
+ * a follow-up to check in with them. Either way the suggestion leaves the
+ * panel.
+ */
+gboolean
+rapport_advocates_view_accept_suggestion (RapportAdvocatesView  *self,
+                                          RapportSuggestion     *suggestion,
+                                          GError               **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *stage = NULL;
+  g_autofree char *title = NULL;
+  gint64 history_id = 0;
+
+  g_return_val_if_fail (RAPPORT_IS_ADVOCATES_VIEW (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_SUGGESTION (suggestion), FALSE);
+  g_return_val_if_fail (self->pipeline != NULL, FALSE);
+
+  if (!rapport_pipeline_accept_suggestion (self->pipeline, suggestion, &history_id, error))
+    return FALSE;
+
+  remove_suggestion (self, suggestion);
+
+  name = g_markup_escape_text (rapport_suggestion_get_member_name (suggestion), -1);
+  if (history_id != 0)
+    {
+      stage = g_markup_escape_text (rapport_suggestion_get_target_stage (suggestion), -1);
+      title = g_strdup_printf (_("Moved “%s” to %s"), name, stage);
+      show_undo_toast (self, title, history_id);
+    }
+  else
+    {
+      /* Translators: a toast after accepting a cooling-off suggestion */
+      title = g_strdup_printf (_("Added a follow-up to check in with “%s”"), name);
+      show_toast (self, adw_toast_new (title));
+    }
+
+  return TRUE;
+}
+
+/**
+ * rapport_advocates_view_dismiss_suggestion:
+ *
+ * Takes the suggestion off the panel until the facts behind it change.
+ */
+gboolean
+rapport_advocates_view_dismiss_suggestion (RapportAdvocatesView  *self,
+                                           RapportSuggestion     *suggestion,
+                                           GError               **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_ADVOCATES_VIEW (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_SUGGESTION (suggestion), FALSE);
+  g_return_val_if_fail (self->pipeline != NULL, FALSE);
+
+  if (!rapport_pipeline_dismiss_suggestion (self->pipeline, suggestion, error))
+    return FALSE;
+
+  remove_suggestion (self, suggestion);
+  return TRUE;
+}
+
+void
+rapport_advocates_view_set_show_suggestions (RapportAdvocatesView *self,
+                                             gboolean              show)
+{
+  g_return_if_fail (RAPPORT_IS_ADVOCATES_VIEW (self));
+
+  gtk_toggle_button_set_active (self->suggestions_button, show);
+}
+
+void
+rapport_advocates_view_focus_search (RapportAdvocatesView *self)
+{
+  g_return_if_fail (RAPPORT_IS_ADVOCATES_VIEW (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/**
+ * rapport_advocates_view_get_last_toast:
+ *
+ * Returns: (transfer none) (nullable): the latest toast while it shows
+ */
+AdwToast *
+rapport_advocates_view_get_last_toast (RapportAdvocatesView *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_ADVOCATES_VIEW (self), NULL);
+
+  return self->last_toast;
+}

@@ -1,0 +1,41 @@
+/* rapport-member-engagement.h
+ *
+ * Copyright 2026 The Rapport authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "rapport-types.h"
+
+G_BEGIN_DECLS
+
+#define RAPPORT_TYPE_MEMBER_ENGAGEMENT (rapport_member_engagement_get_type ())
+
+G_DECLARE_FINAL_TYPE (RapportMemberEngagement, rapport_member_engagement, RAPPORT, MEMBER_ENGAGEMENT, GtkWidget)
+
+RapportStore *rapport_member_engagement_get_store     (RapportMemberEngagement *self);
+void          rapport_member_engagement_set_store     (RapportMemberEngagement *self,
+                                                       RapportStore            *store);
+gint64        rapport_member_engagement_get_member_id (RapportMemberEngagement *self);
+void          rapport_member_engagement_set_member_id (RapportMemberEngagement *self,
+                                                       gint64                   member_id);
+void          rapport_member_engagement_refresh       (RapportMemberEngagement *self);
+
+G_END_DECLS
