@@ -46,7 +46,7 @@ static const char usage[] =
   "  sync hubspot [--pull|--push] [--account ID]  pull contacts and companies, push community facts\n"
   "  search QUERY [--limit N]                     find members by name, handle, email, …\n"
   "  stats                                        count what the database holds\n"
-  "  events list|add|import|export|checkin|done  events, RSVPs and the door (rapport-cli events for help)\n"
+  "  events list|add|import|export|checkin|done   events, RSVPs and the door (rapport-cli events for help)\n"
   "  content list|add|export|import|caldav       the content calendar (rapport-cli content for help)\n"
   "\n"
   "Options:\n"

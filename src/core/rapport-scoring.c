@@ -678,6 +678,41 @@ rapport_scoring_new (RapportStore *store)
   return g_object_new (RAPPORT_TYPE_SCORING, "store", store, NULL);
 }
 
+static void
+on_shared_scoring_finalized_cb (gpointer  data,
+                                GObject  *where_the_object_was)
+{
+  g_object_set_data (G_OBJECT (data), "rapport-scoring", NULL);
+}
+
+/**
+ * rapport_scoring_dup_for_store:
+ *
+ * The scoring shared by everything that shows @store, so each new activity
+ * is scored once however many views are open. It lives as long as someone
+ * holds it.
+ *
+ * Returns: (transfer full): the shared scoring
+ */
+RapportScoring *
+rapport_scoring_dup_for_store (RapportStore *store)
+{
+  RapportScoring *scoring;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
+
+  scoring = g_object_get_data (G_OBJECT (store), "rapport-scoring");
+  if (scoring != NULL)
+    return g_object_ref (scoring);
+
+  /* The scoring holds the store, so the store outlives the weak ref. */
+  scoring = rapport_scoring_new (store);
+  g_object_set_data (G_OBJECT (store), "rapport-scoring", scoring);
+  g_object_weak_ref (G_OBJECT (scoring), on_shared_scoring_finalized_cb, store);
+
+  return scoring;
+}
+
 /**
  * rapport_scoring_get_store:
  *

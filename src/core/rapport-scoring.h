@@ -78,6 +78,7 @@ typedef struct
 G_DECLARE_FINAL_TYPE (RapportScoring, rapport_scoring, RAPPORT, SCORING, GObject)
 
 RapportScoring          *rapport_scoring_new                 (RapportStore               *store);
+RapportScoring          *rapport_scoring_dup_for_store       (RapportStore               *store);
 RapportStore            *rapport_scoring_get_store           (RapportScoring             *self);
 gint64                   rapport_scoring_get_reference_time  (RapportScoring             *self);
 void                     rapport_scoring_set_reference_time  (RapportScoring             *self,

@@ -291,7 +291,7 @@ open_store (RapportApplication       *self,
       return FALSE;
     }
 
-  self->scoring = rapport_scoring_new (self->store);
+  self->scoring = rapport_scoring_dup_for_store (self->store);
 
   return TRUE;
 }
@@ -453,6 +453,17 @@ load_sample_action (GSimpleAction *action,
     rapport_window_load_sample (self->window);
 }
 
+static void
+sync_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  RapportApplication *self = user_data;
+
+  if (self->window != NULL)
+    rapport_window_sync (self->window);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "preferences", preferences_action },
@@ -460,6 +471,7 @@ static const GActionEntry app_actions[] = {
   { "import", import_action },
   { "export", export_action },
   { "load-sample", load_sample_action },
+  { "sync", sync_action },
 };
 
 static void
@@ -474,6 +486,7 @@ rapport_application_startup (GApplication *application)
     { "app.preferences", { "<Control>comma", NULL } },
     { "app.import", { "<Control>i", NULL } },
     { "app.export", { "<Control>e", NULL } },
+    { "app.sync", { "<Control>r", NULL } },
     { "win.new-member", { "<Control>n", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },

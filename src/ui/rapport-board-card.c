@@ -46,6 +46,7 @@ struct _RapportBoardCard
   GListModel     *stages;
   RapportScoring *scoring;
   const char     *trend;
+  guint           trend_source;
 
   GtkWidget      *box;
   AdwAvatar      *avatar;
@@ -139,6 +140,18 @@ update_trend (RapportBoardCard *self,
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->trend_image), tooltip);
 }
 
+static gboolean
+trend_idle_cb (gpointer user_data)
+{
+  RapportBoardCard *self = user_data;
+
+  self->trend_source = 0;
+  if (self->member != NULL)
+    update_trend (self, rapport_member_get_score (self->member));
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 update (RapportBoardCard *self)
 {
@@ -151,6 +164,7 @@ update (RapportBoardCard *self)
 
   if (self->member == NULL)
     {
+      g_clear_handle_id (&self->trend_source, g_source_remove);
       gtk_label_set_label (self->name_label, "");
       gtk_label_set_label (self->organization_label, "");
       gtk_label_set_label (self->score_label, "");
@@ -174,7 +188,14 @@ update (RapportBoardCard *self)
   gtk_label_set_label (self->score_label, score);
   gtk_label_set_label (self->last_active_label, last_active);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->last_active_label), _("Last active"));
-  update_trend (self, rapport_member_get_score (self->member));
+  /* GtkListView keeps a couple of hundred rows bound: the trend (a query
+   * each) comes after the first frame, so the board shows at once. */
+  g_clear_handle_id (&self->trend_source, g_source_remove);
+  gtk_widget_set_visible (GTK_WIDGET (self->trend_image), FALSE);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->score_label), _("Engagement score"));
+  self->trend = NULL;
+  if (self->scoring != NULL)
+    self->trend_source = g_idle_add_full (G_PRIORITY_LOW, trend_idle_cb, self, NULL);
 
   /* Translators: what a screen reader says for a board card: name,
    * organization, score, last active */
@@ -252,6 +273,12 @@ open_menu (RapportBoardCard *self,
     return;
 
   menu = rapport_board_card_dup_menu (self);
+  /* Made on first use: a list keeps a couple of hundred cards. */
+  if (self->popover == NULL)
+    {
+      self->popover = GTK_POPOVER (gtk_popover_menu_new_from_model (NULL));
+      gtk_widget_set_parent (GTK_WIDGET (self->popover), GTK_WIDGET (self));
+    }
   gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->popover), menu);
 
   if (at_pointer)
@@ -359,7 +386,7 @@ rapport_board_card_size_allocate (GtkWidget *widget,
 
   gtk_widget_allocate (self->box, width, height, baseline, NULL);
   /* A popover needs its parent to place it after every allocation. */
-  if (gtk_widget_get_visible (GTK_WIDGET (self->popover)))
+  if (self->popover != NULL && gtk_widget_get_visible (GTK_WIDGET (self->popover)))
     gtk_popover_present (self->popover);
 }
 
@@ -368,6 +395,7 @@ rapport_board_card_dispose (GObject *object)
 {
   RapportBoardCard *self = (RapportBoardCard *)object;
 
+  g_clear_handle_id (&self->trend_source, g_source_remove);
   g_clear_pointer ((GtkWidget **) &self->popover, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_BOARD_CARD);
   g_clear_object (&self->member);
@@ -461,9 +489,6 @@ rapport_board_card_init (RapportBoardCard *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->popover = GTK_POPOVER (gtk_popover_menu_new_from_model (NULL));
-  gtk_widget_set_parent (GTK_WIDGET (self->popover), GTK_WIDGET (self));
-
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
   g_signal_connect (click, "pressed", G_CALLBACK (on_click_pressed_cb), self);
@@ -511,7 +536,7 @@ rapport_board_card_set_member (RapportBoardCard *self,
   if (!g_set_object (&self->member, member))
     return;
 
-  if (gtk_widget_get_visible (GTK_WIDGET (self->popover)))
+  if (self->popover != NULL && gtk_widget_get_visible (GTK_WIDGET (self->popover)))
     gtk_popover_popdown (self->popover);
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MEMBER]);
@@ -539,7 +564,8 @@ rapport_board_card_set_context (RapportBoardCard *self,
 /**
  * rapport_board_card_get_popover:
  *
- * Returns: (transfer none): the context menu's popover
+ * Returns: (transfer none) (nullable): the context menu's popover, once
+ *   it has been opened
  */
 GtkPopover *
 rapport_board_card_get_popover (RapportBoardCard *self)
@@ -553,7 +579,7 @@ rapport_board_card_get_popover (RapportBoardCard *self)
  * rapport_board_card_get_trend:
  *
  * Returns: (nullable): "up", "down" or "steady" as the arrow shows it, or
- *   %NULL without a trend
+ *   %NULL without a trend (yet: it is read once the main loop is idle)
  */
 const char *
 rapport_board_card_get_trend (RapportBoardCard *self)

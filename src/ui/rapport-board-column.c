@@ -43,6 +43,7 @@ struct _RapportBoardColumn
   GListModel        *stages;
   RapportScoring    *scoring;
   RapportMemberList *list;
+  GtkSliceListModel *slice;
   guint              loaded : 1;
 
   GtkWidget         *box;
@@ -97,7 +98,6 @@ on_list_loading_cb (RapportBoardColumn *self,
     return;
 
   self->loaded = TRUE;
-  g_printerr ("DBG column %s loaded at %" G_GINT64_FORMAT " n=%u\n", rapport_stage_get_name (self->stage), g_get_monotonic_time () / 1000, g_list_model_get_n_items (G_LIST_MODEL (self->list)));
   update_count (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LOADED]);
 }
@@ -202,6 +202,7 @@ rapport_board_column_dispose (GObject *object)
   g_clear_object (&self->stage);
   g_clear_object (&self->stages);
   g_clear_object (&self->scoring);
+  g_clear_object (&self->slice);
   g_clear_object (&self->list);
 
   G_OBJECT_CLASS (rapport_board_column_parent_class)->dispose (object);
@@ -277,6 +278,40 @@ rapport_board_column_init (RapportBoardColumn *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 }
 
+/* GTK 4.8's list view builds a couple of hundred rows ahead whatever the
+ * model holds, and a board shows five lists at once. A column offers its
+ * list a slice that grows by a page whenever the reader nears its end, so
+ * opening the board builds a screenful of cards per column, not hundreds. */
+#define SLICE_PAGE 40
+
+static void
+grow_slice (RapportBoardColumn *self)
+{
+  guint size = gtk_slice_list_model_get_size (self->slice);
+
+  if (size < g_list_model_get_n_items (G_LIST_MODEL (self->list)))
+    gtk_slice_list_model_set_size (self->slice, size + SLICE_PAGE);
+}
+
+static void
+on_scrolled_edge_reached_cb (RapportBoardColumn *self,
+                             GtkPositionType     position,
+                             GtkScrolledWindow  *scrolled)
+{
+  if (position == GTK_POS_BOTTOM)
+    grow_slice (self);
+}
+
+static void
+on_adjustment_changed_cb (RapportBoardColumn *self,
+                          GtkAdjustment      *adjustment)
+{
+  /* A tall window can show the whole slice with no scrollbar, and then no
+   * edge is ever reached: fill it. */
+  if (gtk_adjustment_get_upper (adjustment) <= gtk_adjustment_get_page_size (adjustment) + 1)
+    grow_slice (self);
+}
+
 /**
  * rapport_board_column_new:
  * @stage: the stage the column shows
@@ -295,6 +330,8 @@ rapport_board_column_new (RapportStore   *store,
   RapportBoardColumn *self;
   g_autoptr(GtkNoSelection) selection = NULL;
   g_autofree char *accessible = NULL;
+  GtkAdjustment *adjustment;
+  GtkWidget *scrolled;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
   g_return_val_if_fail (RAPPORT_IS_STAGE (stage), NULL);
@@ -312,11 +349,18 @@ rapport_board_column_new (RapportStore   *store,
   rapport_member_list_set_sort (self->list, RAPPORT_MEMBER_SORT_SCORE, FALSE);
   g_signal_connect_swapped (self->list, "notify::n-items", G_CALLBACK (on_list_n_items_cb), self);
   g_signal_connect_swapped (self->list, "notify::loading", G_CALLBACK (on_list_loading_cb), self);
-  g_printerr ("DBG column reload at %" G_GINT64_FORMAT "\n", g_get_monotonic_time () / 1000);
   rapport_member_list_reload (self->list);
 
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
+  self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->list)), 0, SLICE_PAGE);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+
+  scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self->list_view), GTK_TYPE_SCROLLED_WINDOW);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  g_signal_connect_object (scrolled, "edge-reached",
+                           G_CALLBACK (on_scrolled_edge_reached_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adjustment, "changed",
+                           G_CALLBACK (on_adjustment_changed_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_swapped (stage, "notify::name", G_CALLBACK (on_stage_name_cb), self);
   g_signal_connect_swapped (stage, "notify::member-count", G_CALLBACK (on_stage_member_count_cb), self);

@@ -791,7 +791,7 @@ rapport_member_engagement_set_store (RapportMemberEngagement *self,
 
   if (self->store != NULL)
     {
-      self->scoring = rapport_scoring_new (store);
+      self->scoring = rapport_scoring_dup_for_store (store);
       self->pipeline = rapport_pipeline_new (store, &error);
       if (self->pipeline == NULL)
         rapport_member_show_error (self->recognition_error, NULL, error);

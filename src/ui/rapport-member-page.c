@@ -24,6 +24,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-connector.h"
 #include "rapport-member-engagement.h"
 #include "rapport-member-identities.h"
 #include "rapport-member-notes.h"
@@ -32,6 +33,7 @@
 #include "rapport-member-timeline.h"
 #include "rapport-member-util.h"
 #include "rapport-member.h"
+#include "rapport-remote-fields.h"
 #include "rapport-store.h"
 #include "rapport-util.h"
 
@@ -84,6 +86,11 @@ struct _RapportMemberPage
   AdwEntryRow             *phone_row;
   AdwEntryRow             *timezone_row;
   AdwEntryRow             *field_rows[N_FIELDS];
+  /* Field → the name of the platform that owns it ("HubSpot"), from the
+   * last sync; such fields are marked, since the next sync overwrites them. */
+  GHashTable              *remote_fields;
+  GHashTable              *remote_values;
+  GtkWidget               *remote_marks[N_FIELDS];
   RapportMemberEngagement *engagement;
   RapportMemberIdentities *identities;
   RapportMemberTags       *tags;
@@ -260,14 +267,204 @@ create_detail_row (const char *icon_name,
   return row;
 }
 
-static void
+static GtkWidget *
 add_detail_row (RapportMemberPage *self,
                 const char        *icon_name,
                 const char        *value,
                 const char        *label)
 {
-  if (has_text (value))
-    gtk_list_box_append (self->view_list, create_detail_row (icon_name, value, label));
+  GtkWidget *row;
+
+  if (!has_text (value))
+    return NULL;
+
+  row = create_detail_row (icon_name, value, label);
+  gtk_list_box_append (self->view_list, row);
+  return row;
+}
+
+/* Synced fields */
+
+/* The member table's names of the Details rows' fields, as platforms
+ * record them in member_remote_fields; NULL for fields no platform owns. */
+static const char *
+get_remote_key (Field field)
+{
+  switch (field)
+    {
+    case FIELD_NAME:
+      return "name";
+    case FIELD_EMAIL:
+      return "email";
+    case FIELD_ORGANIZATION:
+      return "organization";
+    case FIELD_TITLE:
+      return "title";
+    case FIELD_PHONE:
+      return "phone";
+    case FIELD_LOCATION:
+    case FIELD_TIMEZONE:
+    case N_FIELDS:
+    default:
+      return NULL;
+    }
+}
+
+static GtkWidget *
+create_remote_mark (void)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_visible (label, FALSE);
+
+  return label;
+}
+
+static void
+set_remote_mark (GtkWidget  *mark,
+                 const char *service)
+{
+  g_autofree char *tooltip = NULL;
+
+  gtk_widget_set_visible (mark, service != NULL);
+  if (service == NULL)
+    return;
+
+  gtk_label_set_text (GTK_LABEL (mark), service);
+  /* Translators: %s is a service, "Synced from HubSpot" */
+  tooltip = g_strdup_printf (_("Synced from %s"), service);
+  gtk_widget_set_tooltip_text (mark, tooltip);
+}
+
+static void
+mark_remote_row (RapportMemberPage *self,
+                 GtkWidget         *row,
+                 const char        *key)
+{
+  const char *service;
+  GtkWidget *mark;
+
+  if (row == NULL || (service = g_hash_table_lookup (self->remote_fields, key)) == NULL)
+    return;
+
+  mark = create_remote_mark ();
+  set_remote_mark (mark, service);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), mark);
+}
+
+/* Reads which fields each platform owns; a platform's own values of
+ * fields without a member column (HubSpot's lifecycle stage) too. */
+static void
+load_remote_fields (RapportMemberPage *self)
+{
+  const char * const *ids = rapport_connector_list_ids ();
+
+  g_hash_table_remove_all (self->remote_fields);
+  g_hash_table_remove_all (self->remote_values);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      g_autoptr(GHashTable) fields = NULL;
+      g_autoptr(RapportConnector) connector = NULL;
+      g_autoptr(GError) error = NULL;
+      GHashTableIter iter;
+      gpointer key, value;
+
+      fields = rapport_remote_fields_load (self->store, self->member_id, ids[i], &error);
+      if (fields == NULL)
+        {
+          g_warning ("Could not read member %" G_GINT64_FORMAT "’s synced fields: %s",
+                     self->member_id, error->message);
+          continue;
+        }
+      if (g_hash_table_size (fields) == 0)
+        continue;
+
+      connector = rapport_connector_new_for_id (ids[i]);
+      g_hash_table_iter_init (&iter, fields);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          g_hash_table_insert (self->remote_fields, g_strdup (key),
+                               g_strdup (rapport_connector_get_display_name (connector)));
+          g_hash_table_insert (self->remote_values, g_strdup (key), g_strdup (value));
+        }
+    }
+
+  for (guint f = 0; f < N_FIELDS; f++)
+    {
+      const char *key = get_remote_key (f);
+
+      if (self->remote_marks[f] != NULL)
+        set_remote_mark (self->remote_marks[f],
+                         key != NULL ? g_hash_table_lookup (self->remote_fields, key) : NULL);
+    }
+}
+
+/* The fields in the header (name, organization, title) cannot carry a
+ * mark: one row says which fields a platform owns, and where to edit them. */
+static void
+add_remote_summary_row (RapportMemberPage *self)
+{
+  static const struct {
+    const char *key;
+    const char *label;
+  } names[] = {
+    { "name", N_("name") },
+    { "email", N_("email") },
+    { "organization", N_("organization") },
+    { "title", N_("title") },
+    { "phone", N_("phone") },
+    { "lifecycle_stage", N_("lifecycle stage") },
+  };
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) owned = NULL;
+  g_autofree char *list = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  const char *service = NULL;
+  const char *lifecycle;
+  GtkWidget *row;
+  GtkWidget *icon;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      const char *owner = g_hash_table_lookup (self->remote_fields, names[i].key);
+
+      if (owner == NULL)
+        continue;
+      service = owner;
+      g_strv_builder_add (builder, _(names[i].label));
+    }
+  if (service == NULL)
+    return;
+
+  owned = g_strv_builder_end (builder);
+  /* Translators: the separator in a list of fields, "name, email, phone" */
+  list = g_strjoinv (_(", "), owned);
+
+  lifecycle = g_hash_table_lookup (self->remote_values, "lifecycle_stage");
+  if (has_text (lifecycle))
+    {
+      row = create_detail_row ("emblem-synchronizing-symbolic", lifecycle, _("Lifecycle Stage"));
+      mark_remote_row (self, row, "lifecycle_stage");
+      gtk_list_box_append (self->view_list, row);
+    }
+
+  /* Translators: %s is a service, "Synced from HubSpot" */
+  title = g_strdup_printf (_("Synced from %s"), service);
+  /* Translators: the first %s lists fields, "name, email, phone"; the second is a service */
+  subtitle = g_strdup_printf (_("Fields: %s. Change them in %s; the next sync replaces edits made here."),
+                              list, service);
+  row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  icon = gtk_image_new_from_icon_name ("emblem-synchronizing-symbolic");
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  gtk_list_box_append (self->view_list, row);
 }
 
 static void
@@ -286,6 +483,10 @@ update_view_list (RapportMemberPage *self)
       GtkWidget *row = create_detail_row ("mail-unread-symbolic", emails[i],
                                           i == 0 ? _("Email") : _("Other Email"));
       g_autofree char *uri = g_strconcat ("mailto:", emails[i], NULL);
+      const char *remote_email = g_hash_table_lookup (self->remote_values, "email");
+
+      if (remote_email != NULL && g_ascii_strcasecmp (remote_email, emails[i]) == 0)
+        mark_remote_row (self, row, "email");
 
       gtk_widget_set_tooltip_text (row, _("Write an email"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
@@ -293,7 +494,9 @@ update_view_list (RapportMemberPage *self)
       gtk_list_box_append (self->view_list, row);
     }
 
-  add_detail_row (self, "call-start-symbolic", rapport_member_get_phone (member), _("Phone"));
+  mark_remote_row (self, add_detail_row (self, "call-start-symbolic", rapport_member_get_phone (member),
+                                        _("Phone")),
+                   "phone");
   /* The location is in the header already. */
   add_detail_row (self, "preferences-system-time-symbolic", rapport_member_get_timezone (member),
                   _("Time Zone"));
@@ -309,6 +512,8 @@ update_view_list (RapportMemberPage *self)
   for (guint i = 0; custom_keys != NULL && custom_keys[i] != NULL; i++)
     add_detail_row (self, "view-list-bullet-symbolic",
                     rapport_member_get_custom (member, custom_keys[i]), custom_keys[i]);
+
+  add_remote_summary_row (self);
 }
 
 static void
@@ -630,6 +835,7 @@ refresh (RapportMemberPage *self,
   g_set_object (&self->member, member);
 
   update_header (self);
+  load_remote_fields (self);
   update_view_list (self);
   update_emails_list (self);
   load_field_rows (self, FALSE);
@@ -722,6 +928,8 @@ rapport_member_page_dispose (GObject *object)
 
   g_clear_object (&self->member);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->remote_fields, g_hash_table_unref);
+  g_clear_pointer (&self->remote_values, g_hash_table_unref);
 
   G_OBJECT_CLASS (rapport_member_page_parent_class)->dispose (object);
 }
@@ -860,6 +1068,16 @@ rapport_member_page_init (RapportMemberPage *self)
   self->field_rows[FIELD_LOCATION] = self->location_row;
   self->field_rows[FIELD_PHONE] = self->phone_row;
   self->field_rows[FIELD_TIMEZONE] = self->timezone_row;
+
+  self->remote_fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->remote_values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint f = 0; f < N_FIELDS; f++)
+    {
+      if (get_remote_key (f) == NULL)
+        continue;
+      self->remote_marks[f] = create_remote_mark ();
+      adw_entry_row_add_suffix (self->field_rows[f], self->remote_marks[f]);
+    }
 
   show_empty (self);
 }

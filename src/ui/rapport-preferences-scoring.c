@@ -925,7 +925,7 @@ rapport_preferences_scoring_constructed (GObject *object)
   G_OBJECT_CLASS (rapport_preferences_scoring_parent_class)->constructed (object);
 
   g_assert (RAPPORT_IS_STORE (self->store));
-  self->scoring = rapport_scoring_new (self->store);
+  self->scoring = rapport_scoring_dup_for_store (self->store);
   load (self);
 }
 

@@ -25,6 +25,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "rapport-preferences-accounts.h"
 #include "rapport-preferences-pipeline.h"
 #include "rapport-preferences-scoring.h"
 #include "rapport-preferences-window.h"
@@ -160,6 +161,8 @@ rapport_preferences_window_constructed (GObject *object)
 
   if (self->store != NULL)
     {
+      adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                                  ADW_PREFERENCES_PAGE (rapport_preferences_accounts_new (self->store)));
       adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                                   ADW_PREFERENCES_PAGE (rapport_preferences_scoring_new (self->store)));
       adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),

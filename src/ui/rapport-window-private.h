@@ -48,6 +48,7 @@ struct _RapportWindow
   GtkRevealer          *progress_revealer;
   GtkLabel             *progress_label;
   GtkProgressBar       *progress_bar;
+  RapportSyncButton    *sync_button;
 
   /* The import, export or sample community under way, or NULL. */
   GCancellable         *cancellable;

@@ -25,10 +25,13 @@
 #include <glib/gi18n.h>
 
 #include "rapport-advocates-view.h"
+#include "rapport-content-view.h"
+#include "rapport-events-view.h"
 #include "rapport-members-view.h"
 #include "rapport-pipeline.h"
 #include "rapport-scoring.h"
 #include "rapport-store.h"
+#include "rapport-sync-button.h"
 #include "rapport-window-private.h"
 
 G_DEFINE_FINAL_TYPE (RapportWindow, rapport_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -79,8 +82,13 @@ update_header (RapportWindow *self)
   gboolean showing_member = rapport_members_view_get_showing_member (self->members_view);
 
   gtk_widget_set_visible (self->back_button, members && showing_member);
-  gtk_widget_set_visible (self->new_button, !(members && showing_member));
+  /* The Events view has its own New Event button. */
+  gtk_widget_set_visible (self->new_button, !(members && showing_member) &&
+                          g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "events") != 0);
   gtk_widget_set_visible (GTK_WIDGET (self->search_button), members && !showing_member);
+  /* The Content view has its own New Content Item button. */
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "content") == 0)
+    gtk_widget_set_visible (self->new_button, FALSE);
 }
 
 static void
@@ -177,6 +185,12 @@ rapport_window_constructed (GObject *object)
 
   _rapport_window_install_actions (self);
   rapport_members_view_set_store (self->members_view, self->store);
+  rapport_content_view_set_store (RAPPORT_CONTENT_VIEW (adw_view_stack_get_child_by_name (self->view_stack, "content")),
+                                  self->store);
+  rapport_events_view_set_store (RAPPORT_EVENTS_VIEW (adw_view_stack_get_child_by_name (self->view_stack, "events")),
+                                 self->store);
+  /* It syncs in the background every "sync-interval" minutes from now on. */
+  rapport_sync_button_set_store (self->sync_button, self->store);
 
   self->pipeline = rapport_pipeline_new (self->store, &error);
   if (self->pipeline == NULL)
@@ -307,6 +321,9 @@ rapport_window_class_init (RapportWindowClass *klass)
 
   g_type_ensure (RAPPORT_TYPE_MEMBERS_VIEW);
   g_type_ensure (RAPPORT_TYPE_ADVOCATES_VIEW);
+  g_type_ensure (RAPPORT_TYPE_CONTENT_VIEW);
+  g_type_ensure (RAPPORT_TYPE_EVENTS_VIEW);
+  g_type_ensure (RAPPORT_TYPE_SYNC_BUTTON);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/rapport-window.ui");
 
@@ -323,6 +340,7 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, progress_label);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, sync_button);
 
   gtk_widget_class_bind_template_callback (widget_class, on_switcher_title_visible_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_members_view_count_changed_cb);
@@ -413,7 +431,7 @@ rapport_window_get_scoring (RapportWindow *self)
       rapport_application_get_scoring (RAPPORT_APPLICATION (application)) != NULL)
     self->scoring = g_object_ref (rapport_application_get_scoring (RAPPORT_APPLICATION (application)));
   else
-    self->scoring = rapport_scoring_new (self->store);
+    self->scoring = rapport_scoring_dup_for_store (self->store);
 
   return self->scoring;
 }
@@ -549,4 +567,31 @@ _rapport_window_show_error (RapportWindow *self,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * rapport_window_get_sync_button:
+ *
+ * Returns: (transfer none): the header bar's sync button
+ */
+RapportSyncButton *
+rapport_window_get_sync_button (RapportWindow *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_WINDOW (self), NULL);
+
+  return self->sync_button;
+}
+
+/**
+ * rapport_window_sync:
+ *
+ * Syncs every account now ("Sync Now", Ctrl+R), unless a sync is running;
+ * without accounts, opens the sync popover, which offers to connect one.
+ */
+void
+rapport_window_sync (RapportWindow *self)
+{
+  g_return_if_fail (RAPPORT_IS_WINDOW (self));
+
+  rapport_sync_button_sync (self->sync_button, FALSE);
 }

@@ -25,6 +25,7 @@
 #include "rapport-advocates-view.h"
 #include "rapport-application.h"
 #include "rapport-members-view.h"
+#include "rapport-sync-button.h"
 #include "rapport-types.h"
 
 G_BEGIN_DECLS
@@ -55,5 +56,7 @@ void                rapport_window_export_file      (RapportWindow       *self,
                                                      GFile               *file);
 void                rapport_window_load_sample      (RapportWindow       *self);
 void                rapport_window_cancel           (RapportWindow       *self);
+RapportSyncButton  *rapport_window_get_sync_button  (RapportWindow       *self);
+void                rapport_window_sync             (RapportWindow       *self);
 
 G_END_DECLS

@@ -68,7 +68,6 @@ on_after_paint_cb (GdkFrameClock *clock,
                    Run           *run)
 {
   /* The first frame painted once the columns have their cards. */
-  g_printerr ("DBG paint %" G_GINT64_FORMAT "\n", g_get_monotonic_time () / 1000);
   if (rapport_advocates_view_get_loaded (rapport_window_get_advocates_view (run->window)))
     run->painted = TRUE;
 }
@@ -111,7 +110,9 @@ main (int   argc,
   g_autofree char *shm = NULL;
   RapportDemoOptions options = { 0 };
   double ms[RUNS];
+  double loaded_ms[RUNS];
   double sorted[RUNS];
+  double sorted_loaded[RUNS];
   const char *members_env = g_getenv ("BENCH_BOARD_MEMBERS");
   guint members = members_env != NULL ? (guint) g_ascii_strtoull (members_env, NULL, 10) : 100000;
 
@@ -146,6 +147,12 @@ main (int   argc,
   if (!rapport_demo_generate (store, &options, NULL, NULL, NULL, &error))
     g_error ("Could not generate %u members: %s", members, error->message);
 
+  /* Open the file again, as the app does: closing the last connection
+   * checkpoints the generator's write-ahead log into the database. */
+  g_clear_object (&store);
+  store = rapport_store_new (path, &error);
+  g_assert_no_error (error);
+
   app = rapport_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
@@ -165,11 +172,10 @@ main (int   argc,
                         G_CALLBACK (on_after_paint_cb), &run);
 
       start = g_get_monotonic_time ();
-      g_printerr ("DBG start %" G_GINT64_FORMAT "\n", start / 1000);
       gtk_widget_activate_action (GTK_WIDGET (run.window), "win.show-view", "s", "advocates");
       g_assert_true (rapport_ui_test_wait_for (board_painted_cb, &run, 60000));
       ms[i] = (g_get_monotonic_time () - start) / 1000.0;
-      g_printerr ("DBG loaded after %.0f ms\n", (run.loaded_at - start) / 1000.0);
+      loaded_ms[i] = (run.loaded_at - start) / 1000.0;
 
       g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (GTK_WIDGET (run.window)),
                                             on_after_paint_cb, &run);
@@ -179,6 +185,12 @@ main (int   argc,
 
   memcpy (sorted, ms, sizeof ms);
   qsort (sorted, RUNS, sizeof (double), compare_doubles);
+  memcpy (sorted_loaded, loaded_ms, sizeof loaded_ms);
+  qsort (sorted_loaded, RUNS, sizeof (double), compare_doubles);
+  /* Loaded: every column has its ids and its first cards bound. Open: the
+   * first frame painted with them. */
+  g_print ("board-loaded-ms: %.0f (runs: %.0f %.0f %.0f) members: %u\n",
+           sorted_loaded[RUNS / 2], loaded_ms[0], loaded_ms[1], loaded_ms[2], members);
   g_print ("board-open-ms: %.0f (runs: %.0f %.0f %.0f) members: %u\n",
            sorted[RUNS / 2], ms[0], ms[1], ms[2], members);
 

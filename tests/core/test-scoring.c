@@ -732,6 +732,30 @@ test_rescore_async (Fixture       *f,
   g_assert_true (g_ptr_array_find_with_equal_func (f->changes, "members:0:3", g_str_equal, NULL));
 }
 
+static void
+test_shared (Fixture       *f,
+             gconstpointer  data)
+{
+  RapportScoring *a = rapport_scoring_dup_for_store (f->store);
+  RapportScoring *b = rapport_scoring_dup_for_store (f->store);
+  RapportScoring *c;
+  GWeakRef gone;
+
+  /* Everyone showing the store shares one scoring ... */
+  g_assert_true (a == b);
+  g_object_unref (b);
+
+  /* ... until nobody holds it. */
+  g_weak_ref_init (&gone, a);
+  g_object_unref (a);
+  g_assert_null (g_weak_ref_get (&gone));
+  g_weak_ref_clear (&gone);
+
+  c = rapport_scoring_dup_for_store (f->store);
+  g_assert_nonnull (c);
+  g_object_unref (c);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -750,6 +774,7 @@ main (int   argc,
   ADD ("/rapport/scoring/explain", test_explain);
   ADD ("/rapport/scoring/preview", test_preview);
   ADD ("/rapport/scoring/rescore-async", test_rescore_async);
+  ADD ("/rapport/scoring/shared", test_shared);
 
 #undef ADD
 

@@ -335,10 +335,27 @@ assert_count_becomes (Fixture *fixture,
 
 /* Tests */
 
+typedef struct
+{
+  Fixture *fixture;
+  gint64   member_id;
+} TrendWait;
+
+static gboolean
+card_has_trend_cb (gpointer data)
+{
+  TrendWait *wait = data;
+  RapportBoardCard *card = find_card (wait->fixture, wait->member_id);
+
+  return card != NULL && rapport_board_card_get_trend (card) != NULL;
+}
+
 static void
 test_counts (Fixture       *fixture,
              gconstpointer  data)
 {
+  TrendWait wait;
+  gint64 amara;
   static const guint expected[] = { 4, 4, 3, 2, 1 };
   static const char *names[] = { "Newcomer", "Participant", "Contributor", "Advocate", "Champion" };
   RapportBoardColumn *column;
@@ -361,9 +378,13 @@ test_counts (Fixture       *fixture,
   g_assert_cmpint (rapport_member_list_get_id (list, 0), ==, person_id (fixture, "Björn Lindqvist"));
   g_assert_cmpint (rapport_member_list_get_id (list, 1), ==, person_id (fixture, "Chen Wei"));
 
-  /* Cards are built for what shows, with a trend from the scoring. */
+  /* Cards are built for what shows, with a trend from the scoring that
+   * arrives after the first frame. */
   g_assert_nonnull (find_card (fixture, person_id (fixture, "Amara Okafor")));
-  g_assert_nonnull (rapport_board_card_get_trend (find_card (fixture, person_id (fixture, "Amara Okafor"))));
+  amara = person_id (fixture, "Amara Okafor");
+  wait.fixture = fixture;
+  wait.member_id = amara;
+  g_assert_true (rapport_ui_test_wait_for (card_has_trend_cb, &wait, 5000));
   g_assert_true (rapport_advocates_view_get_scoring (board (fixture)) ==
                  rapport_window_get_scoring (fixture->window));
 

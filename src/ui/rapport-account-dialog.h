@@ -1,0 +1,42 @@
+/* rapport-account-dialog.h
+ *
+ * Copyright 2026 The Rapport authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "rapport-account.h"
+#include "rapport-types.h"
+
+G_BEGIN_DECLS
+
+#define RAPPORT_TYPE_ACCOUNT_DIALOG (rapport_account_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (RapportAccountDialog, rapport_account_dialog, RAPPORT, ACCOUNT_DIALOG, AdwWindow)
+
+GtkWidget      *rapport_account_dialog_new         (GtkWindow            *parent,
+                                                    RapportStore         *store,
+                                                    RapportAccount       *account);
+RapportStore   *rapport_account_dialog_get_store   (RapportAccountDialog *self);
+RapportAccount *rapport_account_dialog_get_account (RapportAccountDialog *self);
+gboolean        rapport_account_dialog_get_busy    (RapportAccountDialog *self);
+const char     *rapport_account_dialog_get_message (RapportAccountDialog *self);
+
+G_END_DECLS

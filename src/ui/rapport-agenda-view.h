@@ -1,0 +1,36 @@
+/* rapport-agenda-view.h
+ *
+ * Copyright 2026 The Rapport authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define RAPPORT_TYPE_AGENDA_VIEW (rapport_agenda_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (RapportAgendaView, rapport_agenda_view, RAPPORT, AGENDA_VIEW, GtkWidget)
+
+GtkWidget  *rapport_agenda_view_new       (void);
+void        rapport_agenda_view_set_model (RapportAgendaView *self,
+                                           GListModel        *model);
+GtkListView *rapport_agenda_view_get_list_view (RapportAgendaView *self);
+
+G_END_DECLS

@@ -1,0 +1,71 @@
+/* rapport-content-util.h
+ *
+ * Copyright 2026 The Rapport authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "rapport-content-occurrence.h"
+#include "rapport-store.h"
+
+G_BEGIN_DECLS
+
+/* What a reschedule changed, to put it back on Undo. */
+typedef struct
+{
+  gint64                item_id;
+  gboolean              had_date;
+  gint64                publish_at;
+  char                 *tzid;
+  RapportContentStatus  status;
+} RapportContentUndo;
+
+void                rapport_content_undo_free              (RapportContentUndo        *undo);
+gboolean            rapport_content_undo_apply             (RapportContentUndo        *undo,
+                                                            RapportStore              *store,
+                                                            GError                   **error);
+
+const char         *rapport_content_channel_color          (const char                *channel);
+void                rapport_content_add_channel_class      (GtkWidget                 *widget,
+                                                            RapportContentItem        *item);
+const char         *rapport_content_status_icon_name       (RapportContentStatus       status);
+int                 rapport_content_first_weekday          (void);
+GDateTime          *rapport_content_local_day              (int                        year,
+                                                            int                        month,
+                                                            int                        day);
+int                 rapport_content_days_between           (GDateTime                 *from,
+                                                            GDateTime                 *to);
+char               *rapport_content_local_tzid             (void);
+char               *rapport_content_format_time            (GDateTime                 *local);
+gboolean            rapport_content_move_occurrence        (RapportStore              *store,
+                                                            RapportContentOccurrence  *occurrence,
+                                                            GDateTime                 *day,
+                                                            gboolean                   whole_series,
+                                                            RapportContentUndo       **undo,
+                                                            GError                   **error);
+gboolean            rapport_content_schedule_on_day        (RapportStore              *store,
+                                                            RapportContentItem        *item,
+                                                            GDateTime                 *day,
+                                                            RapportContentUndo       **undo,
+                                                            GError                   **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportContentUndo, rapport_content_undo_free)
+
+G_END_DECLS

@@ -1,0 +1,40 @@
+/* rapport-event-editor.h
+ *
+ * Copyright 2026 The Rapport authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "rapport-event.h"
+#include "rapport-types.h"
+
+G_BEGIN_DECLS
+
+#define RAPPORT_TYPE_EVENT_EDITOR (rapport_event_editor_get_type ())
+
+G_DECLARE_FINAL_TYPE (RapportEventEditor, rapport_event_editor, RAPPORT, EVENT_EDITOR, AdwWindow)
+
+GtkWidget *rapport_event_editor_new   (GtkWindow           *parent,
+                                       RapportStore        *store,
+                                       RapportEvent        *event);
+gint64     rapport_event_editor_save  (RapportEventEditor  *self,
+                                       GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,40 @@
+/* rapport-preferences-accounts.h
+ *
+ * Copyright 2026 The Rapport authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "rapport-types.h"
+
+G_BEGIN_DECLS
+
+#define RAPPORT_TYPE_PREFERENCES_ACCOUNTS (rapport_preferences_accounts_get_type ())
+
+G_DECLARE_FINAL_TYPE (RapportPreferencesAccounts, rapport_preferences_accounts, RAPPORT, PREFERENCES_ACCOUNTS, AdwPreferencesPage)
+
+GtkWidget    *rapport_preferences_accounts_new          (RapportStore               *store);
+RapportStore *rapport_preferences_accounts_get_store    (RapportPreferencesAccounts *self);
+GListModel   *rapport_preferences_accounts_get_accounts (RapportPreferencesAccounts *self);
+const char   *rapport_preferences_accounts_get_result   (RapportPreferencesAccounts *self,
+                                                         gint64                      account_id);
+gboolean      rapport_preferences_accounts_get_busy     (RapportPreferencesAccounts *self);
+
+G_END_DECLS

@@ -1,0 +1,45 @@
+/* rapport-rsvp-dialog.h
+ *
+ * Copyright 2026 The Rapport authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "rapport-types.h"
+
+G_BEGIN_DECLS
+
+#define RAPPORT_TYPE_RSVP_DIALOG (rapport_rsvp_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (RapportRsvpDialog, rapport_rsvp_dialog, RAPPORT, RSVP_DIALOG, AdwWindow)
+
+GtkWidget *rapport_rsvp_dialog_new         (GtkWindow          *parent,
+                                            RapportStore       *store,
+                                            gint64              event_id);
+void       rapport_rsvp_dialog_set_search  (RapportRsvpDialog  *self,
+                                            const char         *text);
+gboolean   rapport_rsvp_dialog_select      (RapportRsvpDialog  *self,
+                                            gint64              member_id);
+gint64     rapport_rsvp_dialog_add         (RapportRsvpDialog  *self,
+                                            const char         *status,
+                                            int                 party_size,
+                                            GError            **error);
+
+G_END_DECLS

@@ -1,0 +1,917 @@
+/* test-events.c
+ *
+ * Copyright 2026 The Rapport authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "rapport-application.h"
+#include "rapport-checkin-window.h"
+#include "rapport-column-mapping-dialog.h"
+#include "rapport-demo.h"
+#include "rapport-event-editor.h"
+#include "rapport-event-page.h"
+#include "rapport-event-row.h"
+#include "rapport-events-view.h"
+#include "rapport-events.h"
+#include "rapport-member.h"
+#include "rapport-rsvp-dialog.h"
+#include "rapport-rsvp.h"
+#include "rapport-store.h"
+#include "rapport-ui-test.h"
+#include "rapport-window.h"
+
+/* The Events view in the real window: upcoming and past events, the event
+ * page, check-in mode with Undo and walk-ins, the column-mapping dialog,
+ * the editor, and screenshots. */
+
+#define DAY ((gint64) 86400)
+
+static RapportApplication *app;
+
+typedef struct
+{
+  char          *path;
+  RapportStore  *store;
+  RapportWindow *window;
+} Fixture;
+
+static void
+reset_settings (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_settings_reset (settings, keys[i]);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  reset_settings ();
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+
+  fixture->path = rapport_ui_test_make_db ();
+  fixture->store = rapport_store_new (fixture->path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *dir = g_path_get_dirname (fixture->path);
+  GList *toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  g_list_free (toplevels);
+  rapport_ui_test_spin (50);
+
+  g_clear_object (&fixture->store);
+  remove_tree (dir);
+  g_free (fixture->path);
+}
+
+static gint64
+now (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+static gint64
+add_member (Fixture    *fixture,
+            const char *name,
+            const char *email,
+            const char *organization)
+{
+  g_autoptr(RapportMember) member = rapport_member_new ();
+  g_autoptr(GError) error = NULL;
+
+  rapport_member_set_name (member, name);
+  rapport_member_set_email (member, email);
+  rapport_member_set_organization (member, organization);
+  g_assert_true (rapport_store_insert_member (fixture->store, member, &error));
+  g_assert_no_error (error);
+
+  return rapport_member_get_id (member);
+}
+
+static gint64
+add_event (Fixture    *fixture,
+           const char *title,
+           const char *kind,
+           gint64      starts_at,
+           int         capacity,
+           const char *venue,
+           const char *url)
+{
+  g_autoptr(RapportEvent) event = rapport_event_new ();
+  g_autoptr(GError) error = NULL;
+
+  rapport_event_set_title (event, title);
+  rapport_event_set_kind (event, kind);
+  rapport_event_set_starts_at (event, starts_at);
+  rapport_event_set_ends_at (event, starts_at + 3 * 3600);
+  rapport_event_set_tzid (event, "Europe/Berlin");
+  rapport_event_set_capacity (event, capacity);
+  rapport_event_set_venue (event, venue);
+  rapport_event_set_online_url (event, url);
+  rapport_event_set_status (event, RAPPORT_EVENT_ANNOUNCED);
+  g_assert_true (rapport_events_insert (fixture->store, event, &error));
+  g_assert_no_error (error);
+
+  return rapport_event_get_id (event);
+}
+
+static gint64
+add_rsvp (Fixture    *fixture,
+          gint64      event_id,
+          gint64      member_id,
+          const char *status,
+          int         party,
+          const char *source)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *external = g_strdup_printf ("%s-%" G_GINT64_FORMAT, source, member_id);
+  gint64 id;
+
+  id = rapport_events_add_rsvp (fixture->store, event_id, member_id, status, party, source,
+                                g_str_equal (source, "manual") ? NULL : external, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+
+  return id;
+}
+
+static RapportRsvp *
+get_rsvp (Fixture *fixture,
+          gint64   rsvp_id)
+{
+  g_autoptr(GError) error = NULL;
+  RapportRsvp *rsvp = rapport_events_get_rsvp (fixture->store, rsvp_id, &error);
+
+  g_assert_no_error (error);
+  return rsvp;
+}
+
+static gboolean
+window_ready_cb (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return gtk_widget_get_mapped (GTK_WIDGET (fixture->window));
+}
+
+static GtkWidget *
+find_type (GtkWidget *root,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static RapportEventsView *
+events_view (Fixture *fixture)
+{
+  GtkWidget *view = find_type (GTK_WIDGET (fixture->window), RAPPORT_TYPE_EVENTS_VIEW);
+
+  g_assert_nonnull (view);
+  return RAPPORT_EVENTS_VIEW (view);
+}
+
+static RapportEventPage *
+event_page (Fixture *fixture)
+{
+  return rapport_events_view_get_page (events_view (fixture));
+}
+
+static void
+open_window (Fixture *fixture,
+             int      width,
+             int      height)
+{
+  fixture->window = rapport_window_new (app, fixture->store);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  g_assert_true (rapport_ui_test_wait_for (window_ready_cb, fixture, 10000));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-view", "s", "events"));
+  rapport_ui_test_spin (150);
+}
+
+static GtkWindow *
+find_dialog (GtkWindow  *parent,
+             const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) &&
+          gtk_window_get_transient_for (window) == parent &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
+        return window;
+    }
+
+  return NULL;
+}
+
+static const char *
+row_title (GtkListBox *list,
+           int         index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, index);
+
+  g_assert_nonnull (row);
+  return rapport_event_get_title (rapport_event_row_get_event (RAPPORT_EVENT_ROW (row)));
+}
+
+/* Upcoming earliest first, past latest first, each with its counters. */
+static void
+test_list (Fixture       *fixture,
+           gconstpointer  data)
+{
+  gint64 t = now ();
+  gint64 soon, later, recent, old;
+  GtkListBox *upcoming, *past;
+  GtkListBoxRow *row;
+
+  later = add_event (fixture, "Rust and GNOME Webinar", "webinar", t + 20 * DAY, -1, NULL,
+                     "https://meet.example.org/rust-gnome");
+  soon = add_event (fixture, "Berlin Community Meetup", "meetup", t + 5 * DAY, 3,
+                    "c-base, Rungestraße 20, Berlin", NULL);
+  old = add_event (fixture, "Lisbon Hack Night", "meetup", t - 60 * DAY, 30, "Lisbon", NULL);
+  recent = add_event (fixture, "Paris Contributor Workshop", "workshop", t - 10 * DAY, 20, "Paris", NULL);
+
+  add_rsvp (fixture, soon, add_member (fixture, "Ana Gomez", "ana@example.org", NULL), RAPPORT_RSVP_GOING, 2, "manual");
+  add_rsvp (fixture, soon, add_member (fixture, "Bram Visser", "bram@example.org", NULL), RAPPORT_RSVP_GOING, 1, "manual");
+  add_rsvp (fixture, soon, add_member (fixture, "Chen Wei", "chen@example.org", NULL), RAPPORT_RSVP_GOING, 2, "manual");
+
+  open_window (fixture, 1200, 800);
+
+  upcoming = rapport_events_view_get_list (events_view (fixture), RAPPORT_EVENT_RANGE_UPCOMING);
+  past = rapport_events_view_get_list (events_view (fixture), RAPPORT_EVENT_RANGE_PAST);
+
+  g_assert_cmpstr (row_title (upcoming, 0), ==, "Berlin Community Meetup");
+  g_assert_cmpstr (row_title (upcoming, 1), ==, "Rust and GNOME Webinar");
+  g_assert_null (gtk_list_box_get_row_at_index (upcoming, 2));
+  g_assert_cmpstr (row_title (past, 0), ==, "Paris Contributor Workshop");
+  g_assert_cmpstr (row_title (past, 1), ==, "Lisbon Hack Night");
+  g_assert_null (gtk_list_box_get_row_at_index (past, 2));
+
+  /* 3 places: Ana's party of 2 and Bram fit, Chen's party of 2 waits. */
+  row = gtk_list_box_get_row_at_index (upcoming, 0);
+  g_assert_cmpstr (rapport_event_row_get_counts (RAPPORT_EVENT_ROW (row)), ==, "3 going · 2 waitlisted");
+
+  /* Choosing a row shows its page; the counters follow the store. */
+  gtk_widget_activate (GTK_WIDGET (row));
+  g_assert_cmpint (rapport_events_view_get_event_id (events_view (fixture)), ==, soon);
+  g_assert_cmpint (rapport_event_page_get_event_id (event_page (fixture)), ==, soon);
+  g_assert_cmpstr (rapport_event_page_get_going_text (event_page (fixture)), ==, "3 of 3 going");
+  g_assert_true (gtk_list_box_get_selected_row (upcoming) == row);
+
+  add_rsvp (fixture, soon, add_member (fixture, "Dana Scully", "dana@example.org", NULL), RAPPORT_RSVP_GOING, 1, "manual");
+  g_assert_cmpstr (rapport_event_row_get_counts (RAPPORT_EVENT_ROW (row)), ==, "3 going · 3 waitlisted");
+
+  /* Choosing a past event moves the selection there. */
+  g_assert_true (rapport_events_view_select_event (events_view (fixture), recent));
+  g_assert_null (gtk_list_box_get_selected_row (upcoming));
+  g_assert_nonnull (gtk_list_box_get_selected_row (past));
+  g_assert_cmpint (rapport_event_page_get_event_id (event_page (fixture)), ==, recent);
+
+  /* A deleted event takes its page away. */
+  g_assert_true (rapport_events_delete (fixture->store, recent, NULL));
+  g_assert_cmpint (rapport_events_view_get_event_id (events_view (fixture)), ==, 0);
+  g_assert_cmpstr (row_title (past, 0), ==, "Lisbon Hack Night");
+  (void) later;
+  (void) old;
+}
+
+static gboolean
+not_busy_cb (gpointer data)
+{
+  return !rapport_event_page_get_busy (RAPPORT_EVENT_PAGE (data));
+}
+
+/* Check-in by typing and Enter, the counters, the store, and Undo. */
+static void
+test_checkin (Fixture       *fixture,
+              gconstpointer  data)
+{
+  gint64 event_id = add_event (fixture, "Berlin Community Meetup", "meetup", now () - 3600, 10,
+                               "c-base, Berlin", NULL);
+  gint64 ana = add_rsvp (fixture, event_id, add_member (fixture, "Ana Gomez", "ana@example.org", "Sendero Labs"),
+                         RAPPORT_RSVP_GOING, 2, "eventbrite");
+  gint64 bram = add_rsvp (fixture, event_id, add_member (fixture, "Bram Visser", "bram@example.org", NULL),
+                          RAPPORT_RSVP_GOING, 1, "meetup");
+  g_autoptr(RapportRsvp) after = NULL;
+  g_autoptr(RapportRsvp) undone = NULL;
+  g_autoptr(GError) error = NULL;
+  RapportCheckinWindow *checkin;
+  GtkEditable *entry;
+  AdwToast *toast;
+
+  open_window (fixture, 1200, 800);
+  g_assert_true (rapport_events_view_select_event (events_view (fixture), event_id));
+
+  checkin = RAPPORT_CHECKIN_WINDOW (rapport_event_page_open_checkin (event_page (fixture)));
+  rapport_ui_test_spin (100);
+  entry = rapport_checkin_window_get_search_entry (checkin);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (entry)) ||
+                 gtk_widget_is_focus (GTK_WIDGET (entry)) ||
+                 gtk_window_get_focus (GTK_WINDOW (checkin)) != NULL);
+  g_assert_cmpstr (rapport_checkin_window_get_counter (checkin, RAPPORT_CHECKIN_COUNTER_CHECKED_IN), ==, "0");
+  g_assert_cmpstr (rapport_checkin_window_get_counter (checkin, RAPPORT_CHECKIN_COUNTER_GOING), ==, "3");
+  g_assert_cmpstr (rapport_checkin_window_get_counter (checkin, RAPPORT_CHECKIN_COUNTER_CAPACITY), ==, "10");
+
+  /* Type and press Enter at once: the search must not lag behind. */
+  gtk_editable_set_text (entry, "ana");
+  g_signal_emit_by_name (entry, "activate");
+
+  after = get_rsvp (fixture, ana);
+  g_assert_cmpint (rapport_rsvp_get_checked_in_at (after), >, 0);
+  g_assert_cmpstr (rapport_checkin_window_get_counter (checkin, RAPPORT_CHECKIN_COUNTER_CHECKED_IN), ==, "2");
+  g_assert_cmpstr (rapport_checkin_window_get_confirmation (checkin), ==, "Ana Gomez is checked in");
+  /* Ready for the next person. */
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
+
+  toast = rapport_checkin_window_get_last_toast (checkin);
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_action_name (toast), ==, "checkin.undo");
+
+  /* Enter again for the same person says so and changes nothing. */
+  gtk_editable_set_text (entry, "ana gom");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpstr (rapport_checkin_window_get_confirmation (checkin), ==, "Ana Gomez is already in");
+  g_assert_cmpstr (rapport_checkin_window_get_counter (checkin, RAPPORT_CHECKIN_COUNTER_CHECKED_IN), ==, "2");
+
+  /* Undo, as the toast's button does. */
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (checkin), adw_toast_get_action_name (toast),
+                                                     adw_toast_get_action_target_value (toast)));
+  undone = get_rsvp (fixture, ana);
+  g_assert_cmpint (rapport_rsvp_get_checked_in_at (undone), ==, 0);
+  g_assert_cmpstr (rapport_rsvp_get_status (undone), ==, RAPPORT_RSVP_GOING);
+  g_assert_cmpstr (rapport_checkin_window_get_counter (checkin, RAPPORT_CHECKIN_COUNTER_CHECKED_IN), ==, "0");
+
+  /* Arrows move the highlight while typing: "a" finds both, Down picks
+   * the second (Bram, by name order). */
+  gtk_editable_set_text (entry, "example");
+  g_signal_emit_by_name (entry, "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (rapport_checkin_window_get_results (checkin)), ==, 2);
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (rapport_checkin_window_get_results (checkin)), 1);
+  g_signal_emit_by_name (entry, "activate");
+  g_clear_object (&after);
+  after = get_rsvp (fixture, bram);
+  g_assert_cmpint (rapport_rsvp_get_checked_in_at (after), >, 0);
+  g_assert_cmpstr (rapport_checkin_window_get_counter (checkin, RAPPORT_CHECKIN_COUNTER_CHECKED_IN), ==, "1");
+
+  /* The event page follows, and marking the event done twice records
+   * attendance once. */
+  gtk_window_close (GTK_WINDOW (checkin));
+  rapport_ui_test_spin (50);
+  g_assert_true (rapport_event_page_mark_done (event_page (fixture), &error));
+  g_assert_no_error (error);
+  g_assert_true (rapport_event_page_mark_done (event_page (fixture), &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (rapport_event_page_get_last_toast (event_page (fixture)));
+  g_assert_cmpstr (adw_toast_get_title (rapport_event_page_get_last_toast (event_page (fixture))), ==,
+                   "Attendance recorded · show-up rate 33%");
+}
+
+/* A walk-in who does not fit is refused with a clear message, unless the
+ * event allows going over capacity. */
+static void
+test_walk_in_full (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gint64 event_id = add_event (fixture, "Small Workshop", "workshop", now () + 3600, 2, "Room 1", NULL);
+  g_autoptr(RapportEvent) event = NULL;
+  g_autoptr(GPtrArray) rsvps = NULL;
+  g_autoptr(GError) error = NULL;
+  RapportCheckinWindow *checkin;
+  GtkWindow *refusal;
+  gint64 walk_in;
+
+  add_rsvp (fixture, event_id, add_member (fixture, "Ana Gomez", "ana@example.org", NULL), RAPPORT_RSVP_GOING, 2, "manual");
+
+  open_window (fixture, 1200, 800);
+  g_assert_true (rapport_events_view_select_event (events_view (fixture), event_id));
+  checkin = RAPPORT_CHECKIN_WINDOW (rapport_event_page_open_checkin (event_page (fixture)));
+
+  walk_in = rapport_checkin_window_add_walk_in (checkin, "Chris Doe", "chris@example.org", 1);
+  g_assert_cmpint (walk_in, ==, 0);
+  refusal = find_dialog (GTK_WINDOW (checkin), "The Event Is Full");
+  g_assert_nonnull (refusal);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (refusal)),
+                            "a party of 1 does not fit in 0 free places"));
+  rapport_ui_test_screenshot (GTK_WIDGET (refusal), "checkin-walk-in-refused");
+  gtk_window_destroy (refusal);
+
+  rsvps = rapport_events_list_rsvps (fixture->store, event_id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rsvps->len, ==, 1);
+  g_assert_cmpint (rapport_store_find_member_by_email (fixture->store, "chris@example.org"), ==, 0);
+  g_assert_cmpstr (rapport_checkin_window_get_counter (checkin, RAPPORT_CHECKIN_COUNTER_GOING), ==, "2");
+
+  /* Allowed over capacity, the same walk-in is let in and counted. */
+  event = rapport_events_get (fixture->store, event_id, &error);
+  rapport_event_set_allow_over_capacity (event, TRUE);
+  g_assert_true (rapport_events_update (fixture->store, event, &error));
+  walk_in = rapport_checkin_window_add_walk_in (checkin, "Chris Doe", "chris@example.org", 1);
+  g_assert_cmpint (walk_in, >, 0);
+  g_assert_cmpstr (rapport_checkin_window_get_counter (checkin, RAPPORT_CHECKIN_COUNTER_GOING), ==, "3");
+  g_assert_cmpstr (rapport_checkin_window_get_counter (checkin, RAPPORT_CHECKIN_COUNTER_CHECKED_IN), ==, "1");
+  g_assert_cmpstr (rapport_checkin_window_get_confirmation (checkin), ==, "Chris Doe is checked in");
+}
+
+static gboolean
+mapping_dialog_cb (gpointer data)
+{
+  return rapport_event_page_get_mapping_dialog (RAPPORT_EVENT_PAGE (data)) != NULL;
+}
+
+static GFile *
+write_file (Fixture    *fixture,
+            const char *name,
+            const char *contents)
+{
+  g_autofree char *dir = g_path_get_dirname (fixture->path);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+
+  return g_file_new_for_path (path);
+}
+
+/* A CSV with headers Rapport does not know opens the mapping dialog; the
+ * chosen columns import it. */
+static void
+test_mapping (Fixture       *fixture,
+              gconstpointer  data)
+{
+  gint64 event_id = add_event (fixture, "Berlin Community Meetup", "meetup", now () + 5 * DAY, 40, "c-base", NULL);
+  g_autoptr(GFile) file = write_file (fixture, "anmeldungen.csv",
+                                      "Wer,Kontakt,Zusage,Personen\n"
+                                      "Jonas Becker,jonas@example.de,yes,2\n"
+                                      "Lena Vogel,lena@example.de,maybe,1\n"
+                                      "Mehmet Yilmaz,mehmet@example.de,no,1\n");
+  g_autoptr(GPtrArray) rsvps = NULL;
+  g_autoptr(GError) error = NULL;
+  RapportColumnMappingDialog *dialog;
+  RapportEventPage *page;
+  AdwToast *toast;
+
+  open_window (fixture, 1200, 800);
+  g_assert_true (rapport_events_view_select_event (events_view (fixture), event_id));
+  page = event_page (fixture);
+
+  rapport_event_page_import_file (page, file);
+  g_assert_true (rapport_ui_test_wait_for (mapping_dialog_cb, page, 10000));
+  dialog = RAPPORT_COLUMN_MAPPING_DIALOG (rapport_event_page_get_mapping_dialog (page));
+
+  /* Nothing was guessed, nothing imported yet, and Import waits for an
+   * email or id column. */
+  g_assert_null (rapport_column_mapping_dialog_get_column (dialog, RAPPORT_EVENT_FIELD_EMAIL));
+  g_assert_false (rapport_column_mapping_dialog_get_can_import (dialog));
+  rsvps = rapport_events_list_rsvps (fixture->store, event_id, NULL, &error);
+  g_assert_cmpuint (rsvps->len, ==, 0);
+  g_clear_pointer (&rsvps, g_ptr_array_unref);
+
+  g_assert_true (rapport_column_mapping_dialog_set_column (dialog, RAPPORT_EVENT_FIELD_NAME, "Wer"));
+  g_assert_true (rapport_column_mapping_dialog_set_column (dialog, RAPPORT_EVENT_FIELD_EMAIL, "Kontakt"));
+  g_assert_true (rapport_column_mapping_dialog_set_column (dialog, RAPPORT_EVENT_FIELD_STATUS, "Zusage"));
+  g_assert_true (rapport_column_mapping_dialog_set_column (dialog, RAPPORT_EVENT_FIELD_PARTY_SIZE, "Personen"));
+  g_assert_false (rapport_column_mapping_dialog_set_column (dialog, RAPPORT_EVENT_FIELD_GUESTS, "Gäste"));
+  g_assert_true (rapport_column_mapping_dialog_get_can_import (dialog));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "mapping.import", NULL));
+  g_assert_true (rapport_ui_test_wait_for (not_busy_cb, page, 10000));
+  g_assert_null (rapport_event_page_get_mapping_dialog (page));
+
+  rsvps = rapport_events_list_rsvps (fixture->store, event_id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rsvps->len, ==, 3);
+  g_assert_cmpstr (rapport_event_page_get_going_text (page), ==, "2 of 40 going");
+  g_assert_cmpuint (g_list_model_get_n_items (rapport_event_page_get_rsvps (page)), ==, 3);
+
+  toast = rapport_event_page_get_last_toast (page);
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Imported 3 RSVPs · 0 updated · 3 new members");
+
+  /* The status filter cuts the table. */
+  rapport_event_page_set_status_filter (page, RAPPORT_RSVP_MAYBE);
+  g_assert_cmpuint (g_list_model_get_n_items (rapport_event_page_get_rsvps (page)), ==, 1);
+  rapport_event_page_set_status_filter (page, NULL);
+}
+
+/* A known layout imports at once; a bad file says which line and imports
+ * nothing. */
+static void
+test_import_errors (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  gint64 event_id = add_event (fixture, "Berlin Community Meetup", "meetup", now () + 5 * DAY, 40, "c-base", NULL);
+  g_autoptr(GFile) bad = write_file (fixture, "bad.csv",
+                                     "Full name,Email,Status\n"
+                                     "Jonas Becker,jonas@example.de,yes\n"
+                                     "Lena Vogel,not-an-address,yes\n");
+  g_autoptr(GPtrArray) rsvps = NULL;
+  RapportColumnMappingDialog *dialog;
+  RapportEventPage *page;
+  GtkWindow *error_dialog;
+
+  open_window (fixture, 1200, 800);
+  g_assert_true (rapport_events_view_select_event (events_view (fixture), event_id));
+  page = event_page (fixture);
+
+  rapport_event_page_import_file (page, bad);
+  g_assert_true (rapport_ui_test_wait_for (mapping_dialog_cb, page, 10000));
+  dialog = RAPPORT_COLUMN_MAPPING_DIALOG (rapport_event_page_get_mapping_dialog (page));
+
+  /* Plain English headers are guessed. */
+  g_assert_cmpstr (rapport_column_mapping_dialog_get_column (dialog, RAPPORT_EVENT_FIELD_NAME), ==, "Full name");
+  g_assert_cmpstr (rapport_column_mapping_dialog_get_column (dialog, RAPPORT_EVENT_FIELD_EMAIL), ==, "Email");
+  g_assert_cmpstr (rapport_column_mapping_dialog_get_column (dialog, RAPPORT_EVENT_FIELD_STATUS), ==, "Status");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "mapping.import", NULL));
+  g_assert_true (rapport_ui_test_wait_for (not_busy_cb, page, 10000));
+
+  error_dialog = find_dialog (GTK_WINDOW (fixture->window), "Could Not Import “bad.csv”");
+  g_assert_nonnull (error_dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (error_dialog)),
+                            "Line 3, column 2 (“Email”)"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (error_dialog)), "Nothing was imported"));
+
+  rsvps = rapport_events_list_rsvps (fixture->store, event_id, NULL, NULL);
+  g_assert_cmpuint (rsvps->len, ==, 0);
+}
+
+/* Add RSVP by member search, and an export written in the background. */
+static void
+test_add_rsvp_export (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  gint64 event_id = add_event (fixture, "Berlin Community Meetup", "meetup", now () + 5 * DAY, 2, "c-base", NULL);
+  gint64 ana = add_member (fixture, "Ana Gomez", "ana@example.org", "Sendero Labs");
+  gint64 bram = add_member (fixture, "Bram Visser", "bram@example.org", NULL);
+  g_autoptr(GFile) file = write_file (fixture, "attendees.csv", "");
+  g_autoptr(RapportRsvp) rsvp = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  RapportRsvpDialog *dialog;
+  gint64 rsvp_id;
+
+  open_window (fixture, 1200, 800);
+  g_assert_true (rapport_events_view_select_event (events_view (fixture), event_id));
+
+  dialog = RAPPORT_RSVP_DIALOG (rapport_rsvp_dialog_new (GTK_WINDOW (fixture->window), fixture->store, event_id));
+  gtk_window_present (GTK_WINDOW (dialog));
+  rapport_rsvp_dialog_set_search (dialog, "ana");
+  g_assert_true (rapport_rsvp_dialog_select (dialog, ana));
+  g_assert_false (rapport_rsvp_dialog_select (dialog, bram));
+  rsvp_id = rapport_rsvp_dialog_add (dialog, RAPPORT_RSVP_GOING, 2, &error);
+  g_assert_no_error (error);
+  rsvp = get_rsvp (fixture, rsvp_id);
+  g_assert_cmpint (rapport_rsvp_get_member_id (rsvp), ==, ana);
+  g_assert_cmpint (rapport_rsvp_get_party_size (rsvp), ==, 2);
+  g_assert_cmpstr (rapport_event_page_get_going_text (event_page (fixture)), ==, "2 of 2 going");
+
+  /* The same member twice is refused with a message. */
+  g_assert_cmpint (rapport_rsvp_dialog_add (dialog, RAPPORT_RSVP_GOING, 1, &error), ==, 0);
+  g_assert_error (error, RAPPORT_EVENTS_ERROR, RAPPORT_EVENTS_ERROR_INVALID);
+  g_clear_error (&error);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  rapport_event_page_export_file (event_page (fixture), RAPPORT_EVENT_EXPORT_CSV, file);
+  g_assert_true (rapport_event_page_get_busy (event_page (fixture)));
+  g_assert_true (rapport_ui_test_wait_for (not_busy_cb, event_page (fixture), 10000));
+  g_assert_true (g_file_load_contents (file, NULL, &contents, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (contents, "Name,Email"));
+  g_assert_nonnull (strstr (contents, "Ana Gomez,ana@example.org,Sendero Labs,going,2"));
+  g_assert_cmpstr (adw_toast_get_title (rapport_event_page_get_last_toast (event_page (fixture))), ==,
+                   "Saved “attendees.csv”");
+}
+
+/* A new event from the editor lands in the store and opens its page. */
+static void
+test_editor (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportEvent) event = NULL;
+  RapportEventEditor *editor;
+  gint64 event_id;
+  GtkWidget *title_row;
+
+  open_window (fixture, 1200, 800);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (events_view (fixture)), "events.new", NULL));
+
+  editor = NULL;
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+        if (RAPPORT_IS_EVENT_EDITOR (window))
+          editor = RAPPORT_EVENT_EDITOR (window);
+      }
+  }
+  g_assert_nonnull (editor);
+  rapport_ui_test_spin (100);
+  rapport_ui_test_screenshot (GTK_WIDGET (editor), "event-editor");
+
+  /* No title, no event. */
+  g_assert_cmpint (rapport_event_editor_save (editor, &error), ==, 0);
+  g_assert_error (error, RAPPORT_EVENTS_ERROR, RAPPORT_EVENTS_ERROR_INVALID);
+  g_clear_error (&error);
+
+  title_row = find_type (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW);
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "Hamburg Meetup");
+  event_id = rapport_event_editor_save (editor, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (event_id, >, 0);
+
+  event = rapport_events_get (fixture->store, event_id, &error);
+  g_assert_cmpstr (rapport_event_get_title (event), ==, "Hamburg Meetup");
+  g_assert_cmpint (rapport_event_get_capacity (event), ==, -1);
+  g_assert_cmpint (rapport_event_get_ends_at (event) - rapport_event_get_starts_at (event), ==, 2 * 3600);
+  g_assert_cmpint (rapport_events_view_get_event_id (events_view (fixture)), ==, event_id);
+}
+
+/* Screenshots: a demo community and a Berlin meetup with ~40 RSVPs */
+
+static void
+add_demo (Fixture *fixture,
+          gint64  *berlin_out)
+{
+  RapportDemoOptions options = { .members = 300, .activities = 3000, .seed = 20260101 };
+  RapportMemberQuery query = { 0 };
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char *sources[] = { "eventbrite", "meetup", "eventbrite", "manual" };
+  gint64 t = now ();
+  gint64 berlin, webinar, paris, lisbon;
+  g_autoptr(GDateTime) next = NULL;
+  g_autoptr(GDateTime) evening = NULL;
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("Europe/Berlin");
+
+  g_assert_true (rapport_demo_generate (fixture->store, &options, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  query.sort = RAPPORT_MEMBER_SORT_NAME;
+  ids = rapport_store_query_member_ids (fixture->store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, >=, 120);
+
+  /* Next week, 18:30 in Berlin. */
+  next = g_date_time_new_from_unix_utc (t + 6 * DAY);
+  evening = g_date_time_new (zone, g_date_time_get_year (next), g_date_time_get_month (next),
+                             g_date_time_get_day_of_month (next), 18, 30, 0);
+
+  berlin = add_event (fixture, "Berlin Community Meetup", "meetup", g_date_time_to_unix (evening), 40,
+                      "c-base, Rungestraße 20, 10179 Berlin", NULL);
+  webinar = add_event (fixture, "Contributing to GNOME: a Webinar", "webinar", t + 20 * DAY, -1, NULL,
+                       "https://meet.example.org/contributing");
+  paris = add_event (fixture, "Paris Contributor Workshop", "workshop", t - 12 * DAY, 24,
+                     "Station F, Paris", NULL);
+  lisbon = add_event (fixture, "Lisbon Hack Night", "meetup", t - 45 * DAY, 30, "Lisbon", NULL);
+
+  /* ~40 answers: mostly going (some with guests), a few maybe and
+   * declined, and the last going ones on the waitlist. */
+  for (guint i = 0; i < 46; i++)
+    {
+      gint64 member = g_array_index (ids, gint64, i * 2 + 1);
+      const char *status = i % 11 == 5 ? RAPPORT_RSVP_MAYBE : i % 13 == 7 ? RAPPORT_RSVP_DECLINED : RAPPORT_RSVP_GOING;
+      int party = i % 6 == 2 ? 2 : 1;
+
+      add_rsvp (fixture, berlin, member, status, party, sources[i % G_N_ELEMENTS (sources)]);
+    }
+
+  for (guint i = 0; i < 18; i++)
+    add_rsvp (fixture, webinar, g_array_index (ids, gint64, 100 + i), RAPPORT_RSVP_GOING, 1, "zoom");
+
+  for (guint i = 0; i < 20; i++)
+    {
+      gint64 rsvp = add_rsvp (fixture, paris, g_array_index (ids, gint64, 60 + i), RAPPORT_RSVP_GOING, 1, "meetup");
+
+      if (i % 4 != 3)
+        g_assert_true (rapport_events_check_in (fixture->store, rsvp, NULL));
+    }
+  g_assert_true (rapport_events_mark_done (fixture->store, paris, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < 12; i++)
+    add_rsvp (fixture, lisbon, g_array_index (ids, gint64, 140 + i), RAPPORT_RSVP_GOING, 1, "meetup");
+
+  *berlin_out = berlin;
+}
+
+static void
+shoot (Fixture    *fixture,
+       GtkWidget  *widget,
+       const char *name,
+       gboolean    dark)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autofree char *dark_name = g_strconcat (name, "-dark", NULL);
+
+  rapport_ui_test_spin (150);
+  rapport_ui_test_screenshot (widget, name);
+  if (dark)
+    {
+      adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+      rapport_ui_test_spin (250);
+      rapport_ui_test_screenshot (widget, dark_name);
+      adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+      rapport_ui_test_spin (100);
+    }
+}
+
+static void
+shoot_checkin (Fixture    *fixture,
+               const char *suffix)
+{
+  RapportCheckinWindow *checkin;
+  GtkEditable *entry;
+  g_autofree char *name = NULL;
+
+  checkin = RAPPORT_CHECKIN_WINDOW (rapport_event_page_open_checkin (event_page (fixture)));
+  rapport_ui_test_spin (200);
+  entry = rapport_checkin_window_get_search_entry (checkin);
+
+  /* Someone checked in a moment ago, and the next name half typed. */
+  gtk_editable_set_text (entry, "andrew mar");
+  g_signal_emit_by_name (entry, "activate");
+  gtk_editable_set_text (entry, "ma");
+  g_signal_emit_by_name (entry, "search-changed");
+
+  name = g_strconcat ("checkin", suffix, NULL);
+  shoot (fixture, GTK_WIDGET (checkin), name, TRUE);
+  gtk_window_destroy (GTK_WINDOW (checkin));
+  rapport_ui_test_spin (50);
+}
+
+static void
+shoot_mapping (Fixture    *fixture,
+               const char *suffix,
+               int         width,
+               int         height)
+{
+  g_autoptr(GFile) file = write_file (fixture, "meetup-signups.csv",
+                                      "Full name,E-mail address,Coming?,People,Signed up,Ticket number\n"
+                                      "Xavier Blanc,xavier@example.fr,yes,2,2026-05-01,T-1001\n");
+  RapportEventPage *page = event_page (fixture);
+  GtkWindow *dialog;
+  g_autofree char *name = NULL;
+
+  rapport_event_page_import_file (page, file);
+  g_assert_true (rapport_ui_test_wait_for (mapping_dialog_cb, page, 10000));
+  dialog = rapport_event_page_get_mapping_dialog (page);
+  gtk_window_set_default_size (dialog, width, height);
+  gtk_window_present (dialog);
+  rapport_ui_test_spin (200);
+
+  name = g_strconcat ("mapping-dialog", suffix, NULL);
+  shoot (fixture, GTK_WIDGET (dialog), name, TRUE);
+  gtk_window_destroy (dialog);
+  rapport_ui_test_spin (50);
+}
+
+static void
+test_screenshots_wide (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkScrolledWindow *scrolled;
+  GtkAdjustment *adjustment;
+  gint64 berlin = 0;
+
+  add_demo (fixture, &berlin);
+  open_window (fixture, 1200, 800);
+
+  g_assert_true (rapport_events_view_select_event (events_view (fixture), berlin));
+  shoot (fixture, GTK_WIDGET (fixture->window), "events-wide", TRUE);
+
+  /* Further down the page: the RSVP table and the waitlist. */
+  scrolled = GTK_SCROLLED_WINDOW (find_type (GTK_WIDGET (event_page (fixture)), GTK_TYPE_SCROLLED_WINDOW));
+  adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  shoot (fixture, GTK_WIDGET (fixture->window), "event-page-wide", TRUE);
+  gtk_adjustment_set_value (adjustment, 0);
+
+  shoot_checkin (fixture, "-wide");
+  shoot_mapping (fixture, "-wide", 520, 680);
+}
+
+static void
+test_screenshots_narrow (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  gint64 berlin = 0;
+
+  add_demo (fixture, &berlin);
+  open_window (fixture, 360, 780);
+
+  shoot (fixture, GTK_WIDGET (fixture->window), "events-list-narrow", TRUE);
+
+  g_assert_true (rapport_events_view_select_event (events_view (fixture), berlin));
+  shoot (fixture, GTK_WIDGET (fixture->window), "event-page-narrow", TRUE);
+
+  shoot_checkin (fixture, "-narrow");
+  shoot_mapping (fixture, "-narrow", 360, 780);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  rapport_ui_test_init (&argc, &argv);
+
+  app = rapport_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/rapport/ui/events/list", test_list);
+  ADD ("/rapport/ui/events/checkin", test_checkin);
+  ADD ("/rapport/ui/events/walk-in-full", test_walk_in_full);
+  ADD ("/rapport/ui/events/mapping", test_mapping);
+  ADD ("/rapport/ui/events/import-errors", test_import_errors);
+  ADD ("/rapport/ui/events/add-rsvp-export", test_add_rsvp_export);
+  ADD ("/rapport/ui/events/editor", test_editor);
+  ADD ("/rapport/ui/events/screenshots-wide", test_screenshots_wide);
+  ADD ("/rapport/ui/events/screenshots-narrow", test_screenshots_narrow);
+
+#undef ADD
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}
