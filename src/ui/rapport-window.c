@@ -352,6 +352,10 @@ rapport_window_class_init (RapportWindowClass *klass)
                                        "win.show-view", "s", "members");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK,
                                        "win.show-view", "s", "advocates");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK,
+                                       "win.show-view", "s", "content");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_CONTROL_MASK,
+                                       "win.show-view", "s", "events");
 }
 
 static void
