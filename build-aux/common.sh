@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Shared by build-aux/run and build-aux/test; sourced, not run.
 # shellcheck shell=bash
 

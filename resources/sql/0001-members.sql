@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- Rapport schema 1: people and what we know about them.
 -- Timestamps are UTC seconds since the Unix epoch.
 

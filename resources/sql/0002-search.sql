@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- Rapport schema 2: full-text search over members.
 -- One document per member (rowid = members.id) gathering name, handles, emails,
 -- organization, tags and notes. Triggers keep it in step with every table that

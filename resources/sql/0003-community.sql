@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- Rapport schema 3: the advocate pipeline, content plan, events, conduct
 -- reports and sync bookkeeping. Later features add behaviour to these tables.
 

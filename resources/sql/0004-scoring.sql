@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- Rapport schema 4: engagement scoring and advocate-pipeline bookkeeping.
 
 -- What one activity is worth before decay. platform '' is the kind's weight

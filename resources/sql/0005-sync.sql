@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- Rapport schema 5: what two-way sync needs to remember between runs.
 
 -- A remote record that was archived or deleted on its platform. Its member

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- Rapport schema 6: the rules of events and RSVPs.
 -- An offer to a waitlisted party is rsvps.offered_at; it lapses after the
 -- event's claim window. Walk-ins past capacity need allow_over_capacity.

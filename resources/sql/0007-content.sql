@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- Rapport schema 7: the content calendar. Recurrence exceptions, all-day
 -- items, publishing bookkeeping and CalDAV sharing state.
 

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Times `rapport-cli demo --members 100000 --activities 1000000` into an
 # empty database (target: under 15 s).
 #

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Exports the members of a 100k sample community to CSV, then times
 # `rapport-cli import members` of that file into an empty database beside
 # `sqlite3 .import --csv` of the same file (target: at most 3× the shell).

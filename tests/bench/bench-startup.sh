@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Start-up of Rapport with 100,000 members against a bare libadwaita window:
 # time from process start to the first frame (with rows, for Rapport) and
 # resident memory then, the median of three runs each. Both programs print

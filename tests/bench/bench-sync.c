@@ -181,6 +181,9 @@ main (int   argc,
 
   run (argv[1], dir, 1000, FALSE);
   run (argv[1], dir, 10000, TRUE);
+  /* Larger pulls show how peak memory follows the number of contacts. */
+  run (argv[1], dir, 30000, FALSE);
+  run (argv[1], dir, 60000, FALSE);
 
   listing = g_dir_open (dir, 0, NULL);
   while ((entry = g_dir_read_name (listing)) != NULL)

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Usage: check-icons.sh SOURCE_ROOT APP_ID
 #
 # The application icons must be well-formed SVG on the canvas the GNOME icon

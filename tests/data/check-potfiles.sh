@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Usage: check-potfiles.sh SOURCE_ROOT
 #
 # Fails when a file with translatable strings is missing from po/POTFILES.in

@@ -595,7 +595,8 @@ apply_contact (RapportSyncRun  *run,
        * email go in first, and the member's insert indexes all of it for
        * search at once (foreign keys are checked at commit). */
       g_autoptr(RapportStatement) next = _rapport_store_prepare (store,
-                                                                 "SELECT coalesce (max (id), 0) + 1 FROM members",
+                                                                 "SELECT max (coalesce ((SELECT max (id) FROM members), 0), "
+                                                                 "            coalesce ((SELECT max (id) FROM temp.rapport_hubspot_new_members), 0)) + 1",
                                                                  error);
       if (next == NULL || sqlite3_step (next) != SQLITE_ROW)
         return next == NULL ? FALSE : _rapport_store_set_error (store, error);
@@ -681,9 +682,12 @@ apply_contact (RapportSyncRun  *run,
 
   if (created)
     {
+      /* The page's new members go in together at its end (see
+       * apply_contacts()). */
       stmt = _rapport_store_prepare (store,
-                                     "INSERT INTO members (id, name, sort_name, organization_id, title, phone, source) "
-                                     "VALUES (?, ?, ?, ?, ?, ?, 'hubspot')",
+                                     "INSERT INTO temp.rapport_hubspot_new_members "
+                                     "  (id, name, sort_name, organization_id, title, phone) "
+                                     "VALUES (?, ?, ?, ?, ?, ?)",
                                      error);
       if (stmt == NULL)
         return FALSE;
@@ -762,7 +766,18 @@ apply_contacts (RapportSyncRun   *run,
                 Listing          *listing,
                 GError          **error)
 {
-  if (!_rapport_store_exec (run->store, "PRAGMA defer_foreign_keys = ON", error))
+  /* SQLite 3.40's FTS5 writes its pending index out at every statement,
+   * so a member inserted alone costs a search index segment of its own.
+   * New members wait in a temporary table and reach members in one
+   * statement per page; their emails and identities went in first, so the
+   * insert indexes each member once. */
+  if (!_rapport_store_exec (run->store,
+                            "PRAGMA defer_foreign_keys = ON;"
+                            "CREATE TEMP TABLE IF NOT EXISTS rapport_hubspot_new_members ("
+                            "  id INTEGER PRIMARY KEY, name TEXT, sort_name TEXT,"
+                            "  organization_id INTEGER, title TEXT, phone TEXT);"
+                            "DELETE FROM temp.rapport_hubspot_new_members;",
+                            error))
     return FALSE;
 
   for (guint i = 0; i < json_array_get_length (listing->results); i++)
@@ -771,7 +786,12 @@ apply_contacts (RapportSyncRun   *run,
         return FALSE;
     }
 
-  return TRUE;
+  return _rapport_store_exec (run->store,
+                              "INSERT INTO members (id, name, sort_name, organization_id, title, phone, source) "
+                              "  SELECT id, name, sort_name, organization_id, title, phone, 'hubspot' "
+                              "    FROM temp.rapport_hubspot_new_members ORDER BY id;"
+                              "DELETE FROM temp.rapport_hubspot_new_members;",
+                              error);
 }
 
 static gint64
