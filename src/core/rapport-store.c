@@ -75,6 +75,7 @@ static const char * const migrations[] = {
   "0005-sync.sql",
   "0006-events.sql",
   "0007-content.sql",
+  "0008-organization-identities.sql",
 };
 
 /* Every table whose rows belong to a member, in the order an Undo puts them

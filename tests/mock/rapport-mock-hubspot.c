@@ -30,6 +30,14 @@
 
 #define MAX_LIMIT 100
 #define MAX_BATCH 100
+#define MAX_ASSOCIATION_INPUTS 1000
+
+/* HubSpot's contact-to-company association types: the primary company and
+ * the plain (unlabeled) link every associated company has. */
+#define PRIMARY_TYPE_ID 1
+#define UNLABELED_TYPE_ID 279
+
+typedef struct _Company Company;
 
 typedef struct
 {
@@ -37,15 +45,16 @@ typedef struct
   guint64     number;
   GHashTable *properties;
   gint64      archived_at;
+  Company    *company;
 } Contact;
 
-typedef struct
+struct _Company
 {
-  char      *id;
-  char      *name;
-  char      *domain;
-  GPtrArray *contacts;
-} Company;
+  char   *id;
+  char   *name;
+  char   *domain;
+  gint64  modified_ms;
+};
 
 struct _RapportMockHubspot
 {
@@ -100,7 +109,6 @@ company_free (Company *company)
   g_free (company->id);
   g_free (company->name);
   g_free (company->domain);
-  g_ptr_array_unref (company->contacts);
   g_free (company);
 }
 
@@ -171,7 +179,8 @@ respond (RapportMockHubspot *self,
 static void
 add_contact_json (JsonBuilder *builder,
                   Contact     *contact,
-                  char       **wanted)
+                  char       **wanted,
+                  gboolean     with_companies)
 {
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "id");
@@ -199,6 +208,31 @@ add_contact_json (JsonBuilder *builder,
       json_builder_set_member_name (builder, "archivedAt");
       json_builder_add_string_value (builder, text);
     }
+  /* As HubSpot does, "associations" is left out of a contact with none;
+   * the primary company is listed under both of its types. */
+  if (with_companies && contact->company != NULL)
+    {
+      const char * const types[] = { "contact_to_company", "contact_to_company_unlabeled" };
+
+      json_builder_set_member_name (builder, "associations");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "companies");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "results");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+        {
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_string_value (builder, contact->company->id);
+          json_builder_set_member_name (builder, "type");
+          json_builder_add_string_value (builder, types[i]);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      json_builder_end_object (builder);
+    }
   json_builder_end_object (builder);
 }
 
@@ -225,7 +259,8 @@ list_contacts (RapportMockHubspot *self,
                guint64             after,
                gboolean            archived,
                gint64              modified_since,
-               char              **wanted)
+               char              **wanted,
+               gboolean            with_companies)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   guint n = 0;
@@ -254,7 +289,7 @@ list_contacts (RapportMockHubspot *self,
           next = contact->number;
           break;
         }
-      add_contact_json (builder, contact, wanted);
+      add_contact_json (builder, contact, wanted, with_companies);
       n++;
     }
   json_builder_end_array (builder);
@@ -286,6 +321,8 @@ handle_contacts_list (RapportMockHubspot *self,
   const char *properties = query != NULL ? g_hash_table_lookup (query, "properties") : NULL;
   const char *after = query != NULL ? g_hash_table_lookup (query, "after") : NULL;
   const char *archived = query != NULL ? g_hash_table_lookup (query, "archived") : NULL;
+  const char *associations = query != NULL ? g_hash_table_lookup (query, "associations") : NULL;
+  g_auto(GStrv) associated = g_strsplit (associations != NULL ? associations : "", ",", -1);
   g_auto(GStrv) wanted = g_strsplit (properties != NULL ? properties : "firstname,lastname,email", ",", -1);
   guint limit;
 
@@ -297,30 +334,42 @@ handle_contacts_list (RapportMockHubspot *self,
 
   respond (self, msg, 200,
            list_contacts (self, limit, after != NULL ? g_ascii_strtoull (after, NULL, 10) : 0,
-                          g_strcmp0 (archived, "true") == 0, 0, wanted));
+                          g_strcmp0 (archived, "true") == 0, 0, wanted,
+                          g_strv_contains ((const char * const *) associated, "companies")));
 }
 
-static void
-handle_contacts_search (RapportMockHubspot *self,
-                        SoupServerMessage  *msg,
-                        JsonObject         *request)
+/* What a search request asks: HubSpot's search endpoints take "limit" (at
+ * most 100), "after", "properties" and filter groups; only a GTE filter on
+ * @modified_property is understood here. Answers 400 and returns FALSE
+ * for anything else. */
+typedef struct
+{
+  gint64   limit;
+  guint64  after;
+  gint64   since;
+  GStrv    wanted;
+} Search;
+
+static gboolean
+parse_search (RapportMockHubspot *self,
+              SoupServerMessage  *msg,
+              JsonObject         *request,
+              const char         *modified_property,
+              Search             *search)
 {
   g_autoptr(GStrvBuilder) wanted_builder = g_strv_builder_new ();
-  g_auto(GStrv) wanted = NULL;
-  gint64 since = 0;
-  guint64 after = 0;
-  gint64 limit = 10;
   JsonArray *groups;
 
+  search->limit = 10;
   if (json_object_has_member (request, "limit"))
-    limit = json_object_get_int_member (request, "limit");
-  if (limit < 1 || limit > MAX_LIMIT)
+    search->limit = json_object_get_int_member (request, "limit");
+  if (search->limit < 1 || search->limit > MAX_LIMIT)
     {
       respond (self, msg, 400, error_body ("VALIDATION_ERROR", "limit must be between 1 and 100"));
-      return;
+      return FALSE;
     }
   if (json_object_has_member (request, "after"))
-    after = g_ascii_strtoull (json_object_get_string_member (request, "after"), NULL, 10);
+    search->after = g_ascii_strtoull (json_object_get_string_member (request, "after"), NULL, 10);
   if (json_object_has_member (request, "properties"))
     {
       JsonArray *properties = json_object_get_array_member (request, "properties");
@@ -328,7 +377,7 @@ handle_contacts_search (RapportMockHubspot *self,
       for (guint i = 0; i < json_array_get_length (properties); i++)
         g_strv_builder_add (wanted_builder, json_array_get_string_element (properties, i));
     }
-  wanted = g_strv_builder_end (wanted_builder);
+  search->wanted = g_strv_builder_end (wanted_builder);
 
   groups = json_object_has_member (request, "filterGroups")
            ? json_object_get_array_member (request, "filterGroups") : NULL;
@@ -341,43 +390,63 @@ handle_contacts_search (RapportMockHubspot *self,
         {
           JsonObject *filter = json_array_get_object_element (filters, f);
 
-          if (g_strcmp0 (json_object_get_string_member (filter, "propertyName"), "lastmodifieddate") != 0 ||
+          if (g_strcmp0 (json_object_get_string_member (filter, "propertyName"), modified_property) != 0 ||
               g_strcmp0 (json_object_get_string_member (filter, "operator"), "GTE") != 0)
             {
+              g_clear_pointer (&search->wanted, g_strfreev);
               respond (self, msg, 400, error_body ("VALIDATION_ERROR", "unsupported filter"));
-              return;
+              return FALSE;
             }
-          since = g_ascii_strtoll (json_object_get_string_member (filter, "value"), NULL, 10);
+          search->since = g_ascii_strtoll (json_object_get_string_member (filter, "value"), NULL, 10);
         }
     }
+  search->since = MAX (search->since, 1);
 
-  respond (self, msg, 200, list_contacts (self, limit, after, FALSE, MAX (since, 1), wanted));
+  return TRUE;
 }
 
 static void
-handle_companies (RapportMockHubspot *self,
-                  SoupServerMessage  *msg,
-                  GHashTable         *query)
+handle_contacts_search (RapportMockHubspot *self,
+                        SoupServerMessage  *msg,
+                        JsonObject         *request)
+{
+  Search search = { 0 };
+
+  if (!parse_search (self, msg, request, "lastmodifieddate", &search))
+    return;
+
+  /* The search endpoint returns no associations. */
+  respond (self, msg, 200, list_contacts (self, search.limit, search.after, FALSE, search.since,
+                                          search.wanted, FALSE));
+  g_strfreev (search.wanted);
+}
+
+/* Companies in id order; "after" is the index of the next one. */
+static void
+list_companies (RapportMockHubspot *self,
+                SoupServerMessage  *msg,
+                guint               limit,
+                guint64             after,
+                gint64              modified_since)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  const char *after_text = query != NULL ? g_hash_table_lookup (query, "after") : NULL;
-  const char *associations = query != NULL ? g_hash_table_lookup (query, "associations") : NULL;
-  guint64 after = after_text != NULL ? g_ascii_strtoull (after_text, NULL, 10) : 0;
-  guint limit;
   guint n = 0;
-
-  if (!parse_limit (query, &limit))
-    {
-      respond (self, msg, 400, error_body ("VALIDATION_ERROR", "limit must be between 1 and 100"));
-      return;
-    }
+  guint64 i;
 
   json_builder_begin_object (builder);
+  if (modified_since > 0)
+    {
+      json_builder_set_member_name (builder, "total");
+      json_builder_add_int_value (builder, 0);
+    }
   json_builder_set_member_name (builder, "results");
   json_builder_begin_array (builder);
-  for (guint64 i = after; i < self->companies->len && n < limit; i++, n++)
+  for (i = after; i < self->companies->len && n < limit; i++)
     {
       Company *company = g_ptr_array_index (self->companies, i);
+
+      if (company->modified_ms < modified_since)
+        continue;
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "id");
@@ -389,37 +458,188 @@ handle_companies (RapportMockHubspot *self,
       json_builder_set_member_name (builder, "domain");
       json_builder_add_string_value (builder, company->domain);
       json_builder_end_object (builder);
-      if (g_strcmp0 (associations, "contacts") == 0)
-        {
-          json_builder_set_member_name (builder, "associations");
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "contacts");
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "results");
-          json_builder_begin_array (builder);
-          for (guint c = 0; c < company->contacts->len; c++)
-            {
-              Contact *contact = g_ptr_array_index (company->contacts, c);
-
-              json_builder_begin_object (builder);
-              json_builder_set_member_name (builder, "id");
-              json_builder_add_string_value (builder, contact->id);
-              json_builder_set_member_name (builder, "type");
-              json_builder_add_string_value (builder, "company_to_contact");
-              json_builder_end_object (builder);
-            }
-          json_builder_end_array (builder);
-          json_builder_end_object (builder);
-          json_builder_end_object (builder);
-        }
+      json_builder_set_member_name (builder, "archived");
+      json_builder_add_boolean_value (builder, FALSE);
       json_builder_end_object (builder);
+      n++;
     }
   json_builder_end_array (builder);
-  if (after + n < self->companies->len)
-    add_paging (builder, after + n);
+  if (i < self->companies->len)
+    add_paging (builder, i);
   json_builder_end_object (builder);
 
   respond (self, msg, 200, json_builder_get_root (builder));
+}
+
+static void
+handle_companies (RapportMockHubspot *self,
+                  SoupServerMessage  *msg,
+                  GHashTable         *query)
+{
+  const char *after = query != NULL ? g_hash_table_lookup (query, "after") : NULL;
+  guint limit;
+
+  if (!parse_limit (query, &limit))
+    {
+      respond (self, msg, 400, error_body ("VALIDATION_ERROR", "limit must be between 1 and 100"));
+      return;
+    }
+
+  list_companies (self, msg, limit, after != NULL ? g_ascii_strtoull (after, NULL, 10) : 0, 0);
+}
+
+static void
+handle_companies_search (RapportMockHubspot *self,
+                         SoupServerMessage  *msg,
+                         JsonObject         *request)
+{
+  Search search = { 0 };
+
+  if (!parse_search (self, msg, request, "hs_lastmodifieddate", &search))
+    return;
+
+  list_companies (self, msg, search.limit, search.after, search.since);
+  g_strfreev (search.wanted);
+}
+
+static Contact *
+find_contact (RapportMockHubspot *self,
+              const char         *id)
+{
+  guint64 number = g_ascii_strtoull (id, NULL, 10);
+
+  /* Contacts are created in number order from 1001 and never removed. */
+  if (number < 1001 || number - 1001 >= self->contacts->len)
+    return NULL;
+
+  return g_ptr_array_index (self->contacts, number - 1001);
+}
+
+static void
+add_association_types (JsonBuilder *builder,
+                       guint        type_id,
+                       const char  *label)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "category");
+  json_builder_add_string_value (builder, "HUBSPOT_DEFINED");
+  json_builder_set_member_name (builder, "typeId");
+  json_builder_add_int_value (builder, type_id);
+  json_builder_set_member_name (builder, "label");
+  if (label != NULL)
+    json_builder_add_string_value (builder, label);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_end_object (builder);
+}
+
+/* v4 batch read, contacts to companies: one result per input that has
+ * companies, with "toObjectId" a number as in HubSpot's examples; an input
+ * with none is an error of a 207 answer. */
+static void
+handle_association_batch_read (RapportMockHubspot *self,
+                               SoupServerMessage  *msg,
+                               JsonObject         *request)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonBuilder) errors = json_builder_new ();
+  g_autofree char *now = NULL;
+  JsonArray *inputs = json_object_has_member (request, "inputs")
+                      ? json_object_get_array_member (request, "inputs") : NULL;
+  guint n_errors = 0;
+
+  if (inputs == NULL || json_array_get_length (inputs) > MAX_ASSOCIATION_INPUTS)
+    {
+      respond (self, msg, 400, error_body ("VALIDATION_ERROR", "inputs must hold 1 to 1000 ids"));
+      return;
+    }
+
+  {
+    g_autoptr(GDateTime) when = g_date_time_new_now_utc ();
+    now = g_date_time_format_iso8601 (when);
+  }
+
+  json_builder_begin_array (errors);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder, "COMPLETE");
+  json_builder_set_member_name (builder, "results");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < json_array_get_length (inputs); i++)
+    {
+      JsonNode *node = json_array_get_element (inputs, i);
+      const char *id = JSON_NODE_HOLDS_OBJECT (node)
+                       ? json_object_get_string_member_with_default (json_node_get_object (node), "id", NULL)
+                       : NULL;
+      Contact *contact = id != NULL ? find_contact (self, id) : NULL;
+
+      if (id == NULL)
+        {
+          respond (self, msg, 400, error_body ("VALIDATION_ERROR", "every input needs an id"));
+          json_node_unref (json_builder_get_root (errors));
+          return;
+        }
+      if (contact == NULL || contact->company == NULL)
+        {
+          g_autofree char *message = g_strdup_printf ("No company is associated with contact %s.", id);
+
+          json_builder_begin_object (errors);
+          json_builder_set_member_name (errors, "status");
+          json_builder_add_string_value (errors, "error");
+          json_builder_set_member_name (errors, "category");
+          json_builder_add_string_value (errors, "OBJECT_NOT_FOUND");
+          json_builder_set_member_name (errors, "message");
+          json_builder_add_string_value (errors, message);
+          json_builder_set_member_name (errors, "context");
+          json_builder_begin_object (errors);
+          json_builder_set_member_name (errors, "fromObjectId");
+          json_builder_begin_array (errors);
+          json_builder_add_string_value (errors, id);
+          json_builder_end_array (errors);
+          json_builder_end_object (errors);
+          json_builder_end_object (errors);
+          n_errors++;
+          continue;
+        }
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "from");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, contact->id);
+      json_builder_end_object (builder);
+      json_builder_set_member_name (builder, "to");
+      json_builder_begin_array (builder);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "toObjectId");
+      json_builder_add_int_value (builder, g_ascii_strtoll (contact->company->id, NULL, 10));
+      json_builder_set_member_name (builder, "associationTypes");
+      json_builder_begin_array (builder);
+      add_association_types (builder, PRIMARY_TYPE_ID, "Primary");
+      add_association_types (builder, UNLABELED_TYPE_ID, NULL);
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_array (errors);
+  if (n_errors > 0)
+    {
+      json_builder_set_member_name (builder, "numErrors");
+      json_builder_add_int_value (builder, n_errors);
+      json_builder_set_member_name (builder, "errors");
+      json_builder_add_value (builder, json_builder_get_root (errors));
+    }
+  else
+    json_node_unref (json_builder_get_root (errors));
+  json_builder_set_member_name (builder, "startedAt");
+  json_builder_add_string_value (builder, now);
+  json_builder_set_member_name (builder, "completedAt");
+  json_builder_add_string_value (builder, now);
+  json_builder_end_object (builder);
+
+  respond (self, msg, n_errors > 0 ? 207 : 200, json_builder_get_root (builder));
 }
 
 static void
@@ -724,6 +944,12 @@ handle (RapportMockHubspot *self,
     handle_batch_upsert (self, msg, json_node_get_object (request));
   else if (g_str_equal (method, "GET") && g_str_equal (path, "/crm/v3/objects/companies"))
     handle_companies (self, msg, query);
+  else if (g_str_equal (method, "POST") && g_str_equal (path, "/crm/v3/objects/companies/search"))
+    handle_companies_search (self, msg, json_node_get_object (request));
+  else if (g_str_equal (method, "POST") &&
+           (g_str_equal (path, "/crm/v4/associations/contacts/companies/batch/read") ||
+            g_str_equal (path, "/crm/v4/associations/contact/company/batch/read")))
+    handle_association_batch_read (self, msg, json_node_get_object (request));
   else if (g_str_equal (method, "GET") && g_str_equal (path, "/crm/v3/properties/contacts"))
     handle_properties_list (self, msg);
   else if (g_str_equal (method, "POST") && g_str_equal (path, "/crm/v3/properties/contacts"))
@@ -821,7 +1047,7 @@ rapport_mock_hubspot_new (const char *token,
       company->id = g_strdup_printf ("%u", 5001 + k);
       company->name = g_strdup_printf ("Company %u", k);
       company->domain = g_strdup_printf ("company%u.example.com", k);
-      company->contacts = g_ptr_array_new ();
+      company->modified_ms = g_get_real_time () / 1000;
       g_ptr_array_add (self->companies, company);
     }
 
@@ -840,8 +1066,10 @@ rapport_mock_hubspot_new (const char *token,
         {
           Company *company = g_ptr_array_index (self->companies, i % n_companies);
 
-          g_hash_table_insert (p, g_strdup ("company"), g_strdup (company->name));
-          g_ptr_array_add (company->contacts, contact);
+          /* The free-text "company" property is what the person typed in a
+           * form; the association is the company record. */
+          g_hash_table_insert (p, g_strdup ("company"), g_strdup_printf ("%s Inc.", company->name));
+          contact->company = company;
         }
     }
 
@@ -951,6 +1179,38 @@ rapport_mock_hubspot_touch_contact (RapportMockHubspot *self,
   contact = g_ptr_array_index (self->contacts, index);
   g_hash_table_insert (contact->properties, g_strdup (property), g_strdup (value));
   g_hash_table_insert (contact->properties, g_strdup ("lastmodifieddate"), now_ms_text ());
+  g_mutex_unlock (&self->mutex);
+}
+
+/* Renames a company as a HubSpot user would, which moves
+ * hs_lastmodifieddate. */
+void
+rapport_mock_hubspot_rename_company (RapportMockHubspot *self,
+                                     guint               index,
+                                     const char         *name)
+{
+  Company *company;
+
+  g_mutex_lock (&self->mutex);
+  company = g_ptr_array_index (self->companies, index);
+  g_free (company->name);
+  company->name = g_strdup (name);
+  company->modified_ms = g_get_real_time () / 1000;
+  g_mutex_unlock (&self->mutex);
+}
+
+/* Makes company @company_index the contact's primary company. Like
+ * HubSpot, this leaves the contact's lastmodifieddate alone. */
+void
+rapport_mock_hubspot_move_contact (RapportMockHubspot *self,
+                                   guint               index,
+                                   guint               company_index)
+{
+  Contact *contact;
+
+  g_mutex_lock (&self->mutex);
+  contact = g_ptr_array_index (self->contacts, index);
+  contact->company = g_ptr_array_index (self->companies, company_index);
   g_mutex_unlock (&self->mutex);
 }
 

@@ -52,6 +52,12 @@ void                rapport_mock_hubspot_touch_contact        (RapportMockHubspo
                                                                const char          *value);
 void                rapport_mock_hubspot_archive_contact      (RapportMockHubspot  *self,
                                                                guint                index);
+void                rapport_mock_hubspot_rename_company       (RapportMockHubspot  *self,
+                                                               guint                index,
+                                                               const char          *name);
+void                rapport_mock_hubspot_move_contact         (RapportMockHubspot  *self,
+                                                               guint                index,
+                                                               guint                company_index);
 char               *rapport_mock_hubspot_dup_contact_property (RapportMockHubspot  *self,
                                                                const char          *email,
                                                                const char          *property);

@@ -296,6 +296,8 @@ test_incremental (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *stage = NULL;
+  g_autofree char *renamed = NULL;
+  g_autofree char *moved = NULL;
   guint searches;
 
   fixture_set_up (&f, 300, 3);
@@ -304,6 +306,7 @@ test_incremental (void)
   g_assert_no_error (error);
   g_assert_cmpint (count (&f, "SELECT count(*) FROM members"), ==, 300);
   g_assert_cmpuint (rapport_mock_hubspot_count_requests (f.mock, "POST /crm/v3/objects/contacts/search"), ==, 0);
+  g_assert_cmpint (count (&f, "SELECT count(*) FROM organization_identities WHERE platform = 'hubspot'"), ==, 3);
 
   /* Rapport's own fields, which a pull must leave alone. */
   exec (&f, "UPDATE members SET stage_id = 4, score = 77.5, bio = 'Speaks at meetups' "
@@ -313,14 +316,23 @@ test_incremental (void)
   rapport_mock_hubspot_touch_contact (f.mock, 5, "firstname", "Grace");
   rapport_mock_hubspot_touch_contact (f.mock, 6, "jobtitle", "Staff Engineer");
   rapport_mock_hubspot_archive_contact (f.mock, 7);
+  /* Company 1 renamed; contact 1010 moved from company 0 to company 2 and
+   * edited, so the search finds it. */
+  rapport_mock_hubspot_rename_company (f.mock, 1, "Company One");
+  rapport_mock_hubspot_move_contact (f.mock, 9, 2);
+  rapport_mock_hubspot_touch_contact (f.mock, 9, "phone", "+1 555 9999");
 
   g_assert_true (run_sync (&f, RAPPORT_SYNC_PULL, &error));
   g_assert_no_error (error);
   searches = rapport_mock_hubspot_count_requests (f.mock, "POST /crm/v3/objects/contacts/search");
   g_assert_cmpuint (searches, ==, 1);
+  g_assert_cmpuint (rapport_mock_hubspot_count_requests (f.mock, "POST /crm/v3/objects/companies/search"), ==, 1);
+  g_assert_cmpuint (rapport_mock_hubspot_count_requests (f.mock,
+                                                         "POST /crm/v4/associations/contacts/companies/batch/read"),
+                    ==, 1);
   g_assert_cmpuint (rapport_sync_engine_get_created (f.engine), ==, 0);
-  /* Two changed contacts came through the search, nothing else. */
-  g_assert_cmpuint (rapport_sync_engine_get_updated (f.engine), ==, 2);
+  /* Three changed contacts came through the search, nothing else. */
+  g_assert_cmpuint (rapport_sync_engine_get_updated (f.engine), ==, 3);
   g_assert_cmpuint (rapport_sync_engine_get_archived (f.engine), ==, 1);
   g_assert_cmpint (count (&f, "SELECT count(*) FROM members"), ==, 300);
 
@@ -334,6 +346,19 @@ test_incremental (void)
                               "WHERE i.external_id = '1007' AND m.title = 'Staff Engineer'"), ==, 1);
   g_assert_cmpint (count (&f, "SELECT count(*) FROM identities WHERE external_id = '1008' "
                               "AND archived_at IS NOT NULL"), ==, 1);
+
+  /* The renamed company renamed its organization, whose members kept it;
+   * the moved contact follows its association, not its "company" text. */
+  g_assert_cmpint (count (&f, "SELECT count(*) FROM organizations"), ==, 3);
+  renamed = text (&f, "SELECT o.name || '|' || (r.fields ->> '$.organization') FROM members m "
+                      "JOIN organizations o ON o.id = m.organization_id "
+                      "JOIN member_remote_fields r ON r.member_id = m.id "
+                      "JOIN identities i ON i.member_id = m.id WHERE i.external_id = '1002'");
+  g_assert_cmpstr (renamed, ==, "Company One|Company One");
+  moved = text (&f, "SELECT o.name || '|' || m.phone FROM members m "
+                    "JOIN organizations o ON o.id = m.organization_id "
+                    "JOIN identities i ON i.member_id = m.id WHERE i.external_id = '1010'");
+  g_assert_cmpstr (moved, ==, "Company 2|+1 555 9999");
 
   fixture_tear_down (&f);
 }
@@ -517,7 +542,8 @@ test_truncated (void)
   g_assert_false (run_sync (&f, RAPPORT_SYNC_PULL, &error));
   g_assert_error (error, RAPPORT_SYNC_ERROR, RAPPORT_SYNC_ERROR_BAD_RESPONSE);
   g_assert_true (g_str_has_prefix (error->message,
-                                   "HubSpot response to GET /crm/v3/objects/contacts is not complete JSON"));
+                                   "HubSpot response to GET /crm/v3/objects/companies is not complete JSON"));
+  g_assert_cmpint (count (&f, "SELECT count(*) FROM organizations"), ==, 0);
   g_assert_cmpint (count (&f, "SELECT count(*) FROM members"), ==, 0);
   g_assert_cmpint (count (&f, "SELECT count(*) FROM identities"), ==, 0);
   g_assert_cmpint (count (&f, "SELECT count(*) FROM sync_state"), ==, 0);
@@ -602,9 +628,10 @@ test_killed_resumes (void)
   first = spawn_cli (&f, config, &error);
   g_assert_no_error (error);
 
-  /* Kill it, as a crash or power loss would, once some pages are in. */
+  /* Kill it, as a crash or power loss would, once some pages are in: the
+   * page of companies and five of contacts. */
   deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-  while (count (&f, "SELECT count(*) FROM sync_log WHERE pages >= 5") == 0)
+  while (count (&f, "SELECT count(*) FROM sync_log WHERE pages >= 6") == 0)
     {
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       g_usleep (20000);
@@ -633,10 +660,13 @@ test_killed_resumes (void)
   g_assert_cmpint (g_subprocess_get_exit_status (second), ==, 0);
   g_assert_nonnull (strstr (output, "records in"));
 
+  /* The companies, done before the kill, are only searched for changes;
+   * contacts go on from the cursor. */
   requests = rapport_mock_hubspot_dup_requests (f.mock);
-  g_assert_cmpuint (requests->len, >, before);
-  g_assert_true (g_str_has_prefix (g_ptr_array_index (requests, before), "GET /crm/v3/objects/contacts?"));
-  g_assert_nonnull (strstr (g_ptr_array_index (requests, before), "after="));
+  g_assert_cmpuint (requests->len, >, before + 1);
+  g_assert_cmpstr (g_ptr_array_index (requests, before), ==, "POST /crm/v3/objects/companies/search");
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (requests, before + 1), "GET /crm/v3/objects/contacts?"));
+  g_assert_nonnull (strstr (g_ptr_array_index (requests, before + 1), "after="));
 
   g_assert_cmpint (count (&f, "SELECT count(*) FROM members"), ==, 3000);
   g_assert_cmpint (count (&f, "SELECT count(*) FROM identities WHERE platform = 'hubspot'"), ==, 3000);

@@ -45,6 +45,11 @@
 
 static const char contact_properties[] =
   "firstname,lastname,email,company,jobtitle,phone,lifecyclestage,lastmodifieddate";
+static const char company_properties[] = "name,domain";
+
+/* HubSpot's association type of a contact's primary company. */
+#define PRIMARY_COMPANY_TYPE_ID 1
+#define PRIMARY_COMPANY_TYPE "contact_to_company"
 
 const char * const rapport_hubspot_community_properties[] = {
   "rapport_stage",
@@ -136,8 +141,11 @@ static const char * const *
 rapport_hubspot_get_streams (RapportConnector     *connector,
                              RapportSyncDirection  direction)
 {
-  /* Companies after contacts, so their associations find the members. */
-  static const char * const pull[] = { STREAM_CONTACTS, STREAM_ARCHIVED, STREAM_COMPANIES, NULL };
+  /* Companies before contacts, so a contact's company association finds
+   * its organization. Associations are read from the contact's side: a
+   * page of contacts names few companies, while one company can have
+   * thousands of contacts, which a page of companies would carry. */
+  static const char * const pull[] = { STREAM_COMPANIES, STREAM_CONTACTS, STREAM_ARCHIVED, NULL };
   static const char * const push[] = { STREAM_PUSH, NULL };
 
   return direction == RAPPORT_SYNC_PUSH ? push : pull;
@@ -200,19 +208,226 @@ parse_listing (JsonNode     *root,
   return results;
 }
 
-/* A fetched listing: the parsed answer owns the records. */
+/* A fetched listing: the parsed answer owns the records. For contacts,
+ * @companies maps a contact's id to its primary company's id. */
 typedef struct
 {
-  JsonNode  *root;
-  JsonArray *results;
+  JsonNode   *root;
+  JsonArray  *results;
+  GHashTable *companies;
 } Listing;
 
 static void
 listing_free (Listing *listing)
 {
   g_clear_pointer (&listing->root, json_node_unref);
+  g_clear_pointer (&listing->companies, g_hash_table_unref);
   g_free (listing);
 }
+
+static gboolean
+bad_field (GError     **error,
+           const char  *format,
+           ...) G_GNUC_PRINTF (2, 3);
+
+/* Names a field of the answer that is not what HubSpot documents. */
+static gboolean
+bad_field (GError     **error,
+           const char  *format,
+           ...)
+{
+  g_autofree char *path = NULL;
+  va_list args;
+
+  va_start (args, format);
+  path = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (error, RAPPORT_SYNC_ERROR, RAPPORT_SYNC_ERROR_BAD_RESPONSE,
+               _("%s response: “%s” is missing or of the wrong type"), SERVICE, path);
+  return FALSE;
+}
+
+/* A contact listing asked with associations=companies carries each
+ * contact's companies as "associations.companies.results", items of
+ * {"id", "type"}; the primary company is the one of type
+ * "contact_to_company". HubSpot leaves "associations" out of a contact
+ * with none. */
+static gboolean
+collect_embedded_companies (JsonArray   *results,
+                            GHashTable  *companies,
+                            GError     **error)
+{
+  for (guint i = 0; i < json_array_get_length (results); i++)
+    {
+      JsonObject *record = json_array_get_object_element (results, i);
+      JsonNode *node = json_object_get_member (record, "associations");
+      JsonArray *items;
+      const char *chosen = NULL;
+
+      if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+        continue;
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return bad_field (error, "results[%u].associations", i);
+      node = json_object_get_member (json_node_get_object (node), "companies");
+      if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+        continue;
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return bad_field (error, "results[%u].associations.companies", i);
+      node = json_object_get_member (json_node_get_object (node), "results");
+      if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+        return bad_field (error, "results[%u].associations.companies.results", i);
+      items = json_node_get_array (node);
+
+      for (guint j = 0; j < json_array_get_length (items); j++)
+        {
+          JsonNode *item = json_array_get_element (items, j);
+          const char *id;
+
+          if (!JSON_NODE_HOLDS_OBJECT (item) ||
+              (id = rapport_json_get_optional_string (json_node_get_object (item), "id")) == NULL)
+            return bad_field (error, "results[%u].associations.companies.results[%u].id", i, j);
+          if (chosen == NULL ||
+              g_strcmp0 (rapport_json_get_optional_string (json_node_get_object (item), "type"),
+                         PRIMARY_COMPANY_TYPE) == 0)
+            chosen = id;
+        }
+
+      if (chosen != NULL)
+        g_hash_table_insert (companies,
+                             g_strdup (json_object_get_string_member (record, "id")),
+                             g_strdup (chosen));
+    }
+
+  return TRUE;
+}
+
+/* An id HubSpot's v4 API sends as a number (older answers) or a string. */
+static char *
+dup_object_id (JsonNode *node)
+{
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return NULL;
+  if (json_node_get_value_type (node) == G_TYPE_STRING)
+    return g_strdup (json_node_get_string (node));
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+
+  return NULL;
+}
+
+/* The search endpoint returns no associations, so a page of changed
+ * contacts asks for their companies in one batch read (v4). Contacts with
+ * no company come back as errors of a 207 answer and are left out. */
+static gboolean
+read_companies (RapportSyncRun  *run,
+                Listing         *listing,
+                GError         **error)
+{
+  g_autoptr(GString) body = g_string_new ("{\"inputs\":[");
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *answer;
+  JsonArray *results;
+  guint n = json_array_get_length (listing->results);
+
+  if (n == 0)
+    return TRUE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *record = json_array_get_object_element (listing->results, i);
+      g_autoptr(JsonNode) id = json_node_new (JSON_NODE_VALUE);
+      g_autofree char *quoted = NULL;
+
+      json_node_set_string (id, json_object_get_string_member (record, "id"));
+      quoted = json_to_string (id, FALSE);
+      g_string_append_printf (body, "%s{\"id\":%s}", i > 0 ? "," : "", quoted);
+    }
+  g_string_append (body, "]}");
+
+  root = rapport_http_request_json (run->http, "POST", "/crm/v4/associations/contacts/companies/batch/read",
+                                    NULL, body->str, NULL, run->cancellable, error);
+  if (root == NULL)
+    return FALSE;
+  answer = rapport_json_require_object (root, SERVICE, _("response body"), error);
+  if (answer == NULL)
+    return FALSE;
+  results = rapport_json_require_array (answer, SERVICE, "results", error);
+  if (results == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (results); i++)
+    {
+      JsonNode *node = json_array_get_element (results, i);
+      JsonObject *result;
+      JsonObject *from;
+      JsonArray *to;
+      g_autofree char *contact_id = NULL;
+      g_autofree char *chosen = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return bad_field (error, "results[%u]", i);
+      result = json_node_get_object (node);
+      node = json_object_get_member (result, "from");
+      if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+        return bad_field (error, "results[%u].from", i);
+      from = json_node_get_object (node);
+      contact_id = dup_object_id (json_object_get_member (from, "id"));
+      if (contact_id == NULL)
+        return bad_field (error, "results[%u].from.id", i);
+      node = json_object_get_member (result, "to");
+      if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+        return bad_field (error, "results[%u].to", i);
+      to = json_node_get_array (node);
+
+      for (guint j = 0; j < json_array_get_length (to); j++)
+        {
+          JsonNode *item = json_array_get_element (to, j);
+          JsonNode *types;
+          g_autofree char *company_id = NULL;
+          gboolean primary = FALSE;
+
+          if (!JSON_NODE_HOLDS_OBJECT (item) ||
+              (company_id = dup_object_id (json_object_get_member (json_node_get_object (item),
+                                                                   "toObjectId"))) == NULL)
+            return bad_field (error, "results[%u].to[%u].toObjectId", i, j);
+
+          types = json_object_get_member (json_node_get_object (item), "associationTypes");
+          if (types != NULL && JSON_NODE_HOLDS_ARRAY (types))
+            {
+              JsonArray *list = json_node_get_array (types);
+
+              for (guint k = 0; k < json_array_get_length (list); k++)
+                {
+                  JsonNode *type = json_array_get_element (list, k);
+
+                  if (JSON_NODE_HOLDS_OBJECT (type) &&
+                      json_object_get_int_member_with_default (json_node_get_object (type), "typeId", 0)
+                      == PRIMARY_COMPANY_TYPE_ID)
+                    primary = TRUE;
+                }
+            }
+
+          if (chosen == NULL || primary)
+            {
+              g_free (chosen);
+              chosen = g_steal_pointer (&company_id);
+            }
+        }
+
+      if (chosen != NULL)
+        g_hash_table_insert (listing->companies, g_steal_pointer (&contact_id), g_steal_pointer (&chosen));
+    }
+
+  return TRUE;
+}
+
+typedef enum
+{
+  COMPANIES_NONE,
+  COMPANIES_EMBEDDED,
+  COMPANIES_BATCH_READ,
+} CompaniesFrom;
 
 static RapportSyncPage *
 fetch_listing (RapportSyncRun  *run,
@@ -221,9 +436,11 @@ fetch_listing (RapportSyncRun  *run,
                const char      *query,
                const char      *body,
                gboolean         need_properties,
+               CompaniesFrom    companies_from,
                GError         **error)
 {
   g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GHashTable) companies = NULL;
   const char *next_after = NULL;
   JsonArray *results;
   Listing *listing;
@@ -237,9 +454,22 @@ fetch_listing (RapportSyncRun  *run,
   if (results == NULL)
     return NULL;
 
+  if (companies_from != COMPANIES_NONE)
+    companies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (companies_from == COMPANIES_EMBEDDED &&
+      !collect_embedded_companies (results, companies, error))
+    return NULL;
+
   listing = g_new0 (Listing, 1);
   listing->results = results;
   listing->root = g_steal_pointer (&root);
+  listing->companies = g_steal_pointer (&companies);
+
+  if (companies_from == COMPANIES_BATCH_READ && !read_companies (run, listing, error))
+    {
+      listing_free (listing);
+      return NULL;
+    }
 
   return rapport_sync_page_new (json_array_get_length (results), next_after,
                                 listing, (GDestroyNotify) listing_free);
@@ -269,14 +499,17 @@ listing_query (const char *properties,
   return g_string_free (g_steal_pointer (&query), FALSE);
 }
 
-/* Contacts changed since @since (Unix ms), through the search endpoint. */
+/* Records whose @modified_property is @since (Unix ms) or later, through
+ * the search endpoint, with @wanted properties. */
 static char *
-search_body (gint64      since,
+search_body (const char *modified_property,
+             const char *wanted,
+             gint64      since,
              const char *after)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_auto(GStrv) properties = g_strsplit (contact_properties, ",", -1);
+  g_auto(GStrv) properties = g_strsplit (wanted, ",", -1);
   g_autofree char *since_text = g_strdup_printf ("%" G_GINT64_FORMAT, since);
 
   json_builder_begin_object (builder);
@@ -287,7 +520,7 @@ search_body (gint64      since,
   json_builder_begin_array (builder);
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "propertyName");
-  json_builder_add_string_value (builder, "lastmodifieddate");
+  json_builder_add_string_value (builder, modified_property);
   json_builder_set_member_name (builder, "operator");
   json_builder_add_string_value (builder, "GTE");
   json_builder_set_member_name (builder, "value");
@@ -451,23 +684,33 @@ rapport_hubspot_fetch_page (RapportConnector  *connector,
     {
       if (since > 0)
         {
-          body = search_body (since, cursor);
-          return fetch_listing (run, "POST", "/crm/v3/objects/contacts/search", NULL, body, TRUE, error);
+          body = search_body ("lastmodifieddate", contact_properties, since, cursor);
+          return fetch_listing (run, "POST", "/crm/v3/objects/contacts/search", NULL, body, TRUE,
+                                COMPANIES_BATCH_READ, error);
         }
-      query = listing_query (contact_properties, NULL, cursor);
-      return fetch_listing (run, "GET", "/crm/v3/objects/contacts", query, NULL, TRUE, error);
+      query = listing_query (contact_properties, "associations=companies", cursor);
+      return fetch_listing (run, "GET", "/crm/v3/objects/contacts", query, NULL, TRUE,
+                            COMPANIES_EMBEDDED, error);
     }
 
   if (g_str_equal (stream, STREAM_ARCHIVED))
     {
       query = listing_query ("email", "archived=true", cursor);
-      return fetch_listing (run, "GET", "/crm/v3/objects/contacts", query, NULL, FALSE, error);
+      return fetch_listing (run, "GET", "/crm/v3/objects/contacts", query, NULL, FALSE,
+                            COMPANIES_NONE, error);
     }
 
   if (g_str_equal (stream, STREAM_COMPANIES))
     {
-      query = listing_query ("name,domain", "associations=contacts", cursor);
-      return fetch_listing (run, "GET", "/crm/v3/objects/companies", query, NULL, TRUE, error);
+      if (since > 0)
+        {
+          body = search_body ("hs_lastmodifieddate", company_properties, since, cursor);
+          return fetch_listing (run, "POST", "/crm/v3/objects/companies/search", NULL, body, TRUE,
+                                COMPANIES_NONE, error);
+        }
+      query = listing_query (company_properties, NULL, cursor);
+      return fetch_listing (run, "GET", "/crm/v3/objects/companies", query, NULL, TRUE,
+                            COMPANIES_NONE, error);
     }
 
   if (g_str_equal (stream, STREAM_PUSH))
@@ -534,8 +777,65 @@ add_field (JsonObject *fields,
 /* One contact: found by its HubSpot id, else by email, else created. Only
  * HubSpot-owned fields are written; a value HubSpot leaves empty keeps the
  * member's own. */
+/* What the contacts of one page share: the id the next new member gets,
+ * and each associated company's organization (id and name) once looked
+ * up. */
+typedef struct
+{
+  Listing    *listing;
+  gint64      next_member_id;
+  GHashTable *organizations;
+} ContactPage;
+
+typedef struct
+{
+  gint64  id;
+  char   *name;
+} Organization;
+
+static void
+organization_free (Organization *organization)
+{
+  g_free (organization->name);
+  g_free (organization);
+}
+
+/* The organization of HubSpot company @company_id, or %NULL when the
+ * company is not known (yet). */
+static const Organization *
+lookup_organization (RapportStore  *store,
+                     ContactPage   *page,
+                     const char    *company_id,
+                     GError       **error)
+{
+  g_autoptr(RapportStatement) stmt = NULL;
+  Organization *organization;
+
+  if (g_hash_table_lookup_extended (page->organizations, company_id, NULL, (gpointer *) &organization))
+    return organization;
+
+  stmt = _rapport_store_prepare (store,
+                                 "SELECT o.id, o.name FROM organization_identities oi "
+                                 "  JOIN organizations o ON o.id = oi.organization_id "
+                                 " WHERE oi.platform = 'hubspot' AND oi.external_id = ?",
+                                 error);
+  if (stmt == NULL)
+    return NULL;
+  _rapport_bind_text (stmt, 1, company_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      organization = g_new0 (Organization, 1);
+      organization->id = sqlite3_column_int64 (stmt, 0);
+      organization->name = g_strdup (_rapport_column_text (stmt, 1));
+    }
+  g_hash_table_insert (page->organizations, g_strdup (company_id), organization);
+
+  return organization;
+}
+
 static gboolean
 apply_contact (RapportSyncRun  *run,
+               ContactPage     *page,
                JsonObject      *record,
                GError         **error)
 {
@@ -558,6 +858,7 @@ apply_contact (RapportSyncRun  *run,
   g_autoptr(RapportStatement) stmt = NULL;
   gint64 member_id;
   gint64 organization_id = 0;
+  const char *company_id;
   gboolean has_identity;
   gboolean created = FALSE;
   gboolean changed = FALSE;
@@ -569,7 +870,29 @@ apply_contact (RapportSyncRun  *run,
   if (name != NULL)
     sort_name = rapport_sort_key (name);
 
-  if (company != NULL)
+  /* The associated company names the organization; the free-text
+   * "company" property only when there is none HubSpot links. */
+  company_id = page->listing->companies != NULL
+               ? g_hash_table_lookup (page->listing->companies, hubspot_id) : NULL;
+  if (company_id != NULL)
+    {
+      const Organization *organization = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      organization = lookup_organization (store, page, company_id, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (organization != NULL)
+        {
+          organization_id = organization->id;
+          g_free (company);
+          company = g_strdup (organization->name);
+        }
+    }
+  if (organization_id == 0 && company != NULL)
     {
       organization_id = _rapport_store_ensure_organization (store, company, error);
       if (organization_id < 0)
@@ -594,13 +917,7 @@ apply_contact (RapportSyncRun  *run,
       /* The member's id is known before its row exists: its identity and
        * email go in first, and the member's insert indexes all of it for
        * search at once (foreign keys are checked at commit). */
-      g_autoptr(RapportStatement) next = _rapport_store_prepare (store,
-                                                                 "SELECT max (coalesce ((SELECT max (id) FROM members), 0), "
-                                                                 "            coalesce ((SELECT max (id) FROM temp.rapport_hubspot_new_members), 0)) + 1",
-                                                                 error);
-      if (next == NULL || sqlite3_step (next) != SQLITE_ROW)
-        return next == NULL ? FALSE : _rapport_store_set_error (store, error);
-      member_id = sqlite3_column_int64 (next, 0);
+      member_id = page->next_member_id++;
       created = TRUE;
 
       if (name == NULL)
@@ -771,6 +1088,11 @@ apply_contacts (RapportSyncRun   *run,
    * New members wait in a temporary table and reach members in one
    * statement per page; their emails and identities went in first, so the
    * insert indexes each member once. */
+  g_autoptr(GHashTable) organizations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                               (GDestroyNotify) organization_free);
+  g_autoptr(RapportStatement) next = NULL;
+  ContactPage page = { listing, 0, organizations };
+
   if (!_rapport_store_exec (run->store,
                             "PRAGMA defer_foreign_keys = ON;"
                             "CREATE TEMP TABLE IF NOT EXISTS rapport_hubspot_new_members ("
@@ -780,9 +1102,17 @@ apply_contacts (RapportSyncRun   *run,
                             error))
     return FALSE;
 
+  next = _rapport_store_prepare (run->store, "SELECT coalesce (max (id), 0) + 1 FROM members", error);
+  if (next == NULL)
+    return FALSE;
+  if (sqlite3_step (next) != SQLITE_ROW)
+    return _rapport_store_set_error (run->store, error);
+  page.next_member_id = sqlite3_column_int64 (next, 0);
+  g_clear_pointer (&next, _rapport_statement_release);
+
   for (guint i = 0; i < json_array_get_length (listing->results); i++)
     {
-      if (!apply_contact (run, json_array_get_object_element (listing->results, i), error))
+      if (!apply_contact (run, &page, json_array_get_object_element (listing->results, i), error))
         return FALSE;
     }
 
@@ -831,121 +1161,123 @@ apply_archived (RapportSyncRun  *run,
   return TRUE;
 }
 
+/* One company: its organization is found by the company's HubSpot id, else
+ * by name, else created, and remembered by that id. A company renamed in
+ * HubSpot renames its organization, or joins the one that has the name. */
 static gboolean
 apply_company (RapportSyncRun  *run,
                JsonObject      *record,
-               guint            index,
                GError         **error)
 {
+  RapportStore *store = run->store;
   JsonObject *properties = json_object_get_object_member (record, "properties");
+  const char *company_id = json_object_get_string_member (record, "id");
   g_autofree char *name = trimmed (properties, "name");
   g_autofree char *domain = trimmed (properties, "domain");
   g_autoptr(RapportStatement) stmt = NULL;
-  JsonNode *associations;
-  JsonNode *contacts;
-  JsonArray *results;
   gint64 organization_id;
+  gint64 named;
 
   if (name == NULL)
-    name = g_steal_pointer (&domain);
+    name = g_strdup (domain);
   if (name == NULL)
     return TRUE;
 
-  organization_id = _rapport_store_ensure_organization (run->store, name, error);
+  organization_id = lookup_id (store,
+                               "SELECT organization_id FROM organization_identities "
+                               " WHERE platform = 'hubspot' AND external_id = ?",
+                               company_id, error);
   if (organization_id < 0)
     return FALSE;
+  named = lookup_id (store, "SELECT id FROM organizations WHERE name = ?", name, error);
+  if (named < 0)
+    return FALSE;
+
+  if (organization_id == 0 || (named > 0 && named != organization_id))
+    {
+      gint64 previous = organization_id;
+
+      organization_id = named > 0 ? named : _rapport_store_ensure_organization (store, name, error);
+      if (organization_id <= 0)
+        return FALSE;
+
+      stmt = _rapport_store_prepare (store,
+                                     "INSERT INTO organization_identities (platform, external_id, organization_id) "
+                                     "VALUES ('hubspot', ?1, ?2) "
+                                     "ON CONFLICT (platform, external_id) DO UPDATE "
+                                     "SET organization_id = excluded.organization_id",
+                                     error);
+      if (stmt == NULL)
+        return FALSE;
+      _rapport_bind_text (stmt, 1, company_id);
+      sqlite3_bind_int64 (stmt, 2, organization_id);
+      if (!step_done (store, stmt, error))
+        return FALSE;
+      g_clear_pointer (&stmt, _rapport_statement_release);
+
+      /* Renamed onto another organization's name: its HubSpot contacts go
+       * along. */
+      if (previous > 0)
+        {
+          stmt = _rapport_store_prepare (store,
+                                         "UPDATE members SET organization_id = ?2, updated_at = unixepoch () "
+                                         " WHERE organization_id = ?1 "
+                                         "   AND id IN (SELECT member_id FROM identities WHERE platform = 'hubspot')",
+                                         error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 1, previous);
+          sqlite3_bind_int64 (stmt, 2, organization_id);
+          if (!step_done (store, stmt, error))
+            return FALSE;
+          run->updated += sqlite3_changes (_rapport_store_get_db (store));
+          g_clear_pointer (&stmt, _rapport_statement_release);
+        }
+    }
+  else
+    {
+      /* The same organization, perhaps renamed (a change of case too). */
+      stmt = _rapport_store_prepare (store,
+                                     "UPDATE organizations SET name = ?2 "
+                                     " WHERE id = ?1 AND name <> ?2 COLLATE BINARY",
+                                     error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, organization_id);
+      _rapport_bind_text (stmt, 2, name);
+      if (!step_done (store, stmt, error))
+        return FALSE;
+      g_clear_pointer (&stmt, _rapport_statement_release);
+    }
 
   if (domain != NULL)
     {
-      stmt = _rapport_store_prepare (run->store,
+      stmt = _rapport_store_prepare (store,
                                      "UPDATE organizations SET domain = ?2 WHERE id = ?1 AND domain IS NOT ?2",
                                      error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, organization_id);
       _rapport_bind_text (stmt, 2, domain);
-      if (!step_done (run->store, stmt, error))
+      if (!step_done (store, stmt, error))
         return FALSE;
       g_clear_pointer (&stmt, _rapport_statement_release);
     }
 
-  associations = json_object_get_member (record, "associations");
-  if (associations == NULL || JSON_NODE_HOLDS_NULL (associations))
-    return TRUE;
-  if (!JSON_NODE_HOLDS_OBJECT (associations))
-    {
-      g_autofree char *path = g_strdup_printf ("results[%u].associations", index);
+  /* The member page shows HubSpot's name of the organization. */
+  stmt = _rapport_store_prepare (store,
+                                 "UPDATE member_remote_fields "
+                                 "   SET fields = json_set (fields, '$.organization', ?2) "
+                                 " WHERE platform = 'hubspot' "
+                                 "   AND member_id IN (SELECT id FROM members WHERE organization_id = ?1) "
+                                 "   AND fields ->> '$.organization' IS NOT ?2",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, organization_id);
+  _rapport_bind_text (stmt, 2, name);
 
-      return rapport_json_require_object (associations, SERVICE, path, error) != NULL;
-    }
-  contacts = json_object_get_member (json_node_get_object (associations), "contacts");
-  if (contacts == NULL || JSON_NODE_HOLDS_NULL (contacts))
-    return TRUE;
-  if (!JSON_NODE_HOLDS_OBJECT (contacts))
-    {
-      g_autofree char *path = g_strdup_printf ("results[%u].associations.contacts", index);
-
-      return rapport_json_require_object (contacts, SERVICE, path, error) != NULL;
-    }
-  {
-    g_autofree char *path = g_strdup_printf ("results[%u].associations.contacts.results", index);
-
-    results = rapport_json_require_array (json_node_get_object (contacts), SERVICE, path, error);
-    if (results == NULL)
-      return FALSE;
-  }
-
-  for (guint i = 0; i < json_array_get_length (results); i++)
-    {
-      JsonNode *node = json_array_get_element (results, i);
-      const char *contact_id;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node) ||
-          json_node_get_value_type (json_object_get_member (json_node_get_object (node), "id") != NULL
-                                    ? json_object_get_member (json_node_get_object (node), "id")
-                                    : node) != G_TYPE_STRING)
-        {
-          g_set_error (error, RAPPORT_SYNC_ERROR, RAPPORT_SYNC_ERROR_BAD_RESPONSE,
-                       _("%s response: “results[%u].associations.contacts.results[%u].id” is not a string"),
-                       SERVICE, index, i);
-          return FALSE;
-        }
-      contact_id = json_object_get_string_member (json_node_get_object (node), "id");
-
-      stmt = _rapport_store_prepare (run->store,
-                                     "UPDATE members SET organization_id = ?1, updated_at = unixepoch () "
-                                     " WHERE id = (SELECT member_id FROM identities "
-                                     "              WHERE platform = 'hubspot' AND external_id = ?2) "
-                                     "   AND organization_id IS NOT ?1",
-                                     error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, organization_id);
-      _rapport_bind_text (stmt, 2, contact_id);
-      if (!step_done (run->store, stmt, error))
-        return FALSE;
-      g_clear_pointer (&stmt, _rapport_statement_release);
-      if (sqlite3_changes (_rapport_store_get_db (run->store)) == 0)
-        continue;
-      run->updated++;
-
-      stmt = _rapport_store_prepare (run->store,
-                                     "UPDATE member_remote_fields "
-                                     "   SET fields = json_set (fields, '$.organization', ?2) "
-                                     " WHERE platform = 'hubspot' "
-                                     "   AND member_id = (SELECT member_id FROM identities "
-                                     "                     WHERE platform = 'hubspot' AND external_id = ?1)",
-                                     error);
-      if (stmt == NULL)
-        return FALSE;
-      _rapport_bind_text (stmt, 1, contact_id);
-      _rapport_bind_text (stmt, 2, name);
-      if (!step_done (run->store, stmt, error))
-        return FALSE;
-      g_clear_pointer (&stmt, _rapport_statement_release);
-    }
-
-  return TRUE;
+  return step_done (store, stmt, error);
 }
 
 static gboolean
@@ -955,7 +1287,7 @@ apply_companies (RapportSyncRun  *run,
 {
   for (guint i = 0; i < json_array_get_length (listing->results); i++)
     {
-      if (!apply_company (run, json_array_get_object_element (listing->results, i), i, error))
+      if (!apply_company (run, json_array_get_object_element (listing->results, i), error))
         return FALSE;
     }
 
