@@ -302,6 +302,28 @@ collect_embedded_companies (JsonArray   *results,
   return TRUE;
 }
 
+/* Sends a request whose answer is an object with a "results" array, and
+ * returns that array; @root receives the answer, which owns it. */
+static JsonArray *
+request_results (RapportSyncRun  *run,
+                 const char      *method,
+                 const char      *path,
+                 const char      *body,
+                 JsonNode       **root,
+                 GError         **error)
+{
+  JsonObject *answer;
+
+  *root = rapport_http_request_json (run->http, method, path, NULL, body, NULL, run->cancellable, error);
+  if (*root == NULL)
+    return NULL;
+  answer = rapport_json_require_object (*root, SERVICE, _("response body"), error);
+  if (answer == NULL)
+    return NULL;
+
+  return rapport_json_require_array (answer, SERVICE, "results", error);
+}
+
 /* An id HubSpot's v4 API sends as a number (older answers) or a string. */
 static char *
 dup_object_id (JsonNode *node)
@@ -326,7 +348,6 @@ read_companies (RapportSyncRun  *run,
 {
   g_autoptr(GString) body = g_string_new ("{\"inputs\":[");
   g_autoptr(JsonNode) root = NULL;
-  JsonObject *answer;
   JsonArray *results;
   guint n = json_array_get_length (listing->results);
 
@@ -345,14 +366,8 @@ read_companies (RapportSyncRun  *run,
     }
   g_string_append (body, "]}");
 
-  root = rapport_http_request_json (run->http, "POST", "/crm/v4/associations/contacts/companies/batch/read",
-                                    NULL, body->str, NULL, run->cancellable, error);
-  if (root == NULL)
-    return FALSE;
-  answer = rapport_json_require_object (root, SERVICE, _("response body"), error);
-  if (answer == NULL)
-    return FALSE;
-  results = rapport_json_require_array (answer, SERVICE, "results", error);
+  results = request_results (run, "POST", "/crm/v4/associations/contacts/companies/batch/read",
+                             body->str, &root, error);
   if (results == NULL)
     return FALSE;
 
@@ -1493,17 +1508,9 @@ ensure_properties (RapportSyncRun  *run,
 {
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GHashTable) existing = g_hash_table_new (g_str_hash, g_str_equal);
-  JsonObject *object;
   JsonArray *results;
 
-  root = rapport_http_request_json (run->http, "GET", "/crm/v3/properties/contacts", NULL, NULL,
-                                    NULL, run->cancellable, error);
-  if (root == NULL)
-    return FALSE;
-  object = rapport_json_require_object (root, SERVICE, _("response body"), error);
-  if (object == NULL)
-    return FALSE;
-  results = rapport_json_require_array (object, SERVICE, "results", error);
+  results = request_results (run, "GET", "/crm/v3/properties/contacts", NULL, &root, error);
   if (results == NULL)
     return FALSE;
 
