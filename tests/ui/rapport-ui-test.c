@@ -158,3 +158,114 @@ rapport_ui_test_make_db (void)
   g_assert_no_error (error);
   return g_build_filename (dir, "rapport.db", NULL);
 }
+
+/**
+ * rapport_ui_test_reset_settings:
+ *
+ * Puts every key of the app's schema back to its default, so one test's
+ * window state does not leak into the next.
+ */
+void
+rapport_ui_test_reset_settings (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_settings_reset (settings, keys[i]);
+}
+
+/**
+ * rapport_ui_test_remove_tree:
+ *
+ * Deletes @path and everything below it.
+ */
+void
+rapport_ui_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        rapport_ui_test_remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+/**
+ * rapport_ui_test_destroy_windows:
+ *
+ * Destroys every toplevel and lets the main loop finish with them.
+ */
+void
+rapport_ui_test_destroy_windows (void)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  g_list_free (toplevels);
+  rapport_ui_test_spin (50);
+}
+
+/**
+ * rapport_ui_test_find_widget:
+ * @root: where to start
+ * @type: the type the widget must have (%GTK_TYPE_WIDGET for any)
+ * @match: (nullable): what else it must satisfy
+ * @data: passed to @match
+ *
+ * Returns: (transfer none) (nullable): the first widget, depth first,
+ *   of @type that @match accepts
+ */
+GtkWidget *
+rapport_ui_test_find_widget (GtkWidget          *root,
+                             GType               type,
+                             RapportWidgetMatch  match,
+                             gconstpointer       data)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && (match == NULL || match (root, data)))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = rapport_ui_test_find_widget (child, type, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/**
+ * rapport_ui_test_find_toplevel:
+ *
+ * Returns: (transfer none) (nullable): a visible toplevel of @type
+ */
+GtkWindow *
+rapport_ui_test_find_toplevel (GType type)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  GtkWindow *found = NULL;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+        found = l->data;
+    }
+  g_list_free (toplevels);
+
+  return found;
+}

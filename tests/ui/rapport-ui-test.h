@@ -33,5 +33,17 @@ gboolean rapport_ui_test_wait_for    (gboolean    (*condition) (gpointer data),
 void     rapport_ui_test_screenshot  (GtkWidget    *widget,
                                       const char   *name);
 char    *rapport_ui_test_make_db     (void);
+void     rapport_ui_test_reset_settings (void);
+void     rapport_ui_test_remove_tree (const char   *path);
+void     rapport_ui_test_destroy_windows (void);
+
+typedef gboolean (*RapportWidgetMatch) (GtkWidget     *widget,
+                                        gconstpointer  data);
+
+GtkWidget *rapport_ui_test_find_widget   (GtkWidget          *root,
+                                          GType               type,
+                                          RapportWidgetMatch  match,
+                                          gconstpointer       data);
+GtkWindow *rapport_ui_test_find_toplevel (GType               type);
 
 G_END_DECLS

@@ -93,38 +93,15 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_autofree char *dir = g_path_get_dirname (fixture->path);
-  GList *toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    gtk_window_destroy (l->data);
-  g_list_free (toplevels);
-  rapport_ui_test_spin (50);
+  rapport_ui_test_destroy_windows ();
 
   g_clear_object (&fixture->store);
   g_clear_pointer (&fixture->ids, g_array_unref);
-  remove_tree (dir);
+  rapport_ui_test_remove_tree (dir);
   g_free (fixture->path);
 }
 
@@ -237,48 +214,21 @@ column_count (Fixture *fixture,
   return rapport_board_column_get_count (column);
 }
 
-typedef gboolean (*WidgetPredicate) (GtkWidget *widget,
-                                     gpointer   data);
-
-static GtkWidget *
-find_widget (GtkWidget       *root,
-             WidgetPredicate  predicate,
-             gpointer         data)
-{
-  if (predicate (root, data))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, predicate, data);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static gboolean
-is_card_of_cb (GtkWidget *widget,
-               gpointer   data)
+is_card_of_cb (GtkWidget     *widget,
+               gconstpointer  data)
 {
-  RapportMember *member;
+  RapportMember *member = rapport_board_card_get_member (RAPPORT_BOARD_CARD (widget));
 
-  if (!RAPPORT_IS_BOARD_CARD (widget))
-    return FALSE;
-
-  member = rapport_board_card_get_member (RAPPORT_BOARD_CARD (widget));
-  return member != NULL && rapport_member_get_id (member) == *(gint64 *) data;
+  return member != NULL && rapport_member_get_id (member) == *(const gint64 *) data;
 }
 
 static RapportBoardCard *
 find_card (Fixture *fixture,
            gint64   member_id)
 {
-  return RAPPORT_BOARD_CARD (find_widget (GTK_WIDGET (board (fixture)), is_card_of_cb, &member_id));
+  return RAPPORT_BOARD_CARD (rapport_ui_test_find_widget (GTK_WIDGET (board (fixture)), RAPPORT_TYPE_BOARD_CARD,
+                                                          is_card_of_cb, &member_id));
 }
 
 static GListModel *

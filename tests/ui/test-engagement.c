@@ -112,35 +112,10 @@ fixture_tear_down (Fixture       *fixture,
 
 /* Finding widgets */
 
-typedef gboolean (*MatchFunc) (GtkWidget     *widget,
-                               gconstpointer  data);
-
-static GtkWidget *
-find_widget (GtkWidget     *root,
-             GType          type,
-             MatchFunc      match,
-             gconstpointer  data)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && (match == NULL || match (root, data)))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 collect_widgets (GtkWidget *root,
                  GType      type,
-                 MatchFunc  match,
+                 RapportWidgetMatch  match,
                  gconstpointer data,
                  GPtrArray *out)
 {
@@ -237,7 +212,7 @@ test_explanation (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *score_title = NULL;
   RapportMemberPage *page = show_member_page (fixture, fixture->member_id);
-  GtkWidget *engagement = find_widget (GTK_WIDGET (page), RAPPORT_TYPE_MEMBER_ENGAGEMENT, NULL, NULL);
+  GtkWidget *engagement = rapport_ui_test_find_widget (GTK_WIDGET (page), RAPPORT_TYPE_MEMBER_ENGAGEMENT, NULL, NULL);
   GtkWidget *row;
   GListModel *terms;
 
@@ -247,7 +222,7 @@ test_explanation (Fixture       *fixture,
 
   /* The summary: score and level as the core explains them. */
   score_title = g_strdup_printf ("Score %.1f · ", rapport_score_explanation_get_score (explanation));
-  row = find_widget (engagement, ADW_TYPE_ACTION_ROW, title_has_prefix, score_title);
+  row = rapport_ui_test_find_widget (engagement, ADW_TYPE_ACTION_ROW, title_has_prefix, score_title);
   g_assert_nonnull (row);
   g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "+"));
   g_assert_true (g_str_has_suffix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
@@ -294,7 +269,7 @@ test_recognition (Fixture       *fixture,
   g_autoptr(RapportRecognition) recognition = NULL;
   g_autoptr(GError) error = NULL;
   RapportMemberPage *page = show_member_page (fixture, fixture->member_id);
-  GtkWidget *engagement = find_widget (GTK_WIDGET (page), RAPPORT_TYPE_MEMBER_ENGAGEMENT, NULL, NULL);
+  GtkWidget *engagement = rapport_ui_test_find_widget (GTK_WIDGET (page), RAPPORT_TYPE_MEMBER_ENGAGEMENT, NULL, NULL);
   AdwMessageDialog *dialog;
   GtkWidget *description;
   GtkWidget *date;
@@ -307,10 +282,10 @@ test_recognition (Fixture       *fixture,
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
 
-  kind = find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, title_equals, "Kind");
-  description = find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, title_equals, "Description");
-  date = find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, title_equals, "Date");
-  given_by = find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, title_equals, "Given By");
+  kind = rapport_ui_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, title_equals, "Kind");
+  description = rapport_ui_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, title_equals, "Description");
+  date = rapport_ui_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, title_equals, "Date");
+  given_by = rapport_ui_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, title_equals, "Given By");
   g_assert_nonnull (kind);
   g_assert_nonnull (description);
   g_assert_nonnull (date);
@@ -346,7 +321,7 @@ test_recognition (Fixture       *fixture,
    * after: the three replies. */
   g_assert_cmpint (rapport_recognition_get_activities_after (recognition), ==, 3);
 
-  row = find_widget (engagement, ADW_TYPE_ACTION_ROW, title_equals, "Lightning talk at the Lagos meetup");
+  row = rapport_ui_test_find_widget (engagement, ADW_TYPE_ACTION_ROW, title_equals, "Lightning talk at the Lagos meetup");
   g_assert_nonnull (row);
   {
     g_autofree char *impact = rapport_recognition_dup_impact_text (recognition);
@@ -384,10 +359,10 @@ static GtkWidget *
 find_weight_spin (GtkWidget  *page,
                   const char *kind)
 {
-  GtkWidget *row = find_widget (page, ADW_TYPE_ACTION_ROW, subtitle_equals, kind);
+  GtkWidget *row = rapport_ui_test_find_widget (page, ADW_TYPE_ACTION_ROW, subtitle_equals, kind);
 
   g_assert_nonnull (row);
-  return find_widget (row, GTK_TYPE_SPIN_BUTTON, NULL, NULL);
+  return rapport_ui_test_find_widget (row, GTK_TYPE_SPIN_BUTTON, NULL, NULL);
 }
 
 static GtkWidget *
@@ -431,12 +406,12 @@ test_scoring_preview (Fixture       *fixture,
   g_assert_no_error (error);
 
   window = show_preferences (fixture, "scoring");
-  page = find_widget (window, RAPPORT_TYPE_PREFERENCES_SCORING, NULL, NULL);
+  page = rapport_ui_test_find_widget (window, RAPPORT_TYPE_PREFERENCES_SCORING, NULL, NULL);
   g_assert_nonnull (page);
-  g_assert_nonnull (find_widget (window, RAPPORT_TYPE_PREFERENCES_PIPELINE, NULL, NULL));
+  g_assert_nonnull (rapport_ui_test_find_widget (window, RAPPORT_TYPE_PREFERENCES_PIPELINE, NULL, NULL));
   g_assert_true (rapport_ui_test_wait_for (not_busy_cb, page, 10000));
 
-  row = find_widget (page, ADW_TYPE_ACTION_ROW, title_equals, "These are the levels today");
+  row = rapport_ui_test_find_widget (page, ADW_TYPE_ACTION_ROW, title_equals, "These are the levels today");
   g_assert_nonnull (row);
 
   /* Messages count for much more: a preview, and nothing written. */
@@ -456,15 +431,15 @@ test_scoring_preview (Fixture       *fixture,
     g_autoptr(GPtrArray) level_rows = g_ptr_array_new ();
     GtkWidget *label = NULL;
 
-    row = find_widget (page, ADW_TYPE_ACTION_ROW, title_equals, title);
+    row = rapport_ui_test_find_widget (page, ADW_TYPE_ACTION_ROW, title_equals, title);
     g_assert_nonnull (row);
 
     /* The preview's Level 1 row (the other is the threshold's). */
     collect_widgets (page, ADW_TYPE_ACTION_ROW, title_equals, "Level 1", level_rows);
     for (guint i = 0; i < level_rows->len; i++)
       {
-        if (find_widget (g_ptr_array_index (level_rows, i), GTK_TYPE_SPIN_BUTTON, NULL, NULL) == NULL)
-          label = find_widget (g_ptr_array_index (level_rows, i), GTK_TYPE_LABEL, label_is_count, NULL);
+        if (rapport_ui_test_find_widget (g_ptr_array_index (level_rows, i), GTK_TYPE_SPIN_BUTTON, NULL, NULL) == NULL)
+          label = rapport_ui_test_find_widget (g_ptr_array_index (level_rows, i), GTK_TYPE_LABEL, label_is_count, NULL);
       }
     g_assert_nonnull (label);
     if (expected.current.levels[0] == expected.proposed.levels[0])
@@ -526,7 +501,7 @@ test_scoring_preview (Fixture       *fixture,
     spin = NULL;
     collect_widgets (page, ADW_TYPE_ACTION_ROW, title_equals, "Level 1", level_rows);
     for (guint i = 0; i < level_rows->len && spin == NULL; i++)
-      spin = find_widget (g_ptr_array_index (level_rows, i), GTK_TYPE_SPIN_BUTTON, NULL, NULL);
+      spin = rapport_ui_test_find_widget (g_ptr_array_index (level_rows, i), GTK_TYPE_SPIN_BUTTON, NULL, NULL);
   }
   g_assert_nonnull (spin);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 20);
@@ -603,11 +578,11 @@ test_pipeline (Fixture       *fixture,
   guint n_before = g_list_model_get_n_items (stages);
 
   window = show_preferences (fixture, "pipeline");
-  page = find_widget (window, RAPPORT_TYPE_PREFERENCES_PIPELINE, NULL, NULL);
+  page = rapport_ui_test_find_widget (window, RAPPORT_TYPE_PREFERENCES_PIPELINE, NULL, NULL);
   g_assert_nonnull (page);
 
   /* Rename stage 2 in place. */
-  row = find_widget (page, ADW_TYPE_ENTRY_ROW, entry_text_equals, rapport_stage_get_name (second));
+  row = rapport_ui_test_find_widget (page, ADW_TYPE_ENTRY_ROW, entry_text_equals, rapport_stage_get_name (second));
   g_assert_nonnull (row);
   gtk_editable_set_text (GTK_EDITABLE (row), "Regular");
   g_signal_emit_by_name (row, "apply");
@@ -628,7 +603,7 @@ test_pipeline (Fixture       *fixture,
   g_assert_cmpuint (rapport_stage_get_position (rapport_pipeline_find_stage (pipeline, second_id)), ==, 2);
 
   /* Add one at the end. */
-  row = find_widget (page, ADW_TYPE_ENTRY_ROW, title_equals, "Add Stage");
+  row = rapport_ui_test_find_widget (page, ADW_TYPE_ENTRY_ROW, title_equals, "Add Stage");
   gtk_editable_set_text (GTK_EDITABLE (row), "Alumni");
   g_signal_emit_by_name (row, "apply");
   rapport_ui_test_spin (50);
@@ -639,7 +614,7 @@ test_pipeline (Fixture       *fixture,
 
     g_assert_cmpstr (rapport_stage_get_name (last), ==, "Alumni");
   }
-  g_assert_nonnull (find_widget (page, ADW_TYPE_ENTRY_ROW, entry_text_equals, "Alumni"));
+  g_assert_nonnull (rapport_ui_test_find_widget (page, ADW_TYPE_ENTRY_ROW, entry_text_equals, "Alumni"));
 
   rapport_ui_test_screenshot (window, "preferences-pipeline");
 
@@ -653,7 +628,7 @@ test_pipeline (Fixture       *fixture,
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   rapport_ui_test_screenshot (GTK_WIDGET (dialog), "preferences-pipeline-remove");
-  target = find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, title_equals, "Move Members To");
+  target = rapport_ui_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, title_equals, "Move Members To");
   g_assert_nonnull (target);
   {
     GListModel *names = adw_combo_row_get_model (ADW_COMBO_ROW (target));
@@ -692,7 +667,7 @@ test_pipeline (Fixture       *fixture,
   {
     g_autoptr(RapportStage) first = g_list_model_get_item (stages, 0);
 
-    row = find_widget (page, ADW_TYPE_ENTRY_ROW, entry_text_equals, rapport_stage_get_name (first));
+    row = rapport_ui_test_find_widget (page, ADW_TYPE_ENTRY_ROW, entry_text_equals, rapport_stage_get_name (first));
     g_assert_nonnull (row);
   }
 
@@ -716,8 +691,8 @@ busiest_member (RapportStore *store)
 static void
 scroll_to_engagement (RapportMemberPage *page)
 {
-  GtkWidget *engagement = find_widget (GTK_WIDGET (page), RAPPORT_TYPE_MEMBER_ENGAGEMENT, NULL, NULL);
-  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (find_widget (GTK_WIDGET (page), GTK_TYPE_SCROLLED_WINDOW, NULL, NULL));
+  GtkWidget *engagement = rapport_ui_test_find_widget (GTK_WIDGET (page), RAPPORT_TYPE_MEMBER_ENGAGEMENT, NULL, NULL);
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (rapport_ui_test_find_widget (GTK_WIDGET (page), GTK_TYPE_SCROLLED_WINDOW, NULL, NULL));
   GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (scroller);
   graphene_point_t point;
 
@@ -766,7 +741,7 @@ test_screenshots (Fixture       *fixture,
   scroll_to_engagement (page);
   rapport_ui_test_screenshot (fixture->window, "engagement-wide-dark");
 
-  g_assert_true (gtk_widget_activate_action (find_widget (GTK_WIDGET (page), RAPPORT_TYPE_MEMBER_ENGAGEMENT, NULL, NULL),
+  g_assert_true (gtk_widget_activate_action (rapport_ui_test_find_widget (GTK_WIDGET (page), RAPPORT_TYPE_MEMBER_ENGAGEMENT, NULL, NULL),
                                              "engagement.log-recognition", NULL));
   rapport_ui_test_spin (100);
   rapport_ui_test_screenshot (GTK_WIDGET (find_dialog ()), "engagement-log-dialog-dark");
@@ -776,7 +751,7 @@ test_screenshots (Fixture       *fixture,
 
   {
     GtkWidget *window = show_preferences (fixture, "scoring");
-    GtkWidget *scoring = find_widget (window, RAPPORT_TYPE_PREFERENCES_SCORING, NULL, NULL);
+    GtkWidget *scoring = rapport_ui_test_find_widget (window, RAPPORT_TYPE_PREFERENCES_SCORING, NULL, NULL);
 
     g_assert_true (rapport_ui_test_wait_for (not_busy_cb, scoring, 10000));
     gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_weight_spin (scoring, "reply")), 12);

@@ -185,31 +185,6 @@ fixture_tear_down (Fixture       *fixture,
 
 /* Finding widgets the way a user sees them: by kind, text and action. */
 
-typedef gboolean (*MatchFunc) (GtkWidget     *widget,
-                               gconstpointer  data);
-
-static GtkWidget *
-find_widget (GtkWidget     *root,
-             GType          type,
-             MatchFunc      match,
-             gconstpointer  data)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && (match == NULL || match (root, data)))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static guint
 count_widgets (GtkWidget *root,
                GType      type)
@@ -274,7 +249,7 @@ find_button_for (GtkWidget  *root,
                  GVariant   *target)
 {
   ActionTarget at = { action, g_variant_ref_sink (target) };
-  GtkWidget *found = find_widget (root, GTK_TYPE_BUTTON, action_target_is, &at);
+  GtkWidget *found = rapport_ui_test_find_widget (root, GTK_TYPE_BUTTON, action_target_is, &at);
 
   g_variant_unref (at.target);
   return found;
@@ -285,7 +260,7 @@ find_row (Fixture    *fixture,
           GType       type,
           const char *title)
 {
-  GtkWidget *row = find_widget (GTK_WIDGET (fixture->page), type, row_title_is, title);
+  GtkWidget *row = rapport_ui_test_find_widget (GTK_WIDGET (fixture->page), type, row_title_is, title);
 
   g_assert_nonnull (row);
   return row;
@@ -312,8 +287,8 @@ static const char *
 shown_name (Fixture *fixture)
 {
   /* The status page has a title-1 label too; the name is beside the avatar. */
-  GtkWidget *avatar = find_widget (GTK_WIDGET (fixture->page), ADW_TYPE_AVATAR, NULL, NULL);
-  GtkWidget *label = find_widget (gtk_widget_get_parent (avatar), GTK_TYPE_LABEL, has_class, "title-1");
+  GtkWidget *avatar = rapport_ui_test_find_widget (GTK_WIDGET (fixture->page), ADW_TYPE_AVATAR, NULL, NULL);
+  GtkWidget *label = rapport_ui_test_find_widget (gtk_widget_get_parent (avatar), GTK_TYPE_LABEL, has_class, "title-1");
 
   g_assert_nonnull (label);
   return gtk_label_get_text (GTK_LABEL (label));
@@ -322,7 +297,7 @@ shown_name (Fixture *fixture)
 static const char *
 visible_page (Fixture *fixture)
 {
-  GtkWidget *stack = find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_STACK, NULL, NULL);
+  GtkWidget *stack = rapport_ui_test_find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_STACK, NULL, NULL);
 
   return gtk_stack_get_visible_child_name (GTK_STACK (stack));
 }
@@ -346,7 +321,7 @@ label_shown_cb (gpointer data)
 {
   NameWait *wait = data;
 
-  return find_widget (GTK_WIDGET (wait->fixture->page), GTK_TYPE_LABEL, label_is, wait->expected) != NULL;
+  return rapport_ui_test_find_widget (GTK_WIDGET (wait->fixture->page), GTK_TYPE_LABEL, label_is, wait->expected) != NULL;
 }
 
 static gboolean
@@ -370,7 +345,7 @@ stored_member (Fixture *fixture)
 static void
 start_editing (Fixture *fixture)
 {
-  GtkWidget *edit = find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_TOGGLE_BUTTON, NULL, NULL);
+  GtkWidget *edit = rapport_ui_test_find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_TOGGLE_BUTTON, NULL, NULL);
 
   g_assert_nonnull (edit);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (edit), TRUE);
@@ -392,10 +367,10 @@ test_header (Fixture       *fixture,
 
   g_assert_cmpstr (visible_page (fixture), ==, "member");
   g_assert_cmpstr (shown_name (fixture), ==, "Amara Okafor");
-  g_assert_nonnull (find_widget (page, GTK_TYPE_LABEL, label_is, "Developer Advocate at Lumen Labs"));
-  g_assert_nonnull (find_widget (page, GTK_TYPE_LABEL, label_is, "Lagos, Nigeria"));
-  g_assert_nonnull (find_widget (page, GTK_TYPE_LABEL, label_is, "Advocate"));
-  g_assert_cmpstr (adw_avatar_get_text (ADW_AVATAR (find_widget (page, ADW_TYPE_AVATAR, NULL, NULL))),
+  g_assert_nonnull (rapport_ui_test_find_widget (page, GTK_TYPE_LABEL, label_is, "Developer Advocate at Lumen Labs"));
+  g_assert_nonnull (rapport_ui_test_find_widget (page, GTK_TYPE_LABEL, label_is, "Lagos, Nigeria"));
+  g_assert_nonnull (rapport_ui_test_find_widget (page, GTK_TYPE_LABEL, label_is, "Advocate"));
+  g_assert_cmpstr (adw_avatar_get_text (ADW_AVATAR (rapport_ui_test_find_widget (page, ADW_TYPE_AVATAR, NULL, NULL))),
                    ==, "Amara Okafor");
 
   /* Read-only details, custom fields and identities with derived links. */
@@ -451,7 +426,7 @@ test_invalid_values (Fixture       *fixture,
 
   apply_text (email, "amara-at-lumenlabs");
   g_assert_true (gtk_widget_has_css_class (email, "error"));
-  error_label = find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_LABEL, label_is,
+  error_label = rapport_ui_test_find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_LABEL, label_is,
                              "“amara-at-lumenlabs” is not an email address");
   g_assert_nonnull (error_label);
   g_assert_true (gtk_widget_get_visible (error_label));
@@ -492,8 +467,8 @@ test_invalid_values (Fixture       *fixture,
 
   /* Leaving edit mode, with the Done beside the rows, throws the refused
    * text away. */
-  click (find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_BUTTON, button_label_is, "_Done"));
-  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_widget (GTK_WIDGET (fixture->page),
+  click (rapport_ui_test_find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_BUTTON, button_label_is, "_Done"));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (rapport_ui_test_find_widget (GTK_WIDGET (fixture->page),
                                                                                 GTK_TYPE_TOGGLE_BUTTON, NULL, NULL))));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "Amara Okafor");
   g_assert_false (gtk_widget_has_css_class (name, "error"));
@@ -539,14 +514,14 @@ static void
 test_tags (Fixture       *fixture,
            gconstpointer  data)
 {
-  GtkWidget *tags = find_widget (GTK_WIDGET (fixture->page), RAPPORT_TYPE_MEMBER_TAGS, NULL, NULL);
+  GtkWidget *tags = rapport_ui_test_find_widget (GTK_WIDGET (fixture->page), RAPPORT_TYPE_MEMBER_TAGS, NULL, NULL);
   GtkWidget *row = find_row (fixture, ADW_TYPE_ENTRY_ROW, "Add Tag");
 
-  g_assert_nonnull (find_widget (tags, GTK_TYPE_LABEL, label_is, "speaker"));
+  g_assert_nonnull (rapport_ui_test_find_widget (tags, GTK_TYPE_LABEL, label_is, "speaker"));
 
   apply_text (row, "Conference 2026");
   g_assert_true (store_has_tag (fixture, "Conference 2026"));
-  g_assert_nonnull (find_widget (tags, GTK_TYPE_LABEL, label_is, "Conference 2026"));
+  g_assert_nonnull (rapport_ui_test_find_widget (tags, GTK_TYPE_LABEL, label_is, "Conference 2026"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
 
   apply_text (row, "   ");
@@ -554,7 +529,7 @@ test_tags (Fixture       *fixture,
 
   click (find_button_for (tags, "tags.remove", g_variant_new_string ("speaker")));
   g_assert_false (store_has_tag (fixture, "speaker"));
-  g_assert_null (find_widget (tags, GTK_TYPE_LABEL, label_is, "speaker"));
+  g_assert_null (rapport_ui_test_find_widget (tags, GTK_TYPE_LABEL, label_is, "speaker"));
   g_assert_true (store_has_tag (fixture, "mentor"));
 }
 
@@ -565,7 +540,7 @@ find_text_view_in_row (GtkWidget *notes,
   GtkWidget *button = find_button_for (notes, "notes.edit", g_variant_new_int64 (note_id));
   GtkWidget *row = gtk_widget_get_ancestor (button, GTK_TYPE_LIST_BOX_ROW);
 
-  return find_widget (row, GTK_TYPE_TEXT_VIEW, NULL, NULL);
+  return rapport_ui_test_find_widget (row, GTK_TYPE_TEXT_VIEW, NULL, NULL);
 }
 
 static RapportNote *
@@ -592,7 +567,7 @@ test_notes (Fixture       *fixture,
   const char *body = "Called about the spring meetup: the Yaba hub can host 80 people on 12 April.";
   const char *edited = "Called about the spring meetup: the Yaba hub can host 120 people on 12 April.";
   GtkWidget *page = GTK_WIDGET (fixture->page);
-  GtkWidget *notes = find_widget (page, RAPPORT_TYPE_MEMBER_NOTES, NULL, NULL);
+  GtkWidget *notes = rapport_ui_test_find_widget (page, RAPPORT_TYPE_MEMBER_NOTES, NULL, NULL);
   g_autoptr(RapportNote) note = NULL;
   g_autoptr(RapportNote) restored = NULL;
   g_autofree char *author = NULL;
@@ -612,24 +587,24 @@ test_notes (Fixture       *fixture,
     g_assert_cmpstr (author, ==, "Priya Raman");
 
   /* Add Note in the row of buttons opens the composer. */
-  click (find_widget (page, GTK_TYPE_BUTTON, action_is, "page.add-note"));
-  composer = GTK_TEXT_VIEW (find_widget (notes, GTK_TYPE_TEXT_VIEW, NULL, NULL));
+  click (rapport_ui_test_find_widget (page, GTK_TYPE_BUTTON, action_is, "page.add-note"));
+  composer = GTK_TEXT_VIEW (rapport_ui_test_find_widget (notes, GTK_TYPE_TEXT_VIEW, NULL, NULL));
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_ancestor (GTK_WIDGET (composer),
                                                                                         GTK_TYPE_REVEALER))));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (composer), body, -1);
-  click (find_widget (notes, GTK_TYPE_BUTTON, action_is, "notes.save-new"));
+  click (rapport_ui_test_find_widget (notes, GTK_TYPE_BUTTON, action_is, "notes.save-new"));
 
   note = find_note (fixture, body);
   g_assert_nonnull (note);
   g_assert_cmpstr (rapport_note_get_author (note), ==, author);
   id = rapport_note_get_id (note);
-  g_assert_nonnull (find_widget (notes, GTK_TYPE_LABEL, label_is, body));
+  g_assert_nonnull (rapport_ui_test_find_widget (notes, GTK_TYPE_LABEL, label_is, body));
 
   /* An empty note is refused inline. */
-  click (find_widget (page, GTK_TYPE_BUTTON, action_is, "page.add-note"));
-  click (find_widget (notes, GTK_TYPE_BUTTON, action_is, "notes.save-new"));
-  g_assert_nonnull (find_widget (notes, GTK_TYPE_LABEL, label_is, "A note cannot be empty"));
-  click (find_widget (notes, GTK_TYPE_BUTTON, action_is, "notes.cancel-new"));
+  click (rapport_ui_test_find_widget (page, GTK_TYPE_BUTTON, action_is, "page.add-note"));
+  click (rapport_ui_test_find_widget (notes, GTK_TYPE_BUTTON, action_is, "notes.save-new"));
+  g_assert_nonnull (rapport_ui_test_find_widget (notes, GTK_TYPE_LABEL, label_is, "A note cannot be empty"));
+  click (rapport_ui_test_find_widget (notes, GTK_TYPE_BUTTON, action_is, "notes.cancel-new"));
 
   /* Edit in place. */
   click (find_button_for (notes, "notes.edit", g_variant_new_int64 (id)));
@@ -651,32 +626,32 @@ test_notes (Fixture       *fixture,
     g_assert_cmpstr (text, ==, edited);
   }
 
-  click (find_widget (notes, GTK_TYPE_BUTTON, action_is, "notes.save"));
+  click (rapport_ui_test_find_widget (notes, GTK_TYPE_BUTTON, action_is, "notes.save"));
   g_clear_object (&note);
   note = find_note (fixture, edited);
   g_assert_nonnull (note);
   g_assert_cmpint (rapport_note_get_id (note), ==, id);
   rapport_ui_test_spin (50);
-  g_assert_nonnull (find_widget (notes, GTK_TYPE_LABEL, label_is, edited));
-  g_assert_nonnull (find_widget (notes, GTK_TYPE_LABEL, label_is, "Sent the venue checklist."));
+  g_assert_nonnull (rapport_ui_test_find_widget (notes, GTK_TYPE_LABEL, label_is, edited));
+  g_assert_nonnull (rapport_ui_test_find_widget (notes, GTK_TYPE_LABEL, label_is, "Sent the venue checklist."));
 
   /* Delete, then Undo. */
   click (find_button_for (notes, "notes.delete", g_variant_new_int64 (id)));
   g_clear_object (&note);
   g_assert_null (find_note (fixture, edited));
   rapport_ui_test_spin (50);
-  g_assert_null (find_widget (notes, GTK_TYPE_LABEL, label_is, edited));
-  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_ancestor (find_widget (notes, GTK_TYPE_BUTTON, action_is, "notes.undo"),
+  g_assert_null (rapport_ui_test_find_widget (notes, GTK_TYPE_LABEL, label_is, edited));
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_ancestor (rapport_ui_test_find_widget (notes, GTK_TYPE_BUTTON, action_is, "notes.undo"),
                                                                                         GTK_TYPE_REVEALER))));
 
-  click (find_widget (notes, GTK_TYPE_BUTTON, action_is, "notes.undo"));
+  click (rapport_ui_test_find_widget (notes, GTK_TYPE_BUTTON, action_is, "notes.undo"));
   restored = find_note (fixture, edited);
   g_assert_nonnull (restored);
   g_assert_cmpint (rapport_note_get_id (restored), ==, id);
   g_assert_cmpstr (rapport_note_get_author (restored), ==, author);
   rapport_ui_test_spin (50);
-  g_assert_nonnull (find_widget (notes, GTK_TYPE_LABEL, label_is, edited));
-  g_assert_false (gtk_widget_is_sensitive (find_widget (notes, GTK_TYPE_BUTTON, action_is, "notes.undo")));
+  g_assert_nonnull (rapport_ui_test_find_widget (notes, GTK_TYPE_LABEL, label_is, edited));
+  g_assert_false (gtk_widget_is_sensitive (rapport_ui_test_find_widget (notes, GTK_TYPE_BUTTON, action_is, "notes.undo")));
 }
 
 static void
@@ -702,7 +677,7 @@ test_identities (Fixture       *fixture,
   adw_combo_row_set_selected (ADW_COMBO_ROW (combo), github);
   apply_text (handle, "jlindqvist");
   g_assert_true (gtk_widget_has_css_class (handle, "error"));
-  g_assert_nonnull (find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_LABEL, label_is,
+  g_assert_nonnull (rapport_ui_test_find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_LABEL, label_is,
                                  "“jlindqvist” on github already belongs to another member"));
   g_assert_cmpint (rapport_store_find_member_by_identity (fixture->store, "github", "jlindqvist"),
                    ==, fixture->other_id);
@@ -727,23 +702,23 @@ test_identities (Fixture       *fixture,
 
   click (find_button_for (GTK_WIDGET (fixture->page), "identities.remove", g_variant_new_int64 (added)));
   g_assert_cmpint (rapport_store_find_member_by_identity (fixture->store, "gitlab", "amara-codes"), ==, 0);
-  g_assert_null (find_widget (GTK_WIDGET (fixture->page), ADW_TYPE_ACTION_ROW, row_title_is, "amara-codes"));
+  g_assert_null (rapport_ui_test_find_widget (GTK_WIDGET (fixture->page), ADW_TYPE_ACTION_ROW, row_title_is, "amara-codes"));
 }
 
 static void
 test_timeline (Fixture       *fixture,
                gconstpointer  data)
 {
-  GtkWidget *timeline = find_widget (GTK_WIDGET (fixture->page), RAPPORT_TYPE_MEMBER_TIMELINE, NULL, NULL);
-  GtkWidget *more = find_widget (timeline, GTK_TYPE_BUTTON, action_is, "timeline.load-more");
+  GtkWidget *timeline = rapport_ui_test_find_widget (GTK_WIDGET (fixture->page), RAPPORT_TYPE_MEMBER_TIMELINE, NULL, NULL);
+  GtkWidget *more = rapport_ui_test_find_widget (timeline, GTK_TYPE_BUTTON, action_is, "timeline.load-more");
   g_autoptr(GError) error = NULL;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
   g_assert_cmpuint (count_widgets (timeline, ADW_TYPE_ACTION_ROW), ==, 30);
   g_assert_true (gtk_widget_get_visible (more));
   /* Grouped by day, newest first. */
-  g_assert_nonnull (find_widget (timeline, GTK_TYPE_LABEL, label_is, "Today"));
-  g_assert_nonnull (find_widget (timeline, GTK_TYPE_LABEL, label_is, "Yesterday"));
+  g_assert_nonnull (rapport_ui_test_find_widget (timeline, GTK_TYPE_LABEL, label_is, "Today"));
+  g_assert_nonnull (rapport_ui_test_find_widget (timeline, GTK_TYPE_LABEL, label_is, "Yesterday"));
 
   click (more);
   g_assert_cmpuint (count_widgets (timeline, ADW_TYPE_ACTION_ROW), ==, N_ACTIVITIES);
@@ -755,23 +730,23 @@ test_timeline (Fixture       *fixture,
                                                NULL, "#show-and-tell", &error), >, 0);
   rapport_ui_test_spin (50);
   g_assert_cmpuint (count_widgets (timeline, ADW_TYPE_ACTION_ROW), ==, N_ACTIVITIES + 1);
-  g_assert_nonnull (find_widget (timeline, ADW_TYPE_ACTION_ROW, row_title_is, "Slides from the Lagos workshop"));
+  g_assert_nonnull (rapport_ui_test_find_widget (timeline, ADW_TYPE_ACTION_ROW, row_title_is, "Slides from the Lagos workshop"));
 }
 
 static void
 test_empty_timeline (Fixture       *fixture,
                      gconstpointer  data)
 {
-  GtkWidget *timeline = find_widget (GTK_WIDGET (fixture->page), RAPPORT_TYPE_MEMBER_TIMELINE, NULL, NULL);
+  GtkWidget *timeline = rapport_ui_test_find_widget (GTK_WIDGET (fixture->page), RAPPORT_TYPE_MEMBER_TIMELINE, NULL, NULL);
   GtkWidget *empty;
 
   g_object_set (fixture->page, "member-id", fixture->other_id, NULL);
   g_assert_cmpstr (shown_name (fixture), ==, "Jonas Lindqvist");
   g_assert_cmpuint (count_widgets (timeline, ADW_TYPE_ACTION_ROW), ==, 0);
-  empty = find_widget (timeline, GTK_TYPE_LABEL, label_is, "No activity yet");
+  empty = rapport_ui_test_find_widget (timeline, GTK_TYPE_LABEL, label_is, "No activity yet");
   g_assert_nonnull (empty);
   g_assert_true (gtk_widget_is_visible (gtk_widget_get_parent (empty)));
-  g_assert_false (gtk_widget_get_visible (find_widget (timeline, GTK_TYPE_BUTTON, action_is, "timeline.load-more")));
+  g_assert_false (gtk_widget_get_visible (rapport_ui_test_find_widget (timeline, GTK_TYPE_BUTTON, action_is, "timeline.load-more")));
 }
 
 static void
@@ -797,7 +772,7 @@ test_external_change (Fixture       *fixture,
   g_assert_no_error (error);
 
   g_assert_true (rapport_ui_test_wait_for (name_shown_cb, &(NameWait) { fixture, "Amara Okafor-Bello" }, 2000));
-  g_assert_nonnull (find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_LABEL, label_is,
+  g_assert_nonnull (rapport_ui_test_find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_LABEL, label_is,
                                  "Developer Advocate at Lumen Labs Africa"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (organization)), ==, "Lumen Labs Africa");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (location)), ==, "Abuja, Nigeria");
@@ -813,13 +788,13 @@ test_deleted (Fixture       *fixture,
   g_assert_true (rapport_store_delete_member (fixture->store, fixture->member_id, &journal_id, &error));
   g_assert_no_error (error);
   g_assert_true (rapport_ui_test_wait_for (page_shown_cb, &(NameWait) { fixture, "empty" }, 2000));
-  g_assert_nonnull (find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_LABEL, label_is, "No Member Selected"));
+  g_assert_nonnull (rapport_ui_test_find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_LABEL, label_is, "No Member Selected"));
 
   g_assert_true (rapport_store_undo (fixture->store, journal_id, &error));
   g_assert_no_error (error);
   g_assert_true (rapport_ui_test_wait_for (page_shown_cb, &(NameWait) { fixture, "member" }, 2000));
   g_assert_cmpstr (shown_name (fixture), ==, "Amara Okafor");
-  g_assert_cmpuint (count_widgets (find_widget (GTK_WIDGET (fixture->page), RAPPORT_TYPE_MEMBER_TIMELINE, NULL, NULL),
+  g_assert_cmpuint (count_widgets (rapport_ui_test_find_widget (GTK_WIDGET (fixture->page), RAPPORT_TYPE_MEMBER_TIMELINE, NULL, NULL),
                                    ADW_TYPE_ACTION_ROW), ==, 30);
 
   g_object_set (fixture->page, "member-id", (gint64) 0, NULL);
@@ -847,7 +822,7 @@ test_delete_action (Fixture       *fixture,
   g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
   gtk_widget_insert_action_group (fixture->window, "win", G_ACTION_GROUP (group));
 
-  click (find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_BUTTON, action_is, "page.delete"));
+  click (rapport_ui_test_find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_BUTTON, action_is, "page.delete"));
   g_assert_cmpint (fixture->deleted_id, ==, fixture->member_id);
 }
 
@@ -887,7 +862,7 @@ test_screenshots (Fixture       *fixture,
 {
   AdwStyleManager *style = adw_style_manager_get_default ();
   GtkWidget *window = fixture->window;
-  GtkWidget *avatar = find_widget (GTK_WIDGET (fixture->page), ADW_TYPE_AVATAR, NULL, NULL);
+  GtkWidget *avatar = rapport_ui_test_find_widget (GTK_WIDGET (fixture->page), ADW_TYPE_AVATAR, NULL, NULL);
   GtkWidget *scroller = gtk_widget_get_ancestor (avatar, GTK_TYPE_SCROLLED_WINDOW);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 900);
@@ -912,7 +887,7 @@ test_screenshots (Fixture       *fixture,
   apply_text (find_row (fixture, ADW_TYPE_ENTRY_ROW, "Email"), "amara-at-lumenlabs");
   rapport_ui_test_spin (100);
   rapport_ui_test_screenshot (window, "member-page-narrow-edit-error");
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_widget (GTK_WIDGET (fixture->page),
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (rapport_ui_test_find_widget (GTK_WIDGET (fixture->page),
                                                                 GTK_TYPE_TOGGLE_BUTTON, NULL, NULL)),
                                 FALSE);
 
@@ -926,8 +901,8 @@ test_screenshots (Fixture       *fixture,
 
   /* The whole page at once, to look over every section, with a note being
    * written. */
-  click (find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_BUTTON, action_is, "page.add-note"));
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_widget (GTK_WIDGET (fixture->page),
+  click (rapport_ui_test_find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_BUTTON, action_is, "page.add-note"));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (rapport_ui_test_find_widget (GTK_WIDGET (fixture->page),
                                                                                   GTK_TYPE_TEXT_VIEW, NULL, NULL))),
                             "Offered a slot at the June webinar on the plugin SDK.", -1);
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 3000);

@@ -69,24 +69,6 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
@@ -110,35 +92,11 @@ fixture_tear_down (Fixture       *f,
 
   g_clear_pointer (&f->mock, rapport_mock_hubspot_free);
   g_clear_object (&f->store);
-  remove_tree (dir);
+  rapport_ui_test_remove_tree (dir);
   g_free (f->path);
 }
 
 /* Widgets */
-
-typedef gboolean (*WidgetPredicate) (GtkWidget *widget,
-                                     gconstpointer data);
-
-static GtkWidget *
-find_widget (GtkWidget       *root,
-             WidgetPredicate  predicate,
-             gconstpointer    data)
-{
-  if (predicate (root, data))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, predicate, data);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 static gboolean
 is_row_titled (GtkWidget     *widget,
@@ -178,22 +136,10 @@ static GtkWidget *
 find_row (GtkWidget  *root,
           const char *title)
 {
-  GtkWidget *row = find_widget (root, is_row_titled, title);
+  GtkWidget *row = rapport_ui_test_find_widget (root, GTK_TYPE_WIDGET, is_row_titled, title);
 
   g_assert_nonnull (row);
   return row;
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-      return l->data;
-
-  return NULL;
 }
 
 /* Waiting */
@@ -366,7 +312,7 @@ add_account_through_dialog (Fixture                    *f,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "accounts.add", NULL));
   rapport_ui_test_spin (200);
-  dialog = find_toplevel (RAPPORT_TYPE_ACCOUNT_DIALOG);
+  dialog = rapport_ui_test_find_toplevel (RAPPORT_TYPE_ACCOUNT_DIALOG);
   g_assert_nonnull (dialog);
 
   /* Nothing to test without a token. */
@@ -427,7 +373,7 @@ test_refused_token_in_dialog (Fixture       *f,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "accounts.add", NULL));
   rapport_ui_test_spin (200);
-  dialog = find_toplevel (RAPPORT_TYPE_ACCOUNT_DIALOG);
+  dialog = rapport_ui_test_find_toplevel (RAPPORT_TYPE_ACCOUNT_DIALOG);
   g_assert_nonnull (dialog);
 
   gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), "Private App Token")),
@@ -462,8 +408,8 @@ popover_shows_cb (gpointer data)
 {
   Shown *shown = data;
 
-  return find_widget (GTK_WIDGET (rapport_sync_button_get_popover (shown->f->button)),
-                      is_visible_label, (gpointer) shown->text) != NULL;
+  return rapport_ui_test_find_widget (GTK_WIDGET (rapport_sync_button_get_popover (shown->f->button)),
+                                      GTK_TYPE_LABEL, is_visible_label, shown->text) != NULL;
 }
 
 static void
@@ -498,7 +444,8 @@ test_sync_flow (Fixture       *f,
   g_assert_true (rapport_ui_test_wait_for (test_result_cb, &wait, 20000));
   g_assert_cmpstr (rapport_preferences_accounts_get_result (page, account_id), ==, "The connection works");
   rapport_ui_test_spin (100);
-  g_assert_nonnull (find_widget (GTK_WIDGET (page), is_visible_label_with, "The connection works"));
+  g_assert_nonnull (rapport_ui_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, is_visible_label_with,
+                                                 "The connection works"));
   shoot_window (preferences, 640, 560, "preferences-accounts");
   gtk_window_destroy (preferences);
   rapport_ui_test_spin (100);
@@ -550,7 +497,7 @@ test_sync_flow (Fixture       *f,
   page = open_accounts_page (f);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "accounts.remove", "x", account_id));
   rapport_ui_test_spin (200);
-  confirm = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  confirm = rapport_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (confirm);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "remove");
   g_assert_true (rapport_ui_test_wait_for (no_accounts_cb, f, 20000));
@@ -631,11 +578,11 @@ test_member_page_marks (Fixture       *f,
   rapport_ui_test_spin (300);
 
   /* The email row carries the mark, and one row names what HubSpot owns. */
-  mark = find_widget (page, is_remote_mark, "HubSpot");
+  mark = rapport_ui_test_find_widget (page, GTK_TYPE_WIDGET, is_remote_mark, "HubSpot");
   g_assert_nonnull (mark);
   g_assert_true (ADW_IS_ACTION_ROW (gtk_widget_get_ancestor (mark, ADW_TYPE_ACTION_ROW)));
-  g_assert_nonnull (find_widget (page, is_row_titled, "Synced from HubSpot"));
-  g_assert_nonnull (find_widget (page, is_row_titled, lifecycle));
+  g_assert_nonnull (rapport_ui_test_find_widget (page, GTK_TYPE_WIDGET, is_row_titled, "Synced from HubSpot"));
+  g_assert_nonnull (rapport_ui_test_find_widget (page, GTK_TYPE_WIDGET, is_row_titled, lifecycle));
 
   shoot_window (GTK_WINDOW (window), 800, 1500, "member-page-hubspot");
 

@@ -92,25 +92,12 @@ static const char *kinds[] = { "comment", "post", "pull-request", "reaction", "e
 static const char *platforms[] = { "github", "discourse", "slack", "discord" };
 
 static void
-reset_settings (void)
-{
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_auto(GStrv) keys = NULL;
-
-  g_object_get (settings, "settings-schema", &schema, NULL);
-  keys = g_settings_schema_list_keys (schema);
-  for (guint i = 0; keys[i] != NULL; i++)
-    g_settings_reset (settings, keys[i]);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
 
-  reset_settings ();
+  rapport_ui_test_reset_settings ();
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
 
   fixture->path = rapport_ui_test_make_db ();
@@ -203,27 +190,6 @@ open_window (Fixture *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR))
-            remove_tree (child);
-          else
-            g_unlink (child);
-        }
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
@@ -239,40 +205,15 @@ fixture_tear_down (Fixture       *fixture,
 
   g_clear_object (&fixture->store);
   g_clear_pointer (&fixture->ids, g_ptr_array_unref);
-  remove_tree (dir);
+  rapport_ui_test_remove_tree (dir);
   g_free (fixture->path);
 }
 
-typedef gboolean (*WidgetPredicate) (GtkWidget *widget,
-                                     gpointer   data);
-
-static GtkWidget *
-find_widget (GtkWidget       *root,
-             WidgetPredicate  predicate,
-             gpointer         data)
-{
-  if (predicate (root, data))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, predicate, data);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static gboolean
-is_mapped_status_page_cb (GtkWidget *widget,
-                          gpointer   data)
+is_mapped_status_page_cb (GtkWidget     *widget,
+                          gconstpointer  data)
 {
-  return ADW_IS_STATUS_PAGE (widget) &&
-         gtk_widget_get_mapped (widget) &&
+  return gtk_widget_get_mapped (widget) &&
          g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), data) == 0;
 }
 
@@ -296,7 +237,7 @@ test_empty_state (Fixture       *fixture,
   g_assert_false (rapport_window_get_has_members (fixture->window));
   g_assert_cmpuint (rapport_members_view_get_n_total (view), ==, 0);
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (view)));
-  g_assert_nonnull (find_widget (GTK_WIDGET (fixture->window), is_mapped_status_page_cb,
+  g_assert_nonnull (rapport_ui_test_find_widget (GTK_WIDGET (fixture->window), ADW_TYPE_STATUS_PAGE, is_mapped_status_page_cb,
                                  (gpointer) "Welcome to Rapport"));
 
   /* Bring people in; nothing to export or search yet. */
@@ -577,7 +518,7 @@ test_search (Fixture       *fixture,
   gtk_editable_set_text (rapport_members_view_get_search_entry (view), "xylophone");
   wait = (CountWait) { view, "0 of 30 members" };
   g_assert_true (rapport_ui_test_wait_for (count_is_cb, &wait, 5000));
-  g_assert_true (find_widget (GTK_WIDGET (fixture->window), is_mapped_status_page_cb,
+  g_assert_true (rapport_ui_test_find_widget (GTK_WIDGET (fixture->window), ADW_TYPE_STATUS_PAGE, is_mapped_status_page_cb,
                               (gpointer) "No Results Found") != NULL);
   rapport_ui_test_screenshot (GTK_WIDGET (fixture->window), "members-no-results");
 
@@ -670,13 +611,6 @@ test_delete_undo (Fixture       *fixture,
   g_assert_cmpint (rapport_members_view_get_selected_id (view), ==, olivia);
 }
 
-static gboolean
-is_column_view_cb (GtkWidget *widget,
-                   gpointer   data)
-{
-  return GTK_IS_COLUMN_VIEW (widget);
-}
-
 static GtkShortcut *
 find_shortcut (GtkWidget  *widget,
                const char *trigger)
@@ -723,7 +657,7 @@ test_delete_key (Fixture       *fixture,
   rapport_members_view_select_member (view, chen, FALSE);
 
   /* Delete on the list: what its key shortcut runs. */
-  column_view = find_widget (GTK_WIDGET (view), is_column_view_cb, NULL);
+  column_view = rapport_ui_test_find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, NULL, NULL);
   g_assert_nonnull (column_view);
   shortcut = find_shortcut (column_view, "Delete");
   g_assert_nonnull (shortcut);
@@ -1045,7 +979,7 @@ test_narrow_navigation (Fixture       *fixture,
   /* Activating a row (a tap, Enter) opens the member; Back returns. */
   amara = person_id (fixture, "Amara Okafor");
   g_assert_true (rapport_member_list_find (list, amara, &position));
-  column_view = find_widget (GTK_WIDGET (view), is_column_view_cb, NULL);
+  column_view = rapport_ui_test_find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, NULL, NULL);
   g_assert_nonnull (column_view);
   g_signal_emit_by_name (column_view, "activate", position);
 
@@ -1096,21 +1030,6 @@ test_preferences (Fixture       *fixture,
   g_assert_cmpint (adw_style_manager_get_color_scheme (style_manager), ==, ADW_COLOR_SCHEME_DEFAULT);
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GList *toplevels = gtk_window_list_toplevels ();
-  GtkWindow *found = NULL;
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-        found = l->data;
-    }
-  g_list_free (toplevels);
-  return found;
-}
-
 static void
 test_shortcuts_and_about (Fixture       *fixture,
                           gconstpointer  data)
@@ -1141,14 +1060,14 @@ test_shortcuts_and_about (Fixture       *fixture,
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (fixture->window), "show-help-overlay"));
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "show-help-overlay", NULL);
   rapport_ui_test_spin (300);
-  shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  shortcuts = rapport_ui_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
   g_assert_nonnull (shortcuts);
   rapport_ui_test_screenshot (GTK_WIDGET (shortcuts), "shortcuts");
   gtk_window_close (shortcuts);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
   rapport_ui_test_spin (300);
-  about = ADW_ABOUT_WINDOW (find_toplevel (ADW_TYPE_ABOUT_WINDOW));
+  about = ADW_ABOUT_WINDOW (rapport_ui_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW));
   g_assert_nonnull (about);
   g_assert_cmpstr (adw_about_window_get_version (about), ==, PACKAGE_VERSION);
   g_assert_cmpstr (adw_about_window_get_developer_name (about), ==, "The Rapport authors");
