@@ -1347,7 +1347,6 @@ rapport_demo_generate (RapportStore              *store,
 
 typedef struct
 {
-  char                *path;
   RapportDemoOptions   options;
   RapportProgressFunc  progress;
   gpointer             progress_data;
@@ -1365,7 +1364,6 @@ typedef struct
 static void
 generate_data_free (GenerateData *data)
 {
-  g_free (data->path);
   g_main_context_unref (data->context);
   g_free (data);
 }
@@ -1401,44 +1399,28 @@ on_worker_progress_cb (guint64  done,
   g_source_attach (source, data->context);
 }
 
-static void
-generate_thread_cb (GTask        *task,
-                    gpointer      source_object,
-                    gpointer      task_data,
-                    GCancellable *cancellable)
+static gpointer
+generate_worker (RapportStore  *worker,
+                 gpointer       user_data,
+                 GCancellable  *cancellable,
+                 GError       **error)
 {
-  GenerateData *data = task_data;
-  g_autoptr(RapportStore) worker = NULL;
-  g_autoptr(GError) error = NULL;
+  GenerateData *data = user_data;
 
-  worker = rapport_store_new_worker (data->path, &error);
-  if (worker == NULL ||
-      !rapport_demo_generate (worker, &data->options,
+  if (!rapport_demo_generate (worker, &data->options,
                               data->progress != NULL ? on_worker_progress_cb : NULL, data,
-                              cancellable, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+                              cancellable, error))
+    return NULL;
 
-  g_task_return_boolean (task, TRUE);
+  return GINT_TO_POINTER (TRUE);
 }
 
 /* Back on the caller's thread: tell the caller's store, then the caller. */
 static void
-on_generate_done_cb (GObject      *source_object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+on_generate_done (GTask    *task,
+                  gpointer  result,
+                  gpointer  data)
 {
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
   rapport_store_emit_changed (g_task_get_source_object (task), "members", 0,
                               RAPPORT_CHANGE_RELOAD);
   g_task_return_boolean (task, TRUE);
@@ -1460,7 +1442,6 @@ rapport_demo_generate_async (RapportStore              *store,
                              gpointer                   user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GTask) worker_task = NULL;
   GenerateData *data;
 
   g_return_if_fail (RAPPORT_IS_STORE (store));
@@ -1471,19 +1452,12 @@ rapport_demo_generate_async (RapportStore              *store,
   g_task_set_source_tag (task, rapport_demo_generate_async);
 
   data = g_new0 (GenerateData, 1);
-  data->path = g_strdup (rapport_store_get_path (store));
   data->options = *options;
   data->progress = progress;
   data->progress_data = progress_data;
   data->context = g_main_context_ref_thread_default ();
-
-  /* The thread's task has no source object: the thread may drop its task
-   * after the caller is done, and must not hold the last reference to the
-   * caller's store. The caller's task keeps the store on the caller's thread. */
-  worker_task = g_task_new (NULL, cancellable, on_generate_done_cb, g_steal_pointer (&task));
-  g_task_set_source_tag (worker_task, rapport_demo_generate_async);
-  g_task_set_task_data (worker_task, data, (GDestroyNotify) generate_data_free);
-  g_task_run_in_thread (worker_task, generate_thread_cb);
+  _rapport_store_run_worker (store, task, generate_worker, data, (GDestroyNotify) generate_data_free,
+                             on_generate_done, NULL);
 }
 
 gboolean

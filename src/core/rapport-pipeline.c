@@ -1644,55 +1644,18 @@ rapport_pipeline_list_suggestions (RapportPipeline  *self,
 
 typedef struct
 {
-  char   *path;
   gint64  now;
 } SuggestionsData;
 
-static void
-suggestions_data_free (gpointer data)
+static gpointer
+suggestions_worker (RapportStore  *worker,
+                    gpointer       data,
+                    GCancellable  *cancellable,
+                    GError       **error)
 {
   SuggestionsData *suggestions = data;
 
-  g_free (suggestions->path);
-  g_free (suggestions);
-}
-
-static void
-suggestions_thread_cb (GTask        *task,
-                       gpointer      source_object,
-                       gpointer      task_data,
-                       GCancellable *cancellable)
-{
-  SuggestionsData *data = task_data;
-  g_autoptr(RapportStore) worker = NULL;
-  g_autoptr(GError) error = NULL;
-  GListModel *suggestions = NULL;
-
-  worker = rapport_store_new_worker (data->path, &error);
-  if (worker != NULL)
-    suggestions = compute_suggestions (worker, data->now, &error);
-
-  if (suggestions == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, suggestions, g_object_unref);
-}
-
-/* Back on the caller's thread. */
-static void
-on_suggestions_done_cb (GObject      *source_object,
-                        GAsyncResult *result,
-                        gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-  GListModel *suggestions;
-
-  suggestions = g_task_propagate_pointer (G_TASK (result), &error);
-  if (suggestions == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, suggestions, g_object_unref);
+  return compute_suggestions (worker, suggestions->now, error);
 }
 
 /**
@@ -1709,7 +1672,6 @@ rapport_pipeline_list_suggestions_async (RapportPipeline     *self,
                                          gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GTask) worker_task = NULL;
   SuggestionsData *data;
 
   g_return_if_fail (RAPPORT_IS_PIPELINE (self));
@@ -1719,15 +1681,8 @@ rapport_pipeline_list_suggestions_async (RapportPipeline     *self,
   g_task_set_source_tag (task, rapport_pipeline_list_suggestions_async);
 
   data = g_new0 (SuggestionsData, 1);
-  data->path = g_strdup (rapport_store_get_path (self->store));
   data->now = now_of (self);
-
-  /* The thread's task holds no reference to @self: the thread may drop it
-   * after the caller is done, and must not finalize the caller's objects. */
-  worker_task = g_task_new (NULL, cancellable, on_suggestions_done_cb, g_steal_pointer (&task));
-  g_task_set_source_tag (worker_task, rapport_pipeline_list_suggestions_async);
-  g_task_set_task_data (worker_task, data, suggestions_data_free);
-  g_task_run_in_thread (worker_task, suggestions_thread_cb);
+  _rapport_store_run_worker (self->store, task, suggestions_worker, data, g_free, NULL, g_object_unref);
 }
 
 /**

@@ -847,67 +847,29 @@ failed:
   return FALSE;
 }
 
-typedef struct
+static gpointer
+rescore_worker (RapportStore  *worker,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
 {
-  char   *path;
-  gint64  now;
-} RescoreData;
+  g_autoptr(RapportScoring) scoring = rapport_scoring_new (worker);
+  g_autofree RapportLevelCounts *counts = g_new0 (RapportLevelCounts, 1);
 
-static void
-rescore_data_free (gpointer data)
-{
-  RescoreData *rescore = data;
+  rapport_scoring_set_reference_time (scoring, *(gint64 *) data);
+  if (!rapport_scoring_rescore_all (scoring, counts, cancellable, error))
+    return NULL;
 
-  g_free (rescore->path);
-  g_free (rescore);
-}
-
-static void
-rescore_thread_cb (GTask        *task,
-                   gpointer      source_object,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
-{
-  RescoreData *data = task_data;
-  g_autoptr(RapportStore) worker = NULL;
-  g_autoptr(RapportScoring) scoring = NULL;
-  g_autoptr(GError) error = NULL;
-  RapportLevelCounts *counts = g_new0 (RapportLevelCounts, 1);
-
-  worker = rapport_store_new_worker (data->path, &error);
-  if (worker != NULL)
-    {
-      scoring = rapport_scoring_new (worker);
-      rapport_scoring_set_reference_time (scoring, data->now);
-    }
-
-  if (worker == NULL || !rapport_scoring_rescore_all (scoring, counts, cancellable, &error))
-    {
-      g_free (counts);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  g_task_return_pointer (task, counts, g_free);
+  return g_steal_pointer (&counts);
 }
 
 /* Back on the caller's thread: tell the caller's store, then the caller. */
 static void
-on_rescore_done_cb (GObject      *source_object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+on_rescore_done (GTask    *task,
+                 gpointer  counts,
+                 gpointer  data)
 {
-  g_autoptr(GTask) task = user_data;
   RapportScoring *self = g_task_get_source_object (task);
-  GError *error = NULL;
-  RapportLevelCounts *counts;
-
-  counts = g_task_propagate_pointer (G_TASK (result), &error);
-  if (counts == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
 
   g_clear_pointer (&self->weights, rapport_score_weights_free);
   rapport_store_emit_changed (self->store, "members", 0, RAPPORT_CHANGE_RELOAD);
@@ -928,25 +890,16 @@ rapport_scoring_rescore_all_async (RapportScoring      *self,
                                    gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GTask) worker_task = NULL;
-  RescoreData *data;
+  gint64 *now;
 
   g_return_if_fail (RAPPORT_IS_SCORING (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, rapport_scoring_rescore_all_async);
-
-  data = g_new0 (RescoreData, 1);
-  data->path = g_strdup (rapport_store_get_path (self->store));
-  data->now = now_of (self);
-
-  /* The thread's task holds no reference to @self or its store, which
-   * belong to the caller's thread. */
-  worker_task = g_task_new (NULL, cancellable, on_rescore_done_cb, g_steal_pointer (&task));
-  g_task_set_source_tag (worker_task, rapport_scoring_rescore_all_async);
-  g_task_set_task_data (worker_task, data, rescore_data_free);
-  g_task_run_in_thread (worker_task, rescore_thread_cb);
+  now = g_new (gint64, 1);
+  *now = now_of (self);
+  _rapport_store_run_worker (self->store, task, rescore_worker, now, g_free, on_rescore_done, g_free);
 }
 
 /**

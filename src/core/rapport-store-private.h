@@ -56,4 +56,21 @@ void              _rapport_bind_text         (RapportStatement  *stmt,
 const char       *_rapport_column_text       (RapportStatement  *stmt,
                                               int                index);
 
+/* Work for a worker thread; see _rapport_store_run_worker(). */
+typedef gpointer (*RapportWorkerFunc)     (RapportStore   *worker,
+                                           gpointer        data,
+                                           GCancellable   *cancellable,
+                                           GError        **error);
+typedef void     (*RapportWorkerDoneFunc) (GTask          *task,
+                                           gpointer        result,
+                                           gpointer        data);
+
+void              _rapport_store_run_worker  (RapportStore          *store,
+                                              GTask                 *task,
+                                              RapportWorkerFunc      func,
+                                              gpointer               data,
+                                              GDestroyNotify         data_free,
+                                              RapportWorkerDoneFunc  done,
+                                              GDestroyNotify         result_free);
+
 G_END_DECLS

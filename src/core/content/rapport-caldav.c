@@ -1035,9 +1035,11 @@ rapport_caldav_sync (RapportStore        *store,
 
 /* ---- In a worker thread ----------------------------------------------- */
 
+/* Owned by the caller's task, which outlives the worker's use of it and
+ * is finalized on the caller's thread, where @progress_data is freed. */
 typedef struct
 {
-  char                *path;
+  GTask               *task;
   RapportProgressFunc  progress;
   gpointer             progress_data;
   GDestroyNotify       progress_data_free;
@@ -1051,7 +1053,6 @@ sync_data_free (SyncData *data)
   if (data->progress_data_free != NULL)
     data->progress_data_free (data->progress_data);
   g_main_context_unref (data->context);
-  g_free (data->path);
   g_free (data);
 }
 
@@ -1085,8 +1086,7 @@ forward_progress (guint64  done,
                   guint64  total,
                   gpointer user_data)
 {
-  GTask *task = user_data;
-  SyncData *data = g_task_get_task_data (task);
+  SyncData *data = user_data;
   ProgressReport *report;
   g_autoptr(GSource) source = NULL;
 
@@ -1095,7 +1095,7 @@ forward_progress (guint64  done,
 
   report = g_new0 (ProgressReport, 1);
   report->data = data;
-  report->task = g_object_ref (task);
+  report->task = g_object_ref (data->task);
   report->done = done;
   report->total = total;
 
@@ -1105,24 +1105,25 @@ forward_progress (guint64  done,
   g_source_attach (source, data->context);
 }
 
-static void
-sync_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gpointer
+sync_worker (RapportStore  *worker,
+             gpointer       user_data,
+             GCancellable  *cancellable,
+             GError       **error)
 {
-  SyncData *data = task_data;
-  g_autoptr(RapportStore) store = NULL;
-  g_autoptr(GError) error = NULL;
+  SyncData *data = user_data;
 
-  store = rapport_store_new_worker (data->path, &error);
-  if (store == NULL
-      || !rapport_caldav_sync (store, cancellable, forward_progress, task, &data->stats, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+  if (!rapport_caldav_sync (worker, cancellable, forward_progress, data, &data->stats, error))
+    return NULL;
 
+  return GINT_TO_POINTER (TRUE);
+}
+
+static void
+on_sync_done (GTask    *task,
+              gpointer  result,
+              gpointer  data)
+{
   g_task_return_boolean (task, TRUE);
 }
 
@@ -1148,17 +1149,20 @@ rapport_caldav_sync_async (RapportStore        *store,
 
   g_return_if_fail (RAPPORT_IS_STORE (store));
 
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rapport_caldav_sync_async);
+
   data = g_new0 (SyncData, 1);
-  data->path = g_strdup (rapport_store_get_path (store));
+  data->task = task;
   data->progress = progress;
   data->progress_data = progress_data;
   data->progress_data_free = progress_data_free;
   data->context = g_main_context_ref_thread_default ();
-
-  task = g_task_new (store, cancellable, callback, user_data);
-  g_task_set_source_tag (task, rapport_caldav_sync_async);
   g_task_set_task_data (task, data, (GDestroyNotify) sync_data_free);
-  g_task_run_in_thread (task, sync_thread);
+
+  /* The worker borrows @data: the caller's task keeps it until the
+   * worker is done. */
+  _rapport_store_run_worker (store, task, sync_worker, data, NULL, on_sync_done, NULL);
 }
 
 gboolean

@@ -1878,7 +1878,6 @@ typedef struct
   GFile               *file;
   AsyncProgress        progress;
   RapportImportResult  result;
-  guint64              n_members;
 } AsyncData;
 
 static void
@@ -1908,49 +1907,31 @@ async_data_new (GFile               *file,
   return async;
 }
 
-static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gpointer
+import_worker (RapportStore  *worker,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
 {
-  AsyncData *async = task_data;
-  g_autoptr(RapportStore) worker = NULL;
-  GError *error = NULL;
+  AsyncData *async = data;
   Progress report = { NULL, &async->progress, 0 };
 
   if (async->progress.func != NULL)
     report.func = send_progress_cb;
+  if (!import_csv (worker, async->file, &async->result, &report, cancellable, error))
+    return NULL;
 
-  worker = rapport_store_new_for_thread (source_object, &error);
-  if (worker == NULL ||
-      !import_csv (worker, async->file, &async->result, &report, cancellable, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  g_task_return_boolean (task, TRUE);
+  return g_memdup2 (&async->result, sizeof async->result);
 }
 
 static void
-on_import_thread_done_cb (GObject      *source_object,
-                          GAsyncResult *result,
-                          gpointer      user_data)
+on_import_done (GTask    *task,
+                gpointer  result,
+                gpointer  data)
 {
-  g_autoptr(GTask) task = user_data;
-  AsyncData *async = g_task_get_task_data (G_TASK (result));
-  GError *error = NULL;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
   /* On the caller's thread, before its callback runs: lists reload once. */
-  rapport_store_emit_changed (RAPPORT_STORE (source_object), "members", 0, RAPPORT_CHANGE_RELOAD);
-  g_task_set_task_data (task, g_memdup2 (&async->result, sizeof async->result), g_free);
+  rapport_store_emit_changed (g_task_get_source_object (task), "members", 0, RAPPORT_CHANGE_RELOAD);
+  g_task_set_task_data (task, result, g_free);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -1972,7 +1953,6 @@ rapport_member_import_csv_async (RapportStore        *store,
                                  gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GTask) worker_task = NULL;
 
   g_return_if_fail (RAPPORT_IS_STORE (store));
   g_return_if_fail (G_IS_FILE (file));
@@ -1982,13 +1962,9 @@ rapport_member_import_csv_async (RapportStore        *store,
   g_task_set_source_tag (task, rapport_member_import_csv_async);
   /* A cancellation that comes after the commit does not undo it. */
   g_task_set_check_cancellable (task, FALSE);
-
-  worker_task = g_task_new (store, cancellable, on_import_thread_done_cb, g_object_ref (task));
-  g_task_set_source_tag (worker_task, rapport_member_import_csv_async);
-  g_task_set_check_cancellable (worker_task, FALSE);
-  g_task_set_task_data (worker_task, async_data_new (file, progress, progress_data, task),
-                        async_data_free);
-  g_task_run_in_thread (worker_task, import_thread);
+  _rapport_store_run_worker (store, task, import_worker,
+                             async_data_new (file, progress, progress_data, task), async_data_free,
+                             on_import_done, g_free);
 }
 
 gboolean
@@ -2016,28 +1992,30 @@ rapport_member_import_csv_finish (RapportStore         *store,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gpointer
+export_worker (RapportStore  *worker,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
 {
-  AsyncData *async = task_data;
-  g_autoptr(RapportStore) worker = NULL;
-  GError *error = NULL;
+  AsyncData *async = data;
   Progress report = { NULL, &async->progress, 0 };
+  guint64 n_members = 0;
 
   if (async->progress.func != NULL)
     report.func = send_progress_cb;
+  if (!export_csv (worker, async->file, &n_members, &report, cancellable, error))
+    return NULL;
 
-  worker = rapport_store_new_for_thread (source_object, &error);
-  if (worker == NULL ||
-      !export_csv (worker, async->file, &async->n_members, &report, cancellable, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+  return g_memdup2 (&n_members, sizeof n_members);
+}
 
+static void
+on_export_done (GTask    *task,
+                gpointer  n_members,
+                gpointer  data)
+{
+  g_task_set_task_data (task, n_members, g_free);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -2066,9 +2044,9 @@ rapport_member_export_csv_async (RapportStore        *store,
   task = g_task_new (store, cancellable, callback, user_data);
   g_task_set_source_tag (task, rapport_member_export_csv_async);
   g_task_set_check_cancellable (task, FALSE);
-  g_task_set_task_data (task, async_data_new (file, progress, progress_data, task),
-                        async_data_free);
-  g_task_run_in_thread (task, export_thread);
+  _rapport_store_run_worker (store, task, export_worker,
+                             async_data_new (file, progress, progress_data, task), async_data_free,
+                             on_export_done, g_free);
 }
 
 gboolean
@@ -2077,16 +2055,16 @@ rapport_member_export_csv_finish (RapportStore  *store,
                                   guint64       *n_members,
                                   GError       **error)
 {
-  AsyncData *async;
+  guint64 *written;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rapport_member_export_csv_async,
                         FALSE);
 
-  async = g_task_get_task_data (G_TASK (result));
+  written = g_task_get_task_data (G_TASK (result));
   if (n_members != NULL)
-    *n_members = async->n_members;
+    *n_members = written != NULL ? *written : 0;
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
