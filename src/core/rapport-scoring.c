@@ -1254,30 +1254,23 @@ rapport_scoring_dup_weights (RapportScoring  *self,
   return weights != NULL ? rapport_score_weights_copy (weights) : NULL;
 }
 
-/**
- * rapport_scoring_preview_weights:
- * @weights: the weights to try
- * @preview: (out): the levels now and under @weights, and how many members
- *   would change level
- *
- * Scores every member under the weights in use and under @weights, as of
- * now, and ranks both, without writing anything.
- */
-gboolean
-rapport_scoring_preview_weights (RapportScoring             *self,
-                                 const RapportScoreWeights  *weights,
-                                 RapportLevelPreview        *preview,
-                                 GCancellable               *cancellable,
-                                 GError                    **error)
+/* Scores every member under the weights in use and under @weights, ranks
+ * the first by the thresholds in use and the second by @level1_percent and
+ * @level2_percent (negative: the thresholds in use), and counts who would
+ * change level. Nothing is written. */
+static gboolean
+compute_preview (RapportScoring             *self,
+                 const RapportScoreWeights  *weights,
+                 double                      level1_percent,
+                 double                      level2_percent,
+                 RapportLevelPreview        *preview,
+                 GCancellable               *cancellable,
+                 GError                    **error)
 {
   g_autoptr(RapportScoreWeights) current = NULL;
   Scores scores = { 0 };
   Thresholds thresholds;
   gboolean ok;
-
-  g_return_val_if_fail (RAPPORT_IS_SCORING (self), FALSE);
-  g_return_val_if_fail (weights != NULL, FALSE);
-  g_return_val_if_fail (preview != NULL, FALSE);
 
   memset (preview, 0, sizeof *preview);
 
@@ -1298,10 +1291,14 @@ rapport_scoring_preview_weights (RapportScoring             *self,
       return FALSE;
     }
 
+  if (level1_percent < 0)
+    {
+      level1_percent = thresholds.level1_percent;
+      level2_percent = thresholds.level2_percent;
+    }
   rank (scores.scores[0], scores.ids->len, thresholds.level1_percent, thresholds.level2_percent,
         &preview->current);
-  rank (scores.scores[1], scores.ids->len, thresholds.level1_percent, thresholds.level2_percent,
-        &preview->proposed);
+  rank (scores.scores[1], scores.ids->len, level1_percent, level2_percent, &preview->proposed);
 
   for (guint i = 0; i < scores.ids->len; i++)
     {
@@ -1320,6 +1317,66 @@ rapport_scoring_preview_weights (RapportScoring             *self,
 
   scores_clear (&scores);
   return TRUE;
+}
+
+/**
+ * rapport_scoring_preview_weights:
+ * @weights: the weights to try
+ * @preview: (out): the levels now and under @weights, and how many members
+ *   would change level
+ *
+ * Scores every member under the weights in use and under @weights, as of
+ * now, and ranks both, without writing anything.
+ */
+gboolean
+rapport_scoring_preview_weights (RapportScoring             *self,
+                                 const RapportScoreWeights  *weights,
+                                 RapportLevelPreview        *preview,
+                                 GCancellable               *cancellable,
+                                 GError                    **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_SCORING (self), FALSE);
+  g_return_val_if_fail (weights != NULL, FALSE);
+  g_return_val_if_fail (preview != NULL, FALSE);
+
+  return compute_preview (self, weights, -1, -1, preview, cancellable, error);
+}
+
+/**
+ * rapport_scoring_preview_levels:
+ * @weights: the weights to try
+ * @level1_percent: the share of members with a score to put at level 1
+ * @level2_percent: the share below them at level 2
+ * @preview: (out): the levels under the weights and thresholds in use, and
+ *   under the proposed ones, as of now, and how many members would change
+ *
+ * Like rapport_scoring_preview_weights(), with proposed level thresholds
+ * as well. Nothing is written.
+ */
+gboolean
+rapport_scoring_preview_levels (RapportScoring             *self,
+                                const RapportScoreWeights  *weights,
+                                double                      level1_percent,
+                                double                      level2_percent,
+                                RapportLevelPreview        *preview,
+                                GCancellable               *cancellable,
+                                GError                    **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_SCORING (self), FALSE);
+  g_return_val_if_fail (weights != NULL, FALSE);
+  g_return_val_if_fail (preview != NULL, FALSE);
+
+  if (!(level1_percent >= 0 && level1_percent <= 100) ||
+      !(level2_percent >= 0 && level1_percent + level2_percent <= 100))
+    {
+      memset (preview, 0, sizeof *preview);
+      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
+                   _("Levels 1 and 2 must share at most 100%% of the members, not %g%% and %g%%"),
+                   level1_percent, level2_percent);
+      return FALSE;
+    }
+
+  return compute_preview (self, weights, level1_percent, level2_percent, preview, cancellable, error);
 }
 
 /**

@@ -116,6 +116,13 @@ gboolean                 rapport_scoring_preview_weights     (RapportScoring    
                                                               RapportLevelPreview        *preview,
                                                               GCancellable               *cancellable,
                                                               GError                    **error);
+gboolean                 rapport_scoring_preview_levels      (RapportScoring             *self,
+                                                              const RapportScoreWeights  *weights,
+                                                              double                      level1_percent,
+                                                              double                      level2_percent,
+                                                              RapportLevelPreview        *preview,
+                                                              GCancellable               *cancellable,
+                                                              GError                    **error);
 gboolean                 rapport_scoring_set_weights         (RapportScoring             *self,
                                                               const RapportScoreWeights  *weights,
                                                               RapportLevelCounts         *counts,

@@ -26,7 +26,6 @@
 
 #include "rapport-member-util.h"
 #include "rapport-preferences-scoring.h"
-#include "rapport-scoring-preview.h"
 #include "rapport-scoring.h"
 #include "rapport-store.h"
 

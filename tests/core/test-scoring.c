@@ -628,10 +628,12 @@ test_preview (Fixture       *f,
               gconstpointer  data)
 {
   g_autoptr(RapportScoreWeights) weights = NULL;
+  g_autoptr(RapportScoreWeights) same = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   RapportLevelPreview preview;
+  RapportLevelPreview levels;
   RapportLevelCounts applied;
   RapportLevelCounts current;
   gint64 reactor;
@@ -684,6 +686,20 @@ test_preview (Fixture       *f,
   g_assert_cmpint (sqlite3_total_changes (_rapport_store_get_db (f->store)), ==, total_changes);
   g_assert_cmpint (stored_level (f, reactor), ==, 1);
   sqlite3_close (other);
+
+  /* What if levels 1 and 2 took half and a quarter, under today's weights? */
+  same = rapport_scoring_dup_weights (f->scoring, &error);
+  g_assert_true (rapport_scoring_preview_levels (f->scoring, same, 50, 25, &levels, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpmem (levels.current.levels, sizeof current.levels, current.levels, sizeof current.levels);
+  g_assert_cmpuint (levels.proposed.levels[0], >, current.levels[0]);
+  g_assert_cmpuint (levels.changed, ==, levels.raised);
+  g_assert_cmpuint (levels.lowered, ==, 0);
+  g_assert_false (rapport_scoring_preview_levels (f->scoring, same, 80, 30, &levels, NULL, &error));
+  g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "Levels 1 and 2 must share at most 100% of the members, not 80% and 30%");
+  g_clear_error (&error);
+  g_assert_cmpint (stored_level (f, reactor), ==, 1);
 
   /* Applying gives what the preview promised. */
   g_assert_true (rapport_scoring_set_weights (f->scoring, weights, &applied, &error));

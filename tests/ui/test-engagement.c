@@ -31,7 +31,6 @@
 #include "rapport-preferences-pipeline.h"
 #include "rapport-preferences-scoring.h"
 #include "rapport-preferences-window.h"
-#include "rapport-scoring-preview.h"
 #include "rapport-scoring.h"
 #include "rapport-store.h"
 #include "rapport-ui-test.h"
