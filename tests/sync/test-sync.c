@@ -289,6 +289,9 @@ test_pull_10000 (void)
   fixture_tear_down (&f);
 }
 
+/* A page of the full contact list (the archived ones ask for less). */
+#define FULL_LIST "GET /crm/v3/objects/contacts?limit=100&properties=firstname"
+
 static void
 test_incremental (void)
 {
@@ -299,6 +302,7 @@ test_incremental (void)
   g_autofree char *renamed = NULL;
   g_autofree char *moved = NULL;
   guint searches;
+  guint lists;
 
   fixture_set_up (&f, 300, 3);
   add_account (&f, TOKEN, 0);
@@ -359,6 +363,27 @@ test_incremental (void)
                     "JOIN organizations o ON o.id = m.organization_id "
                     "JOIN identities i ON i.member_id = m.id WHERE i.external_id = '1010'");
   g_assert_cmpstr (moved, ==, "Company 2|+1 555 9999");
+
+  /* A contact moved to another company without any other change is not
+   * found by the search; the weekly full pull brings the move in. */
+  rapport_mock_hubspot_move_contact (f.mock, 11, 0);
+  lists = rapport_mock_hubspot_count_requests (f.mock, FULL_LIST);
+  g_assert_true (run_sync (&f, RAPPORT_SYNC_PULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (rapport_mock_hubspot_count_requests (f.mock, FULL_LIST), ==, lists);
+  g_assert_cmpint (count (&f, "SELECT count(*) FROM members m JOIN organizations o ON o.id = m.organization_id "
+                              "JOIN identities i ON i.member_id = m.id "
+                              "WHERE i.external_id = '1012' AND o.name = 'Company 2'"), ==, 1);
+
+  exec (&f, "UPDATE sync_state SET cursor = cursor - 8 * 24 * 3600 WHERE stream = 'contacts.full-pull'");
+  g_assert_true (run_sync (&f, RAPPORT_SYNC_PULL, &error));
+  g_assert_no_error (error);
+  /* 299 contacts not archived, 100 a page. */
+  g_assert_cmpuint (rapport_mock_hubspot_count_requests (f.mock, FULL_LIST), ==, lists + 3);
+  g_assert_cmpint (count (&f, "SELECT count(*) FROM members m JOIN organizations o ON o.id = m.organization_id "
+                              "JOIN identities i ON i.member_id = m.id "
+                              "WHERE i.external_id = '1012' AND o.name = 'Company 0'"), ==, 1);
+  g_assert_cmpint (count (&f, "SELECT count(*) FROM members"), ==, 300);
 
   fixture_tear_down (&f);
 }

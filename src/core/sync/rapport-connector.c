@@ -26,6 +26,7 @@
 
 #include "rapport-connector.h"
 #include "rapport-hubspot.h"
+#include "rapport-store-private.h"
 
 /* A run keeps this many failure reasons; the counts stay exact beyond it. */
 #define MAX_FAILURES 100
@@ -66,6 +67,75 @@ rapport_sync_run_add_failure (RapportSyncRun *run,
   run->failed++;
   if (run->failures != NULL && run->failures->len < MAX_FAILURES)
     g_ptr_array_add (run->failures, g_strdup_printf ("%s: %s", who, why));
+}
+
+/**
+ * rapport_sync_run_get_state:
+ * @key: a stream's cursor, or another value the run keeps for its account
+ *
+ * Returns: (transfer full) (nullable): the value kept under @key
+ */
+char *
+rapport_sync_run_get_state (RapportSyncRun  *run,
+                            const char      *key,
+                            GError         **error)
+{
+  g_autoptr(RapportStatement) stmt = NULL;
+
+  g_return_val_if_fail (run != NULL, NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  stmt = _rapport_store_prepare (run->store,
+                                 "SELECT cursor FROM sync_state WHERE account_id = ? AND stream = ?",
+                                 error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, run->account_id);
+  _rapport_bind_text (stmt, 2, key);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return g_strdup (_rapport_column_text (stmt, 0));
+
+  return NULL;
+}
+
+/**
+ * rapport_sync_run_set_state:
+ * @value: (nullable): what to keep under @key; %NULL forgets it
+ *
+ * Keeps @value for the run's account, in the transaction that is open.
+ */
+gboolean
+rapport_sync_run_set_state (RapportSyncRun  *run,
+                            const char      *key,
+                            const char      *value,
+                            GError         **error)
+{
+  g_autoptr(RapportStatement) stmt = NULL;
+
+  g_return_val_if_fail (run != NULL, FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  if (value != NULL)
+    stmt = _rapport_store_prepare (run->store,
+                                   "INSERT INTO sync_state (account_id, stream, cursor, updated_at) "
+                                   "VALUES (?1, ?2, ?3, unixepoch ()) "
+                                   "ON CONFLICT (account_id, stream) DO UPDATE "
+                                   "SET cursor = excluded.cursor, updated_at = excluded.updated_at",
+                                   error);
+  else
+    stmt = _rapport_store_prepare (run->store,
+                                   "DELETE FROM sync_state WHERE account_id = ?1 AND stream = ?2",
+                                   error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, run->account_id);
+  _rapport_bind_text (stmt, 2, key);
+  if (value != NULL)
+    _rapport_bind_text (stmt, 3, value);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return _rapport_store_set_error (run->store, error);
+
+  return TRUE;
 }
 
 RapportSyncPage *

@@ -106,9 +106,16 @@ typedef struct
   GPtrArray     *failures;
 } RapportSyncRun;
 
-void rapport_sync_run_add_failure (RapportSyncRun *run,
-                                   const char     *who,
-                                   const char     *why);
+void     rapport_sync_run_add_failure (RapportSyncRun  *run,
+                                       const char      *who,
+                                       const char      *why);
+char    *rapport_sync_run_get_state   (RapportSyncRun  *run,
+                                       const char      *key,
+                                       GError         **error);
+gboolean rapport_sync_run_set_state   (RapportSyncRun  *run,
+                                       const char      *key,
+                                       const char      *value,
+                                       GError         **error);
 
 /**
  * RapportSyncPage:

@@ -43,6 +43,12 @@
 #define STREAM_COMPANIES "companies"
 #define STREAM_PUSH "contacts-push"
 
+/* Moving a contact to another company does not change its
+ * lastmodifieddate, so incremental pulls miss it: every week a pull lists
+ * all contacts again. The key keeps when that last finished. */
+#define FULL_PULL_KEY "contacts.full-pull"
+#define FULL_PULL_EVERY (7 * 24 * 3600)
+
 static const char contact_properties[] =
   "firstname,lastname,email,company,jobtitle,phone,lifecyclestage,lastmodifieddate";
 static const char company_properties[] = "name,domain";
@@ -215,6 +221,7 @@ typedef struct
   JsonNode   *root;
   JsonArray  *results;
   GHashTable *companies;
+  gboolean    full;
 } Listing;
 
 static void
@@ -697,15 +704,23 @@ rapport_hubspot_fetch_page (RapportConnector  *connector,
 
   if (g_str_equal (stream, STREAM_CONTACTS))
     {
-      if (since > 0)
+      g_autofree char *full_pull = NULL;
+      RapportSyncPage *page;
+
+      full_pull = rapport_sync_run_get_state (run, FULL_PULL_KEY, error);
+      if (since > 0 && full_pull != NULL &&
+          g_get_real_time () / G_USEC_PER_SEC - g_ascii_strtoll (full_pull, NULL, 10) < FULL_PULL_EVERY)
         {
           body = search_body ("lastmodifieddate", contact_properties, since, cursor);
           return fetch_listing (run, "POST", "/crm/v3/objects/contacts/search", NULL, body, TRUE,
                                 COMPANIES_BATCH_READ, error);
         }
       query = listing_query (contact_properties, "associations=companies", cursor);
-      return fetch_listing (run, "GET", "/crm/v3/objects/contacts", query, NULL, TRUE,
+      page = fetch_listing (run, "GET", "/crm/v3/objects/contacts", query, NULL, TRUE,
                             COMPANIES_EMBEDDED, error);
+      if (page != NULL)
+        ((Listing *) page->data)->full = TRUE;
+      return page;
     }
 
   if (g_str_equal (stream, STREAM_ARCHIVED))
@@ -1488,7 +1503,16 @@ rapport_hubspot_apply_page (RapportConnector  *connector,
                             GError           **error)
 {
   if (g_str_equal (stream, STREAM_CONTACTS))
-    return apply_contacts (run, page->data, error);
+    {
+      g_autofree char *now = NULL;
+
+      if (!apply_contacts (run, page->data, error))
+        return FALSE;
+      if (page->next_cursor != NULL || !((Listing *) page->data)->full)
+        return TRUE;
+      now = g_strdup_printf ("%" G_GINT64_FORMAT, g_get_real_time () / G_USEC_PER_SEC);
+      return rapport_sync_run_set_state (run, FULL_PULL_KEY, now, error);
+    }
   if (g_str_equal (stream, STREAM_ARCHIVED))
     return apply_archived (run, page->data, error);
   if (g_str_equal (stream, STREAM_COMPANIES))

@@ -478,59 +478,6 @@ post_progress (SyncJob *job)
   g_source_attach (source, job->context);
 }
 
-static char *
-get_state (RapportStore  *store,
-           gint64         account_id,
-           const char    *stream,
-           GError       **error)
-{
-  g_autoptr(RapportStatement) stmt = NULL;
-
-  stmt = _rapport_store_prepare (store,
-                                 "SELECT cursor FROM sync_state WHERE account_id = ? AND stream = ?",
-                                 error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, account_id);
-  _rapport_bind_text (stmt, 2, stream);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    return g_strdup (_rapport_column_text (stmt, 0));
-
-  return NULL;
-}
-
-static gboolean
-set_state (RapportStore  *store,
-           gint64         account_id,
-           const char    *stream,
-           const char    *cursor,
-           GError       **error)
-{
-  g_autoptr(RapportStatement) stmt = NULL;
-
-  if (cursor != NULL)
-    stmt = _rapport_store_prepare (store,
-                                   "INSERT INTO sync_state (account_id, stream, cursor, updated_at) "
-                                   "VALUES (?1, ?2, ?3, unixepoch ()) "
-                                   "ON CONFLICT (account_id, stream) DO UPDATE "
-                                   "SET cursor = excluded.cursor, updated_at = excluded.updated_at",
-                                   error);
-  else
-    stmt = _rapport_store_prepare (store,
-                                   "DELETE FROM sync_state WHERE account_id = ?1 AND stream = ?2",
-                                   error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, account_id);
-  _rapport_bind_text (stmt, 2, stream);
-  if (cursor != NULL)
-    _rapport_bind_text (stmt, 3, cursor);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return _rapport_store_set_error (store, error);
-
-  return TRUE;
-}
-
 static gboolean
 update_log (SyncJob       *job,
             gint64         log_id,
@@ -583,9 +530,9 @@ run_stream (SyncJob           *job,
   g_autofree char *since_text = NULL;
   gint64 since = 0;
 
-  cursor = get_state (store, job->account_id, stream, error);
-  started = get_state (store, job->account_id, started_key, error);
-  since_text = get_state (store, job->account_id, since_key, error);
+  cursor = rapport_sync_run_get_state (&job->run, stream, error);
+  started = rapport_sync_run_get_state (&job->run, started_key, error);
+  since_text = rapport_sync_run_get_state (&job->run, since_key, error);
   if (since_text != NULL)
     since = g_ascii_strtoll (since_text, NULL, 10);
   if (cursor == NULL || started == NULL)
@@ -617,11 +564,11 @@ run_stream (SyncJob           *job,
       job->pages++;
 
       if (!rapport_connector_apply_page (connector, &job->run, stream, page, error) ||
-          !set_state (store, job->account_id, stream, page->next_cursor, error) ||
-          !set_state (store, job->account_id, started_key,
+          !rapport_sync_run_set_state (&job->run, stream, page->next_cursor, error) ||
+          !rapport_sync_run_set_state (&job->run, started_key,
                       page->next_cursor != NULL ? started : NULL, error) ||
           (page->next_cursor == NULL &&
-           !set_state (store, job->account_id, since_key, started, error)) ||
+           !rapport_sync_run_set_state (&job->run, since_key, started, error)) ||
           !update_log (job, log_id, "running", NULL, error) ||
           !rapport_store_commit (store, error))
         {
