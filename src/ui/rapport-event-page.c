@@ -50,6 +50,7 @@ typedef enum
   COLUMN_CHECKED_IN,
   COLUMN_SOURCE,
   COLUMN_CREATED,
+  COLUMN_MENU,
   N_COLUMNS
 } Column;
 
@@ -70,6 +71,7 @@ struct _RapportEventPage
   GtkNativeDialog   *file_chooser;
   GtkWindow         *mapping_dialog;
   AdwToast          *last_toast;
+  GHashTable        *removals;
 
   AdwToastOverlay   *toast_overlay;
   GtkWidget         *content_box;
@@ -121,14 +123,20 @@ static const char *filter_statuses[] = {
 };
 
 static void
+add_toast (RapportEventPage *self,
+           AdwToast         *toast)
+{
+  g_set_weak_pointer (&self->last_toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
 show_toast (RapportEventPage *self,
             const char       *title)
 {
   g_autofree char *escaped = g_markup_escape_text (title, -1);
-  AdwToast *toast = adw_toast_new (escaped);
 
-  g_set_weak_pointer (&self->last_toast, toast);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  add_toast (self, adw_toast_new (escaped));
 }
 
 static void
@@ -376,6 +384,7 @@ column_text (Column       column,
     case COLUMN_CREATED:
       return rapport_event_format_time (rapport_rsvp_get_created_at (rsvp));
 
+    case COLUMN_MENU:
     case N_COLUMNS:
     default:
       g_assert_not_reached ();
@@ -537,6 +546,588 @@ on_status_dropdown_selected_cb (RapportEventPage *self,
   if (self->rsvps != NULL && selected < G_N_ELEMENTS (filter_statuses))
     rapport_rsvp_list_set_status_filter (self->rsvps, filter_statuses[selected]);
   update_rsvp_stack (self);
+}
+
+/* Editing RSVPs: each row has a menu (also on right-click, Menu and
+ * Shift+F10) whose items are page actions that carry the RSVP's id. */
+
+typedef struct
+{
+  const char *status;
+  const char *label;
+} StatusChoice;
+
+static const StatusChoice status_choices[] = {
+  { RAPPORT_RSVP_GOING, N_("Mark as _Going") },
+  { RAPPORT_RSVP_MAYBE, N_("Mark as _Maybe") },
+  { RAPPORT_RSVP_WAITLISTED, N_("Move to _Waitlist") },
+  { RAPPORT_RSVP_DECLINED, N_("Mark as _Not Going") },
+};
+
+static void
+append_item (GMenu      *menu,
+             const char *label,
+             const char *action,
+             GVariant   *target)
+{
+  g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+  g_menu_item_set_action_and_target_value (item, action, target);
+  g_menu_append_item (menu, item);
+}
+
+static GMenuModel *
+build_rsvp_menu (RapportRsvp *rsvp)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenu) statuses = g_menu_new ();
+  g_autoptr(GMenu) edits = g_menu_new ();
+  g_autoptr(GMenu) removes = g_menu_new ();
+  gint64 id = rapport_rsvp_get_id (rsvp);
+  const char *current = rapport_rsvp_get_status (rsvp);
+
+  /* The current status is not offered again, except Going for a party
+   * that holds an offer on the waitlist: that claims it. */
+  for (guint i = 0; i < G_N_ELEMENTS (status_choices); i++)
+    {
+      if (g_strcmp0 (current, status_choices[i].status) == 0)
+        continue;
+      append_item (statuses, _(status_choices[i].label), "event.rsvp-status",
+                   g_variant_new ("(xs)", id, status_choices[i].status));
+    }
+
+  append_item (edits, _("Edit _Party Size…"), "event.rsvp-party", g_variant_new_int64 (id));
+  if (rapport_rsvp_get_checked_in_at (rsvp) != 0)
+    append_item (edits, _("_Undo Check-In"), "event.rsvp-undo-check-in", g_variant_new_int64 (id));
+  else
+    append_item (edits, _("_Check In"), "event.rsvp-check-in", g_variant_new_int64 (id));
+
+  append_item (removes, _("_Remove"), "event.rsvp-remove", g_variant_new_int64 (id));
+
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (statuses));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (edits));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (removes));
+
+  return G_MENU_MODEL (menu);
+}
+
+static void
+update_menu_button (GtkMenuButton *button,
+                    GParamSpec    *pspec,
+                    RapportRsvp   *rsvp)
+{
+  g_autoptr(GMenuModel) menu = NULL;
+  g_autofree char *label = NULL;
+
+  /* Only what changes the items rebuilds the menu. */
+  if (pspec != NULL &&
+      !g_str_equal (pspec->name, "status") &&
+      !g_str_equal (pspec->name, "checked-in-at") &&
+      !g_str_equal (pspec->name, "name"))
+    return;
+
+  menu = build_rsvp_menu (rsvp);
+  gtk_menu_button_set_menu_model (button, menu);
+  /* The button sits at the row's end: the menu opens leftwards, inside
+   * the window, even at 360 px. */
+  gtk_widget_set_halign (GTK_WIDGET (gtk_menu_button_get_popover (button)), GTK_ALIGN_END);
+
+  /* Translators: the accessible name of an RSVP row's menu button */
+  label = g_strdup_printf (_("Change the RSVP of %s"), rapport_rsvp_get_name (rsvp));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+static void
+on_menu_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+  gtk_menu_button_set_has_frame (GTK_MENU_BUTTON (button), FALSE);
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Change this RSVP"));
+  gtk_widget_add_css_class (button, "rsvp-menu-button");
+  g_object_set_data (G_OBJECT (button), "rapport-rsvp-menu", GINT_TO_POINTER (TRUE));
+  gtk_list_item_set_child (item, button);
+}
+
+static void
+on_menu_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  GtkWidget *button = gtk_list_item_get_child (item);
+  RapportRsvp *rsvp = gtk_list_item_get_item (item);
+
+  g_object_set_data_full (G_OBJECT (button), "rapport-rsvp", g_object_ref (rsvp), g_object_unref);
+  update_menu_button (GTK_MENU_BUTTON (button), NULL, rsvp);
+  g_signal_connect_object (rsvp, "notify", G_CALLBACK (update_menu_button), button, G_CONNECT_SWAPPED);
+}
+
+static void
+on_menu_unbind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
+{
+  GtkWidget *button = gtk_list_item_get_child (item);
+  RapportRsvp *rsvp = gtk_list_item_get_item (item);
+
+  g_signal_handlers_disconnect_by_func (rsvp, update_menu_button, button);
+  g_object_set_data (G_OBJECT (button), "rapport-rsvp", NULL);
+}
+
+static void
+add_menu_column (RapportEventPage *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *view_column;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (on_menu_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_menu_bind_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_menu_unbind_cb), NULL);
+
+  view_column = gtk_column_view_column_new (NULL, factory);
+  gtk_column_view_append_column (self->column_view, view_column);
+  self->columns[COLUMN_MENU] = view_column;
+  g_object_unref (view_column);
+}
+
+static GtkWidget *
+find_menu_button_in (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && g_object_get_data (G_OBJECT (widget), "rapport-rsvp-menu") != NULL)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_menu_button_in (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The menu button of the row @widget is in: the first ancestor holding one
+ * is the row, as each row holds exactly one. */
+static GtkMenuButton *
+find_row_menu_button (RapportEventPage *self,
+                      GtkWidget        *widget)
+{
+  for (GtkWidget *w = widget;
+       w != NULL && w != GTK_WIDGET (self->column_view) && !GTK_IS_LIST_VIEW (w);
+       w = gtk_widget_get_parent (w))
+    {
+      GtkWidget *found = find_menu_button_in (w);
+
+      if (found != NULL)
+        return GTK_MENU_BUTTON (found);
+    }
+
+  return NULL;
+}
+
+static GtkMenuButton *
+find_focused_menu_button (RapportEventPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view)))
+    return NULL;
+
+  return find_row_menu_button (self, focus);
+}
+
+static void
+on_column_view_pressed_cb (RapportEventPage *self,
+                           int               n_press,
+                           double            x,
+                           double            y,
+                           GtkGestureClick  *gesture)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->column_view), x, y, GTK_PICK_DEFAULT);
+  GtkMenuButton *button = picked ? find_row_menu_button (self, picked) : NULL;
+
+  if (button == NULL)
+    return;
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  gtk_menu_button_popup (button);
+}
+
+static void
+rsvp_menu_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  GtkMenuButton *button = find_focused_menu_button (RAPPORT_EVENT_PAGE (widget));
+
+  if (button != NULL)
+    gtk_menu_button_popup (button);
+}
+
+static RapportRsvp *
+get_rsvp_or_warn (RapportEventPage *self,
+                  gint64            rsvp_id,
+                  const char       *heading)
+{
+  g_autoptr(GError) error = NULL;
+  RapportRsvp *rsvp = rapport_events_get_rsvp (self->store, rsvp_id, &error);
+
+  if (rsvp == NULL)
+    show_error (self, heading, error->message);
+
+  return rsvp;
+}
+
+static char *
+dup_status_toast (const char *status,
+                  const char *name)
+{
+  if (g_strcmp0 (status, RAPPORT_RSVP_GOING) == 0)
+    /* Translators: a toast, e.g. "Ana Gomez is going" */
+    return g_strdup_printf (_("%s is going"), name);
+  if (g_strcmp0 (status, RAPPORT_RSVP_MAYBE) == 0)
+    /* Translators: a toast, e.g. "Ana Gomez might come" */
+    return g_strdup_printf (_("%s might come"), name);
+  if (g_strcmp0 (status, RAPPORT_RSVP_WAITLISTED) == 0)
+    /* Translators: a toast, e.g. "Ana Gomez is on the waitlist" */
+    return g_strdup_printf (_("%s is on the waitlist"), name);
+  if (g_strcmp0 (status, RAPPORT_RSVP_CANCELLED) == 0)
+    /* Translators: a toast, e.g. "Ana Gomez cancelled" */
+    return g_strdup_printf (_("%s cancelled"), name);
+  /* Translators: a toast, e.g. "Ana Gomez is not going" */
+  return g_strdup_printf (_("%s is not going"), name);
+}
+
+/* The waitlisted parties holding an offer, to tell afterwards which
+ * offers a change made. */
+static GHashTable *
+collect_offered (RapportEventPage *self)
+{
+  GHashTable *offered = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  guint n = self->waitlist ? g_list_model_get_n_items (G_LIST_MODEL (self->waitlist)) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RapportRsvp) rsvp = g_list_model_get_item (G_LIST_MODEL (self->waitlist), i);
+      gint64 id = rapport_rsvp_get_id (rsvp);
+
+      if (rapport_rsvp_get_offered_at (rsvp) != 0)
+        g_hash_table_add (offered, g_memdup2 (&id, sizeof id));
+    }
+
+  return offered;
+}
+
+/* " · 2 places offered to the waitlist" when a change made new offers. */
+static char *
+dup_offer_note (RapportEventPage *self,
+                GHashTable       *offered_before)
+{
+  g_autoptr(GHashTable) offered_after = collect_offered (self);
+  g_autofree char *count = NULL;
+  gint64 places = 0;
+  guint n = self->waitlist ? g_list_model_get_n_items (G_LIST_MODEL (self->waitlist)) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RapportRsvp) rsvp = g_list_model_get_item (G_LIST_MODEL (self->waitlist), i);
+      gint64 id = rapport_rsvp_get_id (rsvp);
+
+      if (g_hash_table_contains (offered_after, &id) && !g_hash_table_contains (offered_before, &id))
+        places += rapport_rsvp_get_party_size (rsvp);
+    }
+
+  if (places == 0)
+    return g_strdup ("");
+
+  count = rapport_format_count (places);
+  /* Translators: appended to a toast when freed places went to the waitlist */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       " · %s place offered to the waitlist",
+                                       " · %s places offered to the waitlist",
+                                       places),
+                          count);
+}
+
+static void
+rsvp_status_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RapportEventPage *self = RAPPORT_EVENT_PAGE (widget);
+  g_autoptr(RapportRsvp) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *text = NULL;
+  const char *status;
+  g_autoptr(GHashTable) offered_before = collect_offered (self);
+  gint64 rsvp_id;
+
+  g_variant_get (parameter, "(x&s)", &rsvp_id, &status);
+
+  if (!rapport_events_set_rsvp_status (self->store, rsvp_id, status, &error))
+    {
+      show_error (self, _("Could Not Change the RSVP"), error->message);
+      return;
+    }
+
+  after = get_rsvp_or_warn (self, rsvp_id, _("Could Not Change the RSVP"));
+  if (after == NULL)
+    return;
+
+  /* Going when full waits: say so rather than let it pass unseen. */
+  if (g_str_equal (status, RAPPORT_RSVP_GOING) &&
+      g_strcmp0 (rapport_rsvp_get_status (after), RAPPORT_RSVP_WAITLISTED) == 0)
+    /* Translators: a toast, e.g. "The event is full: Ana Gomez is on the waitlist" */
+    title = g_strdup_printf (_("The event is full: %s is on the waitlist"), rapport_rsvp_get_name (after));
+  else
+    title = dup_status_toast (rapport_rsvp_get_status (after), rapport_rsvp_get_name (after));
+
+  note = dup_offer_note (self, offered_before);
+  text = g_strconcat (title, note, NULL);
+  show_toast (self, text);
+}
+
+static void
+on_party_dialog_response_cb (AdwMessageDialog *dialog,
+                             const char       *response,
+                             RapportEventPage *self)
+{
+  GtkSpinButton *spin = g_object_get_data (G_OBJECT (dialog), "spin");
+  gint64 rsvp_id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "rsvp-id");
+  g_autoptr(RapportRsvp) rsvp = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GHashTable) offered_before = collect_offered (self);
+  int party;
+
+  if (!g_str_equal (response, "save"))
+    return;
+
+  gtk_spin_button_update (spin);
+  party = gtk_spin_button_get_value_as_int (spin);
+  if (!rapport_events_set_party_size (self->store, rsvp_id, party, &error))
+    {
+      show_error (self, _("Could Not Change the Party Size"), error->message);
+      return;
+    }
+
+  rsvp = get_rsvp_or_warn (self, rsvp_id, _("Could Not Change the Party Size"));
+  if (rsvp == NULL)
+    return;
+
+  /* Translators: a toast, e.g. "Ana Gomez: party of 3" */
+  title = g_strdup_printf (_("%s: party of %d"), rapport_rsvp_get_name (rsvp), party);
+  note = dup_offer_note (self, offered_before);
+  text = g_strconcat (title, note, NULL);
+  show_toast (self, text);
+}
+
+static void
+rsvp_party_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RapportEventPage *self = RAPPORT_EVENT_PAGE (widget);
+  gint64 rsvp_id = g_variant_get_int64 (parameter);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(RapportRsvp) rsvp = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+  GtkWidget *spin;
+
+  rsvp = get_rsvp_or_warn (self, rsvp_id, _("Could Not Change the Party Size"));
+  if (rsvp == NULL)
+    return;
+
+  /* Translators: the question of the party size dialog, e.g. "How many people are in Ana Gomez’s party, including them?" */
+  body = g_strdup_printf (_("How many people are in %s’s party, including them?"), rapport_rsvp_get_name (rsvp));
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("Edit Party Size"), body);
+
+  /* 1 to 1000, the range the events core accepts. */
+  spin = gtk_spin_button_new_with_range (1, 1000, 1);
+  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), rapport_rsvp_get_party_size (rsvp));
+  /* Enter saves (GtkSpinButton has no activates-default before GTK 4.14). */
+  gtk_text_set_activates_default (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (spin))), TRUE);
+  gtk_widget_set_halign (spin, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Party size"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), spin);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  g_object_set_data (G_OBJECT (dialog), "spin", spin);
+  g_object_set_data_full (G_OBJECT (dialog), "rsvp-id", g_memdup2 (&rsvp_id, sizeof rsvp_id), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_party_dialog_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (spin);
+}
+
+static void
+rsvp_check_in_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  RapportEventPage *self = RAPPORT_EVENT_PAGE (widget);
+  gint64 rsvp_id = g_variant_get_int64 (parameter);
+  g_autoptr(RapportRsvp) rsvp = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  if (!rapport_events_check_in (self->store, rsvp_id, &error))
+    {
+      show_error (self, _("Could Not Check In"), error->message);
+      return;
+    }
+
+  rsvp = get_rsvp_or_warn (self, rsvp_id, _("Could Not Check In"));
+  if (rsvp == NULL)
+    return;
+
+  /* Translators: a toast, e.g. "Ana Gomez is checked in" */
+  title = g_strdup_printf (_("%s is checked in"), rapport_rsvp_get_name (rsvp));
+  show_toast (self, title);
+}
+
+static void
+rsvp_undo_check_in_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  RapportEventPage *self = RAPPORT_EVENT_PAGE (widget);
+  gint64 rsvp_id = g_variant_get_int64 (parameter);
+  g_autoptr(RapportRsvp) before = NULL;
+  g_autoptr(RapportRsvp) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  before = get_rsvp_or_warn (self, rsvp_id, _("Could Not Undo the Check-In"));
+  if (before == NULL)
+    return;
+
+  if (!rapport_events_undo_check_in (self->store, rsvp_id, &error))
+    {
+      show_error (self, _("Could Not Undo the Check-In"), error->message);
+      return;
+    }
+
+  /* A walk-in exists only because they came: undoing removes them. */
+  after = rapport_events_get_rsvp (self->store, rsvp_id, NULL);
+  if (after == NULL)
+    /* Translators: a toast after undoing a walk-in's check-in, e.g. "Walk-in Chris Doe removed" */
+    title = g_strdup_printf (_("Walk-in %s removed"), rapport_rsvp_get_name (before));
+  else
+    /* Translators: a toast, e.g. "Ana Gomez is no longer checked in" */
+    title = g_strdup_printf (_("%s is no longer checked in"), rapport_rsvp_get_name (before));
+  show_toast (self, title);
+}
+
+static void
+rsvp_remove_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RapportEventPage *self = RAPPORT_EVENT_PAGE (widget);
+  gint64 rsvp_id = g_variant_get_int64 (parameter);
+  RapportRsvpRemoval *removal = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GHashTable) offered_before = collect_offered (self);
+  AdwToast *toast;
+
+  if (!rapport_events_remove_rsvp (self->store, rsvp_id, &removal, &error))
+    {
+      show_error (self, _("Could Not Remove the RSVP"), error->message);
+      return;
+    }
+
+  g_hash_table_insert (self->removals, g_memdup2 (&rsvp_id, sizeof rsvp_id), removal);
+
+  /* Translators: a toast after removing an RSVP, with an Undo button */
+  title = g_strdup_printf (_("RSVP of %s removed"), rapport_rsvp_get_name (rapport_rsvp_removal_get_rsvp (removal)));
+  note = dup_offer_note (self, offered_before);
+  text = g_strconcat (title, note, NULL);
+  escaped = g_markup_escape_text (text, -1);
+
+  toast = adw_toast_new (escaped);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "event.rsvp-restore");
+  adw_toast_set_action_target_value (toast, g_variant_new_int64 (rsvp_id));
+  add_toast (self, toast);
+}
+
+static void
+rsvp_restore_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RapportEventPage *self = RAPPORT_EVENT_PAGE (widget);
+  gint64 rsvp_id = g_variant_get_int64 (parameter);
+  RapportRsvpRemoval *removal = g_hash_table_lookup (self->removals, &rsvp_id);
+  RapportRsvp *was;
+  g_autoptr(RapportRsvp) back = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 restored;
+
+  if (removal == NULL)
+    return;
+
+  restored = rapport_events_restore_rsvp (self->store, removal, &error);
+  if (restored == 0)
+    {
+      show_error (self, _("Could Not Restore the RSVP"), error->message);
+      return;
+    }
+
+  was = rapport_rsvp_removal_get_rsvp (removal);
+  back = rapport_events_get_rsvp (self->store, restored, NULL);
+  if (back != NULL &&
+      g_strcmp0 (rapport_rsvp_get_status (back), RAPPORT_RSVP_WAITLISTED) == 0 &&
+      g_strcmp0 (rapport_rsvp_get_status (was), RAPPORT_RSVP_GOING) == 0)
+    {
+      g_autofree char *title = NULL;
+
+      /* Translators: a toast after Undo when the places were taken meanwhile */
+      title = g_strdup_printf (_("The event filled up meanwhile: %s is back on the waitlist"),
+                               rapport_rsvp_get_name (was));
+      show_toast (self, title);
+    }
+
+  g_hash_table_remove (self->removals, &rsvp_id);
+}
+
+static void
+rsvp_remove_focused_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  GtkMenuButton *button = find_focused_menu_button (RAPPORT_EVENT_PAGE (widget));
+  RapportRsvp *rsvp = button ? g_object_get_data (G_OBJECT (button), "rapport-rsvp") : NULL;
+
+  if (rsvp != NULL)
+    gtk_widget_activate_action (widget, "event.rsvp-remove", "x", rapport_rsvp_get_id (rsvp));
 }
 
 /* Jobs: imports and exports in a worker thread */
@@ -1059,6 +1650,7 @@ rapport_event_page_dispose (GObject *object)
   g_clear_object (&self->file_chooser);
   g_clear_weak_pointer (&self->mapping_dialog);
   g_clear_weak_pointer (&self->last_toast);
+  g_clear_pointer (&self->removals, g_hash_table_unref);
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
 
@@ -1173,15 +1765,32 @@ rapport_event_page_class_init (RapportEventPageClass *klass)
   gtk_widget_class_install_action (widget_class, "event.mark-done", NULL, mark_done_action);
   gtk_widget_class_install_action (widget_class, "event.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "event.add-rsvp", NULL, add_rsvp_action);
+  gtk_widget_class_install_action (widget_class, "event.rsvp-status", "(xs)", rsvp_status_action);
+  gtk_widget_class_install_action (widget_class, "event.rsvp-party", "x", rsvp_party_action);
+  gtk_widget_class_install_action (widget_class, "event.rsvp-check-in", "x", rsvp_check_in_action);
+  gtk_widget_class_install_action (widget_class, "event.rsvp-undo-check-in", "x", rsvp_undo_check_in_action);
+  gtk_widget_class_install_action (widget_class, "event.rsvp-remove", "x", rsvp_remove_action);
+  gtk_widget_class_install_action (widget_class, "event.rsvp-restore", "x", rsvp_restore_action);
+  gtk_widget_class_install_action (widget_class, "event.rsvp-menu", NULL, rsvp_menu_action);
+  gtk_widget_class_install_action (widget_class, "event.rsvp-remove-focused", NULL, rsvp_remove_focused_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "event.rsvp-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "event.rsvp-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "event.rsvp-remove-focused", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "event.rsvp-remove-focused", NULL);
 }
 
 static void
 rapport_event_page_init (RapportEventPage *self)
 {
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+  GtkGesture *click;
   GtkWidget *child;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->removals = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                          (GDestroyNotify) rapport_rsvp_removal_free);
 
   /* Buttons in the flow box, not the boxes around them, take focus. */
   for (child = gtk_widget_get_first_child (GTK_WIDGET (self->actions_box));
@@ -1200,6 +1809,15 @@ rapport_event_page_init (RapportEventPage *self)
   add_column (self, COLUMN_CHECKED_IN, _("Checked In"), "checked-in-at", TRUE, FALSE);
   add_column (self, COLUMN_SOURCE, _("Source"), "source", FALSE, FALSE);
   add_column (self, COLUMN_CREATED, _("RSVP Time"), "created-at", TRUE, FALSE);
+  add_menu_column (self);
+
+  /* A right-click on a row opens its menu. */
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  /* Before the rows' own click handling, which would take the press. */
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (click, "pressed", G_CALLBACK (on_column_view_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (click));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "event.cancel-job", TRUE);
 }

@@ -526,6 +526,241 @@ test_done_attendance (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (past)), ==, 1);
 }
 
+/* Changing an RSVP's status from the event page keeps the capacity rules:
+ * going when full waits, leaving going offers the places to the line. */
+static void
+test_edit_status (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+  RapportRsvpChange *last;
+  RapportEventCounts counts;
+  gint64 a, b, c, d;
+
+  /* Capacity 4: two parties of 2 fill it. */
+  a = rsvp (f, "ana", 2, RAPPORT_RSVP_GOING);
+  b = rsvp (f, "bram", 2, RAPPORT_RSVP_GOING);
+  c = rsvp (f, "chen", 1, RAPPORT_RSVP_MAYBE);
+  d = rsvp (f, "dana", 2, RAPPORT_RSVP_MAYBE);
+
+  /* Going when full does not overbook: Chen waits. */
+  g_assert_true (rapport_events_set_rsvp_status (f->store, c, RAPPORT_RSVP_GOING, &error));
+  g_assert_no_error (error);
+  assert_status (f, c, "waitlisted");
+  rapport_events_get_counts (f->store, f->event_id, &counts, &error);
+  g_assert_cmpint (counts.going, ==, 4);
+  g_assert_cmpint (counts.waitlisted, ==, 1);
+
+  /* Ana is not going after all: her places go to Chen as an offer. */
+  g_assert_true (rapport_events_set_rsvp_status (f->store, a, RAPPORT_RSVP_DECLINED, &error));
+  g_assert_no_error (error);
+  assert_status (f, a, "declined");
+  assert_status (f, c, "offered");
+  rapport_events_get_counts (f->store, f->event_id, &counts, &error);
+  g_assert_cmpint (counts.going, ==, 2);
+  g_assert_cmpint (counts.declined, ==, 2);
+  g_assert_cmpint (counts.offered, ==, 1);
+
+  history = rapport_events_list_history (f->store, a, &error);
+  last = g_ptr_array_index (history, history->len - 1);
+  g_assert_cmpstr (last->from_status, ==, "going");
+  g_assert_cmpstr (last->to_status, ==, "declined");
+  g_assert_cmpstr (last->note, ==, "changed");
+
+  /* Marking Chen going takes the offered place; Dana's party of 2 does
+   * not fit in the one left and waits. */
+  g_assert_true (rapport_events_set_rsvp_status (f->store, c, RAPPORT_RSVP_GOING, &error));
+  assert_status (f, c, "going");
+  g_assert_true (rapport_events_set_rsvp_status (f->store, d, RAPPORT_RSVP_GOING, &error));
+  g_assert_no_error (error);
+  assert_status (f, d, "waitlisted");
+
+  /* Moving Bram to the waitlist frees 2 places: Dana, first in line,
+   * is offered them; Bram waits behind her. */
+  g_assert_true (rapport_events_set_rsvp_status (f->store, b, RAPPORT_RSVP_WAITLISTED, &error));
+  g_assert_no_error (error);
+  assert_status (f, d, "offered");
+  assert_status (f, b, "waitlisted");
+  rapport_events_get_counts (f->store, f->event_id, &counts, &error);
+  g_assert_cmpint (counts.going, ==, 1);
+  g_assert_cmpint (counts.offered, ==, 2);
+
+  /* Unknown statuses are refused by name. */
+  g_assert_false (rapport_events_set_rsvp_status (f->store, b, "attending", &error));
+  g_assert_error (error, RAPPORT_EVENTS_ERROR, RAPPORT_EVENTS_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "“attending”"));
+}
+
+/* Party sizes are 1 to 1000 and must fit when going; the message says
+ * what was wrong. */
+static void
+test_edit_party_size (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportRsvp) after = NULL;
+  gint64 a, w;
+
+  a = rsvp (f, "ana", 3, RAPPORT_RSVP_GOING);
+  rsvp (f, "bram", 6, RAPPORT_RSVP_GOING);
+  w = rsvp (f, "wait", 2, RAPPORT_RSVP_GOING);
+  assert_status (f, w, "waitlisted");
+
+  g_assert_false (rapport_events_set_party_size (f->store, a, 0, &error));
+  g_assert_error (error, RAPPORT_EVENTS_ERROR, RAPPORT_EVENTS_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "A party is 1 to 1000 people; 0 is not");
+  g_clear_error (&error);
+
+  g_assert_false (rapport_events_set_party_size (f->store, a, 1001, &error));
+  g_assert_error (error, RAPPORT_EVENTS_ERROR, RAPPORT_EVENTS_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "1001"));
+  g_clear_error (&error);
+
+  /* One place is free: 4 fits, 5 does not and says how many are free. */
+  g_assert_true (rapport_events_set_party_size (f->store, a, 4, &error));
+  g_assert_no_error (error);
+  g_assert_false (rapport_events_set_party_size (f->store, a, 5, &error));
+  g_assert_error (error, RAPPORT_EVENTS_ERROR, RAPPORT_EVENTS_ERROR_FULL);
+  g_assert_cmpstr (error->message, ==, "A party of 5 does not fit: 0 more places are free");
+  g_clear_error (&error);
+
+  after = rapport_events_get_rsvp (f->store, a, &error);
+  g_assert_cmpint (rapport_rsvp_get_party_size (after), ==, 4);
+
+  /* A waitlisted party may grow: it takes no place yet. Shrinking a going
+   * one frees places for the line. */
+  g_assert_true (rapport_events_set_party_size (f->store, w, 3, &error));
+  g_assert_no_error (error);
+  g_assert_true (rapport_events_set_party_size (f->store, a, 1, &error));
+  assert_status (f, w, "offered");
+}
+
+static void
+count_changes_cb (RapportStore      *store,
+                  const char        *table,
+                  gint64             row_id,
+                  RapportChangeKind  kind,
+                  GString           *log)
+{
+  g_string_append_printf (log, "%s:%s;", table,
+                          kind == RAPPORT_CHANGE_DELETED ? "deleted" :
+                          kind == RAPPORT_CHANGE_INSERTED ? "inserted" : "updated");
+}
+
+/* Removing an RSVP offers its places to the line; Undo withdraws the
+ * offer and puts it back as it was, unless its places are gone. */
+static void
+test_remove_restore (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(RapportRsvpRemoval) removal = NULL;
+  g_autoptr(RapportRsvp) back = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GPtrArray) waitlist = NULL;
+  g_autoptr(GString) log = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  RapportEventCounts counts;
+  gint64 a, b, w1, w2, w3, again;
+  guint history_len;
+
+  /* Capacity 4 */
+  a = rsvp (f, "ana", 2, RAPPORT_RSVP_GOING);
+  b = rsvp (f, "bram", 2, RAPPORT_RSVP_GOING);
+  w1 = rsvp (f, "first", 2, RAPPORT_RSVP_GOING);
+  w2 = rsvp (f, "second", 1, RAPPORT_RSVP_GOING);
+  w3 = rsvp (f, "third", 1, RAPPORT_RSVP_GOING);
+  g_assert_true (rapport_events_set_answers (f->store, a, "{\"diet\": \"vegan\"}", &error));
+  g_assert_true (rapport_events_check_in (f->store, b, &error));
+  g_assert_no_error (error);
+  history = rapport_events_list_history (f->store, a, &error);
+  history_len = history->len;
+  g_clear_pointer (&history, g_ptr_array_unref);
+
+  /* One transaction, announced to the event's listeners. */
+  g_signal_connect (f->store, "changed", G_CALLBACK (count_changes_cb), log);
+  g_assert_true (rapport_events_remove_rsvp (f->store, a, &removal, &error));
+  g_assert_no_error (error);
+  g_signal_handlers_disconnect_by_func (f->store, count_changes_cb, log);
+  g_assert_nonnull (strstr (log->str, "rsvps:deleted;"));
+  g_assert_nonnull (strstr (log->str, "events:updated;"));
+  g_assert_cmpstr (rapport_rsvp_get_name (rapport_rsvp_removal_get_rsvp (removal)), ==, "ana");
+
+  g_assert_null (rapport_events_get_rsvp (f->store, a, &error));
+  g_assert_error (error, RAPPORT_EVENTS_ERROR, RAPPORT_EVENTS_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  assert_status (f, w1, "offered");
+  rapport_events_get_counts (f->store, f->event_id, &counts, &error);
+  g_assert_cmpint (counts.going, ==, 2);
+  g_assert_cmpint (counts.offered, ==, 2);
+
+  /* Undo: the offer is withdrawn and Ana is back, same id, answers and
+   * history, plus a line that says so. */
+  f->now += HOUR;
+  g_assert_cmpint (rapport_events_restore_rsvp (f->store, removal, &error), ==, a);
+  g_assert_no_error (error);
+  assert_status (f, a, "going");
+  assert_status (f, w1, "waitlisted");
+  back = rapport_events_get_rsvp (f->store, a, &error);
+  g_assert_cmpstr (rapport_rsvp_get_answers (back), ==, "{\"diet\": \"vegan\"}");
+  g_assert_cmpint (rapport_rsvp_get_created_at (back), ==, NOW);
+  history = rapport_events_list_history (f->store, a, &error);
+  g_assert_cmpuint (history->len, ==, history_len + 1);
+  g_assert_cmpstr (((RapportRsvpChange *) g_ptr_array_index (history, history->len - 1))->note, ==, "restored");
+  g_clear_pointer (&history, g_ptr_array_unref);
+  history = rapport_events_list_history (f->store, w1, &error);
+  g_assert_cmpstr (((RapportRsvpChange *) g_ptr_array_index (history, history->len - 1))->note, ==,
+                   "offer-withdrawn");
+  g_clear_pointer (&history, g_ptr_array_unref);
+  rapport_events_get_counts (f->store, f->event_id, &counts, &error);
+  g_assert_cmpint (counts.going, ==, 4);
+  g_assert_cmpint (counts.offered, ==, 0);
+
+  /* Removed again, and this time the first in line claims the places
+   * before Undo: Ana waits at the end of the line, nobody is overbooked. */
+  g_clear_pointer (&removal, rapport_rsvp_removal_free);
+  g_assert_true (rapport_events_remove_rsvp (f->store, a, &removal, &error));
+  g_assert_true (rapport_events_claim_offer (f->store, w1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rapport_events_restore_rsvp (f->store, removal, &error), ==, a);
+  g_assert_no_error (error);
+  assert_status (f, a, "waitlisted");
+  rapport_events_get_counts (f->store, f->event_id, &counts, &error);
+  g_assert_cmpint (counts.going, ==, 4);
+  history = rapport_events_list_history (f->store, a, &error);
+  g_assert_cmpstr (((RapportRsvpChange *) g_ptr_array_index (history, history->len - 1))->note, ==,
+                   "restored-full");
+
+  /* A waitlisted party comes back to its place in line. */
+  g_clear_pointer (&removal, rapport_rsvp_removal_free);
+  g_assert_true (rapport_events_remove_rsvp (f->store, w2, &removal, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rapport_events_restore_rsvp (f->store, removal, &error), ==, w2);
+  waitlist = rapport_events_list_rsvps (f->store, f->event_id, RAPPORT_RSVP_WAITLISTED, &error);
+  g_assert_cmpuint (waitlist->len, ==, 3);
+  g_assert_cmpint (rapport_rsvp_get_id (g_ptr_array_index (waitlist, 0)), ==, w2);
+  g_assert_cmpint (rapport_rsvp_get_id (g_ptr_array_index (waitlist, 1)), ==, w3);
+  g_assert_cmpint (rapport_rsvp_get_id (g_ptr_array_index (waitlist, 2)), ==, a);
+
+  /* The member answered again meanwhile: Undo says so and changes nothing. */
+  g_clear_pointer (&removal, rapport_rsvp_removal_free);
+  g_assert_true (rapport_events_remove_rsvp (f->store, w3, &removal, &error));
+  again = rapport_events_add_rsvp (f->store, f->event_id,
+                                   rapport_rsvp_get_member_id (rapport_rsvp_removal_get_rsvp (removal)),
+                                   RAPPORT_RSVP_MAYBE, 1, "manual", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rapport_events_restore_rsvp (f->store, removal, &error), ==, 0);
+  g_assert_error (error, RAPPORT_EVENTS_ERROR, RAPPORT_EVENTS_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "third"));
+  g_clear_error (&error);
+  assert_status (f, again, "maybe");
+
+  /* Removing what is not there names it. */
+  g_assert_false (rapport_events_remove_rsvp (f->store, 9999, NULL, &error));
+  g_assert_error (error, RAPPORT_EVENTS_ERROR, RAPPORT_EVENTS_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "9999"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -539,6 +774,9 @@ main (int   argc,
   ADD ("rsvp/capacity-parties", test_capacity_parties, 10);
   ADD ("rsvp/waitlist-order", test_waitlist_order, 10);
   ADD ("rsvp/promotion-expiry", test_promotion_and_expiry, 10);
+  ADD ("rsvp/edit-status", test_edit_status, 4);
+  ADD ("rsvp/edit-party-size", test_edit_party_size, 10);
+  ADD ("rsvp/remove-restore", test_remove_restore, 4);
   ADD ("door/walk-ins", test_walk_ins, 2);
   ADD ("door/search-check-in", test_check_in_search, 10);
   ADD ("done/attendance", test_done_attendance, 10);

@@ -666,6 +666,280 @@ test_editor (Fixture       *fixture,
   g_assert_cmpint (rapport_events_view_get_event_id (events_view (fixture)), ==, event_id);
 }
 
+/* Editing RSVPs from the table: each row's menu */
+
+static gboolean
+match_rsvp_menu (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  RapportRsvp *rsvp = g_object_get_data (G_OBJECT (widget), "rapport-rsvp");
+
+  return rsvp != NULL && rapport_rsvp_get_id (rsvp) == *(const gint64 *) data;
+}
+
+static GtkMenuButton *
+row_menu_button (Fixture *fixture,
+                 gint64   rsvp_id)
+{
+  GtkWidget *button;
+
+  rapport_ui_test_spin (50);
+  button = rapport_ui_test_find_widget (GTK_WIDGET (event_page (fixture)), GTK_TYPE_MENU_BUTTON,
+                                        match_rsvp_menu, &rsvp_id);
+  g_assert_nonnull (button);
+
+  return GTK_MENU_BUTTON (button);
+}
+
+/* Whether the row's menu has an item labelled @label; its action and
+ * target when it does. */
+static gboolean
+find_menu_item (GMenuModel  *menu,
+                const char  *label,
+                char       **action,
+                GVariant   **target)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+      g_autofree char *item_label = NULL;
+
+      if (section != NULL && find_menu_item (section, label, action, target))
+        return TRUE;
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &item_label) &&
+          g_str_equal (item_label, label))
+        {
+          if (action != NULL)
+            g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", action);
+          if (target != NULL)
+            *target = g_menu_model_get_item_attribute_value (menu, i, G_MENU_ATTRIBUTE_TARGET, NULL);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static gboolean
+row_menu_has (Fixture    *fixture,
+              gint64      rsvp_id,
+              const char *label)
+{
+  return find_menu_item (gtk_menu_button_get_menu_model (row_menu_button (fixture, rsvp_id)), label, NULL, NULL);
+}
+
+/* Opens the row's menu and chooses @label, as a click on the item does. */
+static void
+choose_from_row_menu (Fixture    *fixture,
+                      gint64      rsvp_id,
+                      const char *label)
+{
+  GtkMenuButton *button = row_menu_button (fixture, rsvp_id);
+  g_autoptr(GVariant) target = NULL;
+  g_autofree char *action = NULL;
+
+  gtk_menu_button_popup (button);
+  rapport_ui_test_spin (50);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (button))));
+  g_assert_true (find_menu_item (gtk_menu_button_get_menu_model (button), label, &action, &target));
+  gtk_menu_button_popdown (button);
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (button), action, target));
+  rapport_ui_test_spin (50);
+}
+
+static const char *
+last_toast_title (Fixture *fixture)
+{
+  AdwToast *toast = rapport_event_page_get_last_toast (event_page (fixture));
+
+  g_assert_nonnull (toast);
+  return adw_toast_get_title (toast);
+}
+
+static double
+level_value (Fixture *fixture)
+{
+  GtkWidget *bar = rapport_ui_test_find_widget (GTK_WIDGET (event_page (fixture)), GTK_TYPE_LEVEL_BAR, NULL, NULL);
+
+  g_assert_nonnull (bar);
+  return gtk_level_bar_get_value (GTK_LEVEL_BAR (bar));
+}
+
+static void
+set_party_in_dialog (Fixture *fixture,
+                     int      party)
+{
+  GtkWindow *dialog = find_dialog (GTK_WINDOW (fixture->window), "Edit Party Size");
+  GtkWidget *spin;
+
+  g_assert_nonnull (dialog);
+  spin = rapport_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON, NULL, NULL);
+  g_assert_nonnull (spin);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), party);
+  /* What the Save button does: answer, then close. */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  gtk_window_destroy (dialog);
+  rapport_ui_test_spin (50);
+}
+
+/* Status, party size, check-in and removal with Undo, each through the
+ * row menu, with the capacity rules and the counters following. */
+static void
+test_edit_rsvps (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  gint64 event_id = add_event (fixture, "Berlin Community Meetup", "meetup", now () + 5 * DAY, 4,
+                               "c-base, Berlin", NULL);
+  gint64 ana = add_rsvp (fixture, event_id, add_member (fixture, "Ana Gomez", "ana@example.org", NULL),
+                         RAPPORT_RSVP_GOING, 2, "eventbrite");
+  gint64 bram = add_rsvp (fixture, event_id, add_member (fixture, "Bram Visser", "bram@example.org", NULL),
+                          RAPPORT_RSVP_GOING, 2, "manual");
+  gint64 chen = add_rsvp (fixture, event_id, add_member (fixture, "Chen Wei", "chen@example.org", NULL),
+                          RAPPORT_RSVP_GOING, 1, "manual");
+  gint64 dana = add_rsvp (fixture, event_id, add_member (fixture, "Dana Scully", "dana@example.org", NULL),
+                          RAPPORT_RSVP_MAYBE, 1, "manual");
+  g_autoptr(RapportRsvp) r = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkListBox *upcoming;
+  GtkListBoxRow *event_row;
+  GtkWindow *refusal;
+  GtkMenuButton *button;
+  AdwToast *toast;
+
+  open_window (fixture, 1200, 800);
+  g_assert_true (rapport_events_view_select_event (events_view (fixture), event_id));
+  upcoming = rapport_events_view_get_list (events_view (fixture), RAPPORT_EVENT_RANGE_UPCOMING);
+  event_row = gtk_list_box_get_row_at_index (upcoming, 0);
+  g_assert_cmpstr (rapport_event_page_get_going_text (event_page (fixture)), ==, "4 of 4 going");
+  g_assert_cmpstr (rapport_event_row_get_counts (RAPPORT_EVENT_ROW (event_row)), ==, "4 going · 1 waitlisted");
+
+  /* A going row offers the other statuses, not Going again. */
+  g_assert_false (row_menu_has (fixture, ana, "Mark as _Going"));
+  g_assert_true (row_menu_has (fixture, ana, "Mark as _Not Going"));
+  g_assert_true (row_menu_has (fixture, ana, "_Check In"));
+
+  /* Ana is not going: her places go to Chen, first in line, as an offer. */
+  choose_from_row_menu (fixture, ana, "Mark as _Not Going");
+  r = get_rsvp (fixture, ana);
+  g_assert_cmpstr (rapport_rsvp_get_status (r), ==, RAPPORT_RSVP_DECLINED);
+  g_clear_object (&r);
+  r = get_rsvp (fixture, chen);
+  g_assert_cmpint (rapport_rsvp_get_offered_at (r), >, 0);
+  g_clear_object (&r);
+  g_assert_cmpstr (rapport_event_page_get_going_text (event_page (fixture)), ==, "2 of 4 going");
+  g_assert_cmpfloat_with_epsilon (level_value (fixture), 0.5, 1e-9);
+  g_assert_cmpstr (last_toast_title (fixture), ==, "Ana Gomez is not going · 1 place offered to the waitlist");
+  g_assert_cmpstr (rapport_event_row_get_counts (RAPPORT_EVENT_ROW (event_row)), ==, "2 going · 1 waitlisted");
+
+  /* Dana's single fits in the one place left. */
+  choose_from_row_menu (fixture, dana, "Mark as _Going");
+  g_assert_cmpstr (rapport_event_page_get_going_text (event_page (fixture)), ==, "3 of 4 going");
+
+  /* Ana changes her mind, but the event is full now: she waits, and the
+   * page says so. */
+  choose_from_row_menu (fixture, ana, "Mark as _Going");
+  r = get_rsvp (fixture, ana);
+  g_assert_cmpstr (rapport_rsvp_get_status (r), ==, RAPPORT_RSVP_WAITLISTED);
+  g_clear_object (&r);
+  g_assert_cmpstr (last_toast_title (fixture), ==, "The event is full: Ana Gomez is on the waitlist");
+  g_assert_cmpstr (rapport_event_page_get_going_text (event_page (fixture)), ==, "3 of 4 going");
+  g_assert_false (row_menu_has (fixture, ana, "Move to _Waitlist"));
+
+  /* Bram's party cannot grow past what is free… */
+  choose_from_row_menu (fixture, bram, "Edit _Party Size…");
+  set_party_in_dialog (fixture, 3);
+  refusal = find_dialog (GTK_WINDOW (fixture->window), "Could Not Change the Party Size");
+  g_assert_nonnull (refusal);
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (refusal)), ==,
+                   "A party of 3 does not fit: 0 more places are free");
+  gtk_window_destroy (refusal);
+  r = get_rsvp (fixture, bram);
+  g_assert_cmpint (rapport_rsvp_get_party_size (r), ==, 2);
+  g_clear_object (&r);
+
+  /* …but may shrink. */
+  choose_from_row_menu (fixture, bram, "Edit _Party Size…");
+  rapport_ui_test_screenshot (GTK_WIDGET (find_dialog (GTK_WINDOW (fixture->window), "Edit Party Size")),
+                              "event-party-size-dialog");
+  set_party_in_dialog (fixture, 1);
+  r = get_rsvp (fixture, bram);
+  g_assert_cmpint (rapport_rsvp_get_party_size (r), ==, 1);
+  g_clear_object (&r);
+  g_assert_null (find_dialog (GTK_WINDOW (fixture->window), "Edit Party Size"));
+  g_assert_cmpstr (rapport_event_page_get_going_text (event_page (fixture)), ==, "2 of 4 going");
+  g_assert_cmpstr (last_toast_title (fixture), ==, "Bram Visser: party of 1");
+
+  /* Check in and out; the menu follows. */
+  choose_from_row_menu (fixture, dana, "_Check In");
+  r = get_rsvp (fixture, dana);
+  g_assert_cmpint (rapport_rsvp_get_checked_in_at (r), >, 0);
+  g_clear_object (&r);
+  g_assert_true (row_menu_has (fixture, dana, "_Undo Check-In"));
+  choose_from_row_menu (fixture, dana, "_Undo Check-In");
+  r = get_rsvp (fixture, dana);
+  g_assert_cmpint (rapport_rsvp_get_checked_in_at (r), ==, 0);
+  g_clear_object (&r);
+  g_assert_true (row_menu_has (fixture, dana, "_Check In"));
+
+  /* Remove Bram: two places free up (his one and the one left), and
+   * Ana's party of 2 is offered them. */
+  choose_from_row_menu (fixture, bram, "_Remove");
+  g_assert_null (rapport_events_get_rsvp (fixture->store, bram, &error));
+  g_assert_error (error, RAPPORT_EVENTS_ERROR, RAPPORT_EVENTS_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  r = get_rsvp (fixture, ana);
+  g_assert_cmpint (rapport_rsvp_get_offered_at (r), >, 0);
+  g_clear_object (&r);
+  g_assert_cmpstr (rapport_event_page_get_going_text (event_page (fixture)), ==, "1 of 4 going");
+  g_assert_cmpuint (g_list_model_get_n_items (rapport_event_page_get_rsvps (event_page (fixture))), ==, 3);
+
+  toast = rapport_event_page_get_last_toast (event_page (fixture));
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==,
+                   "RSVP of Bram Visser removed · 2 places offered to the waitlist");
+  g_assert_cmpstr (adw_toast_get_action_name (toast), ==, "event.rsvp-restore");
+
+  /* Undo, as the toast's button does: Bram is back and Ana's offer is
+   * withdrawn. */
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (event_page (fixture)),
+                                                     adw_toast_get_action_name (toast),
+                                                     adw_toast_get_action_target_value (toast)));
+  rapport_ui_test_spin (50);
+  r = get_rsvp (fixture, bram);
+  g_assert_cmpstr (rapport_rsvp_get_status (r), ==, RAPPORT_RSVP_GOING);
+  g_assert_cmpint (rapport_rsvp_get_party_size (r), ==, 1);
+  g_clear_object (&r);
+  r = get_rsvp (fixture, ana);
+  g_assert_cmpint (rapport_rsvp_get_offered_at (r), ==, 0);
+  g_clear_object (&r);
+  g_assert_cmpstr (rapport_event_page_get_going_text (event_page (fixture)), ==, "2 of 4 going");
+  g_assert_cmpuint (g_list_model_get_n_items (rapport_event_page_get_rsvps (event_page (fixture))), ==, 4);
+  g_assert_cmpstr (rapport_event_row_get_counts (RAPPORT_EVENT_ROW (event_row)), ==, "2 going · 3 waitlisted");
+
+  /* Menu (or Shift+F10) on a focused row opens its menu. */
+  button = row_menu_button (fixture, chen);
+  gtk_widget_grab_focus (GTK_WIDGET (button));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (event_page (fixture)), "event.rsvp-menu", NULL));
+  rapport_ui_test_spin (50);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (button))));
+  gtk_menu_button_popdown (button);
+
+  /* Delete on a focused row removes it, with the same Undo. */
+  gtk_widget_grab_focus (GTK_WIDGET (button));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (event_page (fixture)), "event.rsvp-remove-focused", NULL));
+  rapport_ui_test_spin (50);
+  g_assert_null (rapport_events_get_rsvp (fixture->store, chen, NULL));
+  toast = rapport_event_page_get_last_toast (event_page (fixture));
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "RSVP of Chen Wei removed · 2 places offered to the waitlist");
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (event_page (fixture)),
+                                                     adw_toast_get_action_name (toast),
+                                                     adw_toast_get_action_target_value (toast)));
+  r = get_rsvp (fixture, chen);
+  g_assert_cmpstr (rapport_rsvp_get_status (r), ==, RAPPORT_RSVP_WAITLISTED);
+  g_assert_cmpint (rapport_rsvp_get_offered_at (r), >, 0);
+}
+
 /* Screenshots: a demo community and a Berlin meetup with ~40 RSVPs */
 
 static void
@@ -804,6 +1078,96 @@ shoot_mapping (Fixture    *fixture,
   rapport_ui_test_spin (50);
 }
 
+static gboolean
+match_any_rsvp_menu (GtkWidget     *widget,
+                     gconstpointer  data)
+{
+  return g_object_get_data (G_OBJECT (widget), "rapport-rsvp") != NULL;
+}
+
+/* The window with an open popover on top: a popover is a surface of its
+ * own, so it is drawn where the popup surface sits over the window. */
+static void
+screenshot_with_popover (GtkWidget  *window,
+                         GtkPopover *popover,
+                         const char *name)
+{
+  const char *dir = g_getenv ("RAPPORT_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) window_paintable = NULL;
+  g_autoptr(GdkPaintable) popover_paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GdkSurface *surface;
+  double wx, wy, px, py;
+  int width, height;
+
+  if (dir == NULL || dir[0] == '\0')
+    return;
+
+  rapport_ui_test_spin (300);
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  surface = gtk_native_get_surface (GTK_NATIVE (popover));
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &wx, &wy);
+  gtk_native_get_surface_transform (GTK_NATIVE (popover), &px, &py);
+  px += gdk_popup_get_position_x (GDK_POPUP (surface)) - wx;
+  py += gdk_popup_get_position_y (GDK_POPUP (surface)) - wy;
+
+  window_paintable = gtk_widget_paintable_new (window);
+  popover_paintable = gtk_widget_paintable_new (GTK_WIDGET (popover));
+  for (guint attempt = 0; node == NULL && attempt < 20; attempt++)
+    {
+      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+
+      if (attempt > 0)
+        rapport_ui_test_spin (100);
+      gdk_paintable_snapshot (window_paintable, GDK_SNAPSHOT (snapshot), width, height);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (px, py));
+      gdk_paintable_snapshot (popover_paintable, GDK_SNAPSHOT (snapshot),
+                              gtk_widget_get_width (GTK_WIDGET (popover)),
+                              gtk_widget_get_height (GTK_WIDGET (popover)));
+      gtk_snapshot_restore (snapshot);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+    }
+  g_assert_nonnull (node);
+
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_mkdir_with_parents (dir, 0755);
+  path = g_strdup_printf ("%s/%s.png", dir, name);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Screenshot: %s", path);
+}
+
+/* The RSVP table scrolled into view with the first row's menu open. */
+static void
+shoot_row_menu (Fixture    *fixture,
+                const char *name)
+{
+  RapportEventPage *page = event_page (fixture);
+  GtkWidget *column_view = rapport_ui_test_find_widget (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW, NULL, NULL);
+  GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (find_type (GTK_WIDGET (page), GTK_TYPE_SCROLLED_WINDOW));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+  GtkWidget *button;
+  double x, y;
+
+  g_assert_true (gtk_widget_translate_coordinates (column_view, gtk_scrolled_window_get_child (scrolled),
+                                                   0, 0, &x, &y));
+  gtk_adjustment_set_value (adjustment, y - 60);
+  rapport_ui_test_spin (150);
+
+  button = rapport_ui_test_find_widget (column_view, GTK_TYPE_MENU_BUTTON, match_any_rsvp_menu, NULL);
+  g_assert_nonnull (button);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  screenshot_with_popover (GTK_WIDGET (fixture->window), gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)),
+                           name);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  gtk_adjustment_set_value (adjustment, 0);
+  rapport_ui_test_spin (50);
+}
+
 static void
 test_screenshots_wide (Fixture       *fixture,
                        gconstpointer  data)
@@ -825,6 +1189,7 @@ test_screenshots_wide (Fixture       *fixture,
   shoot (fixture, GTK_WIDGET (fixture->window), "event-page-wide", TRUE);
   gtk_adjustment_set_value (adjustment, 0);
 
+  shoot_row_menu (fixture, "event-page-rsvp-menu-wide");
   shoot_checkin (fixture, "-wide");
   shoot_mapping (fixture, "-wide", 520, 680);
 }
@@ -842,6 +1207,7 @@ test_screenshots_narrow (Fixture       *fixture,
 
   g_assert_true (rapport_events_view_select_event (events_view (fixture), berlin));
   shoot (fixture, GTK_WIDGET (fixture->window), "event-page-narrow", TRUE);
+  shoot_row_menu (fixture, "event-page-rsvp-menu-narrow");
 
   shoot_checkin (fixture, "-narrow");
   shoot_mapping (fixture, "-narrow", 360, 780);
@@ -870,6 +1236,7 @@ main (int   argc,
   ADD ("/rapport/ui/events/import-errors", test_import_errors);
   ADD ("/rapport/ui/events/add-rsvp-export", test_add_rsvp_export);
   ADD ("/rapport/ui/events/editor", test_editor);
+  ADD ("/rapport/ui/events/edit-rsvps", test_edit_rsvps);
   ADD ("/rapport/ui/events/screenshots-wide", test_screenshots_wide);
   ADD ("/rapport/ui/events/screenshots-narrow", test_screenshots_narrow);
 

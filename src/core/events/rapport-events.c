@@ -1371,6 +1371,355 @@ rapport_events_claim_offer (RapportStore  *store,
   return rapport_store_commit (store, error);
 }
 
+/* Removing an RSVP, and Undo */
+
+struct _RapportRsvpRemoval
+{
+  RapportRsvp *rsvp;
+  GPtrArray   *history;
+  GArray      *offers;
+};
+
+void
+rapport_rsvp_removal_free (RapportRsvpRemoval *removal)
+{
+  if (removal == NULL)
+    return;
+
+  g_clear_object (&removal->rsvp);
+  g_clear_pointer (&removal->history, g_ptr_array_unref);
+  g_clear_pointer (&removal->offers, g_array_unref);
+  g_free (removal);
+}
+
+/**
+ * rapport_rsvp_removal_get_rsvp:
+ *
+ * Returns: (transfer none): the RSVP as it was when it was removed
+ */
+RapportRsvp *
+rapport_rsvp_removal_get_rsvp (const RapportRsvpRemoval *removal)
+{
+  g_return_val_if_fail (removal != NULL, NULL);
+
+  return removal->rsvp;
+}
+
+/* The waitlisted parties of an event that hold an offer. */
+static GArray *
+list_offered (RapportStore  *store,
+              gint64         event_id,
+              GError       **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(RapportStatement) stmt = NULL;
+  int rc;
+
+  stmt = _rapport_store_prepare (store,
+                                 "SELECT id FROM rsvps WHERE event_id = ? AND status = 'waitlisted' "
+                                 "AND offered_at IS NOT NULL",
+                                 error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, event_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      fail (store, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+static gboolean
+array_contains (GArray *ids,
+                gint64  id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return TRUE;
+
+  return FALSE;
+}
+
+/**
+ * rapport_events_remove_rsvp:
+ * @removal: (out) (optional) (transfer full): what rapport_events_restore_rsvp()
+ *   takes to put it back
+ *
+ * Deletes an RSVP and its history in one transaction. The places a going
+ * party (or a held offer) frees are offered to the waitlist at once; the
+ * removal remembers those offers so that Undo can take them back.
+ */
+gboolean
+rapport_events_remove_rsvp (RapportStore         *store,
+                            gint64                rsvp_id,
+                            RapportRsvpRemoval  **removal,
+                            GError              **error)
+{
+  g_autoptr(RapportRsvpRemoval) taken = g_new0 (RapportRsvpRemoval, 1);
+  g_autoptr(RapportStatement) stmt = NULL;
+  g_autoptr(GArray) before = NULL;
+  g_autoptr(GArray) after = NULL;
+  gint64 event_id;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
+
+  if (!rapport_store_begin (store, error))
+    return FALSE;
+
+  taken->rsvp = rapport_events_get_rsvp (store, rsvp_id, error);
+  if (taken->rsvp == NULL)
+    goto failed;
+  event_id = rapport_rsvp_get_event_id (taken->rsvp);
+
+  taken->history = rapport_events_list_history (store, rsvp_id, error);
+  before = list_offered (store, event_id, error);
+  if (taken->history == NULL || before == NULL)
+    goto failed;
+
+  stmt = _rapport_store_prepare (store, "DELETE FROM rsvps WHERE id = ?", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, rsvp_id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      fail (store, error);
+      goto failed;
+    }
+
+  if (!make_offers (store, event_id, error))
+    goto failed;
+
+  after = list_offered (store, event_id, error);
+  if (after == NULL)
+    goto failed;
+  taken->offers = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < after->len; i++)
+    {
+      gint64 id = g_array_index (after, gint64, i);
+
+      if (!array_contains (before, id))
+        g_array_append_val (taken->offers, id);
+    }
+
+  announce (store, event_id, rsvp_id, RAPPORT_CHANGE_DELETED);
+  if (!rapport_store_commit (store, error))
+    return FALSE;
+
+  if (removal != NULL)
+    *removal = g_steal_pointer (&taken);
+  return TRUE;
+
+failed:
+  rapport_store_rollback (store);
+  return FALSE;
+}
+
+/* Takes back the offers a removal made, unless they were claimed or have
+ * lapsed since. */
+static gboolean
+withdraw_offers (RapportStore  *store,
+                 gint64         event_id,
+                 GArray        *offers,
+                 GError       **error)
+{
+  for (guint i = 0; offers != NULL && i < offers->len; i++)
+    {
+      gint64 id = g_array_index (offers, gint64, i);
+      g_autoptr(RapportStatement) stmt = NULL;
+
+      stmt = _rapport_store_prepare (store,
+                                     "UPDATE rsvps SET offered_at = NULL, updated_at = ?2 "
+                                     "WHERE id = ?1 AND status = 'waitlisted' AND offered_at IS NOT NULL",
+                                     error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int64 (stmt, 2, rapport_events_now (store));
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        return fail (store, error);
+      if (sqlite3_changes (_rapport_store_get_db (store)) == 0)
+        continue;
+
+      if (!record (store, id, RAPPORT_RSVP_WAITLISTED, RAPPORT_RSVP_WAITLISTED, "offer-withdrawn", error))
+        return FALSE;
+      announce (store, event_id, id, RAPPORT_CHANGE_UPDATED);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+restore_history (RapportStore  *store,
+                 gint64         rsvp_id,
+                 GPtrArray     *history,
+                 GError       **error)
+{
+  for (guint i = 0; history != NULL && i < history->len; i++)
+    {
+      RapportRsvpChange *change = g_ptr_array_index (history, i);
+      g_autoptr(RapportStatement) stmt = NULL;
+
+      stmt = _rapport_store_prepare (store,
+                                     "INSERT INTO rsvp_history (rsvp_id, at, from_status, to_status, note) "
+                                     "VALUES (?1, ?2, ?3, ?4, ?5)",
+                                     error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, rsvp_id);
+      sqlite3_bind_int64 (stmt, 2, change->at);
+      _rapport_bind_text (stmt, 3, change->from_status);
+      _rapport_bind_text (stmt, 4, change->to_status);
+      _rapport_bind_text (stmt, 5, change->note);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        return fail (store, error);
+    }
+
+  return TRUE;
+}
+
+/**
+ * rapport_events_restore_rsvp:
+ * @removal: what rapport_events_remove_rsvp() gave
+ *
+ * Undoes a removal: withdraws the offers it made (those not yet claimed),
+ * then puts the RSVP back with its history. A party that held places gets
+ * them back if they are still free (or the event allows going over
+ * capacity, or the party is already checked in); otherwise it goes to the
+ * end of the waitlist rather than overbook. A waitlisted party gets its old
+ * place in line. Fails when the member is gone or answered again meanwhile.
+ *
+ * Returns: the RSVP's id (the old one when it is still free), or 0 on error
+ */
+gint64
+rapport_events_restore_rsvp (RapportStore              *store,
+                             const RapportRsvpRemoval  *removal,
+                             GError                   **error)
+{
+  RapportRsvp *rsvp;
+  g_autoptr(RapportStatement) stmt = NULL;
+  const char *status;
+  const char *note = "restored";
+  gint64 event_id, member_id, position, offered_at, id;
+  gboolean holds_places;
+  int party;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), 0);
+  g_return_val_if_fail (removal != NULL, 0);
+
+  rsvp = removal->rsvp;
+  event_id = rapport_rsvp_get_event_id (rsvp);
+  member_id = rapport_rsvp_get_member_id (rsvp);
+  status = rapport_rsvp_get_status (rsvp);
+  party = rapport_rsvp_get_party_size (rsvp);
+  position = rapport_rsvp_get_waitlist_position (rsvp);
+  offered_at = rapport_rsvp_get_offered_at (rsvp);
+
+  if (!rapport_store_begin (store, error))
+    return 0;
+
+  if (!event_exists (store, event_id, error))
+    goto failed;
+
+  if (query_int (store, "SELECT count(*) FROM members WHERE id = ?", member_id, 0) == 0)
+    {
+      g_set_error (error, RAPPORT_EVENTS_ERROR, RAPPORT_EVENTS_ERROR_NOT_FOUND,
+                   _("The RSVP of %s cannot come back: they are no longer a member"),
+                   rapport_rsvp_get_name (rsvp));
+      goto failed;
+    }
+
+  if (rapport_events_find_rsvp (store, event_id, member_id) != 0)
+    {
+      g_set_error (error, RAPPORT_EVENTS_ERROR, RAPPORT_EVENTS_ERROR_INVALID,
+                   _("The RSVP of %s cannot come back: they answered this event again"),
+                   rapport_rsvp_get_name (rsvp));
+      goto failed;
+    }
+
+  if (!expire_offers (store, event_id, error) ||
+      !withdraw_offers (store, event_id, removal->offers, error))
+    goto failed;
+
+  holds_places = g_str_equal (status, RAPPORT_RSVP_GOING) ||
+                 (g_str_equal (status, RAPPORT_RSVP_WAITLISTED) && offered_at != 0);
+  if (holds_places && rapport_rsvp_get_checked_in_at (rsvp) == 0 &&
+      party > free_places (store, event_id) && !over_capacity_allowed (store, event_id))
+    {
+      status = RAPPORT_RSVP_WAITLISTED;
+      note = "restored-full";
+      offered_at = 0;
+      position = next_waitlist_position (store, event_id);
+    }
+  else if (g_str_equal (status, RAPPORT_RSVP_WAITLISTED) && position <= 0)
+    position = next_waitlist_position (store, event_id);
+
+  /* Keep the old id unless another RSVP has taken it since. */
+  id = rapport_rsvp_get_id (rsvp);
+  if (query_int (store, "SELECT count(*) FROM rsvps WHERE id = ?", id, 0) != 0)
+    id = 0;
+
+  stmt = _rapport_store_prepare (store,
+                                 "INSERT INTO rsvps (id, event_id, member_id, status, party_size, answers, "
+                                 "source, external_id, waitlist_position, offered_at, checked_in_at, no_show, "
+                                 "created_at, updated_at) "
+                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                                 error);
+  if (stmt == NULL)
+    goto failed;
+  if (id != 0)
+    sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, event_id);
+  sqlite3_bind_int64 (stmt, 3, member_id);
+  _rapport_bind_text (stmt, 4, status);
+  sqlite3_bind_int (stmt, 5, party);
+  _rapport_bind_text (stmt, 6, rapport_rsvp_get_answers (rsvp));
+  _rapport_bind_text (stmt, 7, rapport_rsvp_get_source (rsvp) ? rapport_rsvp_get_source (rsvp) : "manual");
+  _rapport_bind_text (stmt, 8, rapport_rsvp_get_external_id (rsvp));
+  if (g_str_equal (status, RAPPORT_RSVP_WAITLISTED))
+    sqlite3_bind_int64 (stmt, 9, position);
+  if (offered_at != 0 && g_str_equal (status, RAPPORT_RSVP_WAITLISTED))
+    sqlite3_bind_int64 (stmt, 10, offered_at);
+  if (rapport_rsvp_get_checked_in_at (rsvp) != 0)
+    sqlite3_bind_int64 (stmt, 11, rapport_rsvp_get_checked_in_at (rsvp));
+  sqlite3_bind_int (stmt, 12, rapport_rsvp_get_no_show (rsvp) ? 1 : 0);
+  sqlite3_bind_int64 (stmt, 13, rapport_rsvp_get_created_at (rsvp));
+  sqlite3_bind_int64 (stmt, 14, rapport_events_now (store));
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      if (sqlite3_extended_errcode (_rapport_store_get_db (store)) == SQLITE_CONSTRAINT_UNIQUE)
+        g_set_error (error, RAPPORT_EVENTS_ERROR, RAPPORT_EVENTS_ERROR_INVALID,
+                     _("The RSVP of %s cannot come back: its %s record was imported again"),
+                     rapport_rsvp_get_name (rsvp), rapport_rsvp_get_source (rsvp));
+      else
+        fail (store, error);
+      goto failed;
+    }
+  id = sqlite3_last_insert_rowid (_rapport_store_get_db (store));
+
+  if (!restore_history (store, id, removal->history, error) ||
+      !record (store, id, NULL, status, note, error) ||
+      !make_offers (store, event_id, error))
+    goto failed;
+
+  announce (store, event_id, id, RAPPORT_CHANGE_INSERTED);
+  if (!rapport_store_commit (store, error))
+    return 0;
+
+  return id;
+
+failed:
+  rapport_store_rollback (store);
+  return 0;
+}
+
 /**
  * rapport_events_list_rsvps:
  * @status: (nullable): only RSVPs with this status, or %NULL for all

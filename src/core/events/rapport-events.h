@@ -131,6 +131,18 @@ void rapport_rsvp_change_free (RapportRsvpChange *change);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportRsvpChange, rapport_rsvp_change_free)
 
 /**
+ * RapportRsvpRemoval:
+ *
+ * What rapport_events_remove_rsvp() took away: the RSVP, its history and
+ * the offers its places went to. rapport_events_restore_rsvp() puts it back.
+ */
+typedef struct _RapportRsvpRemoval RapportRsvpRemoval;
+
+void          rapport_rsvp_removal_free     (RapportRsvpRemoval       *removal);
+RapportRsvp  *rapport_rsvp_removal_get_rsvp (const RapportRsvpRemoval *removal);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportRsvpRemoval, rapport_rsvp_removal_free)
+
+/**
  * RapportClockFunc:
  * @user_data: closure
  *
@@ -205,6 +217,13 @@ gboolean      rapport_events_set_party_size     (RapportStore        *store,
 gboolean      rapport_events_set_answers        (RapportStore        *store,
                                                  gint64               rsvp_id,
                                                  const char          *answers,
+                                                 GError             **error);
+gboolean      rapport_events_remove_rsvp        (RapportStore        *store,
+                                                 gint64               rsvp_id,
+                                                 RapportRsvpRemoval **removal,
+                                                 GError             **error);
+gint64        rapport_events_restore_rsvp       (RapportStore        *store,
+                                                 const RapportRsvpRemoval *removal,
                                                  GError             **error);
 gboolean      rapport_events_claim_offer        (RapportStore        *store,
                                                  gint64               rsvp_id,
