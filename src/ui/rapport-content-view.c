@@ -63,6 +63,7 @@ struct _RapportContentView
   guint                 reload_source;
   GCancellable         *sync_cancellable;
   guint                 pulse_source;
+  gboolean              first_sync;
   RapportContentEditor *editor;
   GtkNativeDialog      *file_chooser;
 
@@ -140,7 +141,7 @@ show_toast (RapportContentView *self,
     g_object_unref (g_object_ref_sink (toast));
 }
 
-static void
+static AdwMessageDialog *
 show_error (RapportContentView *self,
             const char         *heading,
             const char         *body)
@@ -151,6 +152,7 @@ show_error (RapportContentView *self,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
   gtk_window_present (GTK_WINDOW (dialog));
+  return ADW_MESSAGE_DIALOG (dialog);
 }
 
 /* Filters */
@@ -993,61 +995,121 @@ items_to_export (RapportContentView  *self,
   return g_steal_pointer (&chosen);
 }
 
-static void
-on_export_response_cb (GtkNativeDialog    *dialog,
-                       int                 response,
-                       RapportContentView *self)
+/**
+ * rapport_content_view_export_ics:
+ * @file: where to write
+ *
+ * Writes the items the filters show (all of them without filters) to
+ * @file as iCalendar, and says how it went in a toast or an error dialog:
+ * what the Export file chooser does with the file picked.
+ *
+ * Returns: whether the file was written
+ */
+gboolean
+rapport_content_view_export_ics (RapportContentView *self,
+                                 GFile              *file)
 {
-  g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      path = g_file_get_path (file);
-      items = items_to_export (self, &error);
-      if (items == NULL || !rapport_content_export_file (self->store, items, path, &error))
-        show_error (self, _("Could Not Export the Calendar"), error->message);
-      else
-        {
-          g_autofree char *name = g_file_get_basename (file);
-          g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u item to %s",
-                                                                "Exported %u items to %s", items->len),
-                                                   items->len, name);
+  g_return_val_if_fail (RAPPORT_IS_CONTENT_VIEW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-          show_toast (self, adw_toast_new (text));
-        }
+  if (self->store == NULL)
+    return FALSE;
+
+  path = g_file_get_path (file);
+  name = g_file_get_basename (file);
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      /* Translators: %s is the address of a file that is not on this computer */
+      text = g_strdup_printf (_("%s is not a local file."), uri);
+      show_error (self, _("Could Not Export the Calendar"), text);
+      return FALSE;
     }
 
-  g_clear_object (&self->file_chooser);
+  items = items_to_export (self, &error);
+  if (items == NULL || !rapport_content_export_file (self->store, items, path, &error))
+    {
+      show_error (self, _("Could Not Export the Calendar"), error->message);
+      return FALSE;
+    }
+
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u item to %s",
+                                       "Exported %u items to %s", items->len),
+                          items->len, name);
+  show_toast (self, adw_toast_new (text));
+  return TRUE;
 }
 
-static void
-on_import_response_cb (GtkNativeDialog    *dialog,
-                       int                 response,
-                       RapportContentView *self)
+/**
+ * rapport_content_view_import_ics:
+ * @file: an iCalendar file
+ *
+ * Adds the events of @file to the content calendar (an event already
+ * there by UID is updated), and says how it went in a toast or an error
+ * dialog: what the Import file chooser does with the file picked.
+ *
+ * Returns: whether the file was imported
+ */
+gboolean
+rapport_content_view_import_ics (RapportContentView *self,
+                                 GFile              *file)
 {
-  g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
   guint n_items = 0;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      path = g_file_get_path (file);
-      if (!rapport_content_import_file (self->store, path, &n_items, &error))
-        show_error (self, _("Could Not Import the Calendar"), error->message);
-      else
-        {
-          g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u item",
-                                                                "Imported %u items", n_items), n_items);
+  g_return_val_if_fail (RAPPORT_IS_CONTENT_VIEW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-          rapport_store_emit_changed (self->store, "content_items", 0, RAPPORT_CHANGE_RELOAD);
-          show_toast (self, adw_toast_new (text));
-        }
+  if (self->store == NULL)
+    return FALSE;
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      text = g_strdup_printf (_("%s is not a local file."), uri);
+      show_error (self, _("Could Not Import the Calendar"), text);
+      return FALSE;
+    }
+
+  if (!rapport_content_import_file (self->store, path, &n_items, &error))
+    {
+      show_error (self, _("Could Not Import the Calendar"), error->message);
+      return FALSE;
+    }
+
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u item", "Imported %u items", n_items), n_items);
+  rapport_store_emit_changed (self->store, "content_items", 0, RAPPORT_CHANGE_RELOAD);
+  show_toast (self, adw_toast_new (text));
+  return TRUE;
+}
+
+static void
+on_file_chooser_response_cb (GtkNativeDialog    *dialog,
+                             int                 response,
+                             RapportContentView *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+  if (file != NULL)
+    {
+      if (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (dialog)) == GTK_FILE_CHOOSER_ACTION_SAVE)
+        rapport_content_view_export_ics (self, file);
+      else
+        rapport_content_view_import_ics (self, file);
     }
 
   g_clear_object (&self->file_chooser);
@@ -1079,13 +1141,13 @@ run_file_chooser (RapportContentView   *self,
       chooser = gtk_file_chooser_native_new (_("Export Content Calendar"), get_window (self), action,
                                              _("_Export"), _("_Cancel"));
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("content-calendar.ics"));
-      g_signal_connect (chooser, "response", G_CALLBACK (on_export_response_cb), self);
+      g_signal_connect (chooser, "response", G_CALLBACK (on_file_chooser_response_cb), self);
     }
   else
     {
       chooser = gtk_file_chooser_native_new (_("Import Content Calendar"), get_window (self), action,
                                              _("_Import"), _("_Cancel"));
-      g_signal_connect (chooser, "response", G_CALLBACK (on_import_response_cb), self);
+      g_signal_connect (chooser, "response", G_CALLBACK (on_file_chooser_response_cb), self);
     }
 
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
@@ -1151,6 +1213,10 @@ connect_thread (GTask        *task,
     g_task_return_boolean (task, TRUE);
 }
 
+static void on_share_failed_response_cb (AdwMessageDialog   *dialog,
+                                         const char         *response,
+                                         RapportContentView *self);
+
 static void
 connect_done_cb (GObject      *object,
                  GAsyncResult *result,
@@ -1163,15 +1229,22 @@ connect_done_cb (GObject      *object,
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       g_autofree char *body = NULL;
+      AdwMessageDialog *dialog;
 
-      /* Translators: %s are the calendar's address and what went wrong */
-      body = g_strdup_printf (_("Rapport could not use the calendar at %s.\n\n%s"), data->url, error->message);
-      show_error (self, _("Could Not Share the Calendar"), body);
+      /* Translators: what went wrong, then the calendar's address */
+      body = g_strdup_printf (_("%s\n\nCalendar address: %s"), error->message, data->url);
+      dialog = show_error (self, _("Could Not Share the Calendar"), body);
+      /* Closing the message brings the form back as it was typed, so a
+       * mistyped password is one field to fix. */
+      g_object_set_data_full (G_OBJECT (dialog), "url", g_strdup (data->url), g_free);
+      g_object_set_data_full (G_OBJECT (dialog), "user", g_strdup (data->user), g_free);
+      g_signal_connect_object (dialog, "response", G_CALLBACK (on_share_failed_response_cb), self, 0);
       update_actions (self);
       return;
     }
 
-  show_toast (self, adw_toast_new (_("Connected to the team calendar")));
+  /* The first sync's toast says that it is connected. */
+  self->first_sync = TRUE;
   update_actions (self);
   start_sync (self);
 }
@@ -1217,18 +1290,11 @@ on_share_fields_changed_cb (GtkEditable      *editable,
 }
 
 static void
-share_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+present_share_dialog (RapportContentView *self,
+                      const char         *old_url,
+                      const char         *old_user)
 {
-  RapportContentView *self = RAPPORT_CONTENT_VIEW (widget);
-  g_autofree char *old_url = NULL;
-  g_autofree char *old_user = NULL;
   GtkWidget *dialog, *list, *url, *user, *password;
-
-  if (self->store == NULL)
-    return;
-  rapport_caldav_get_account (self->store, &old_url, &old_user);
 
   dialog = adw_message_dialog_new (get_window (self), _("Share with Team"),
                                    _("Connect the content calendar to a CalDAV calendar (Nextcloud, Radicale, any CalDAV server). Everyone connected to it sees the same plan. The password stays in your keyring."));
@@ -1266,6 +1332,34 @@ share_action (GtkWidget  *widget,
   on_share_fields_changed_cb (NULL, ADW_MESSAGE_DIALOG (dialog));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_share_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+  /* Address and user known: what is left to type is the password. */
+  if (old_url != NULL && old_url[0] != '\0' && old_user != NULL && old_user[0] != '\0')
+    gtk_widget_grab_focus (password);
+}
+
+static void
+share_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  RapportContentView *self = RAPPORT_CONTENT_VIEW (widget);
+  g_autofree char *url = NULL;
+  g_autofree char *user = NULL;
+
+  if (self->store == NULL)
+    return;
+  rapport_caldav_get_account (self->store, &url, &user);
+  present_share_dialog (self, url, user);
+}
+
+static void
+on_share_failed_response_cb (AdwMessageDialog   *dialog,
+                             const char         *response,
+                             RapportContentView *self)
+{
+  if (self->store != NULL && self->sync_cancellable == NULL)
+    present_share_dialog (self, g_object_get_data (G_OBJECT (dialog), "url"),
+                          g_object_get_data (G_OBJECT (dialog), "user"));
 }
 
 static gboolean
@@ -1307,9 +1401,11 @@ sync_done_cb (GObject      *object,
   g_autoptr(RapportContentView) self = user_data;
   RapportCaldavStats stats = { 0, };
   g_autoptr(GError) error = NULL;
-  gboolean ok;
+  gboolean ok, first;
 
   ok = rapport_caldav_sync_finish (RAPPORT_STORE (object), result, &stats, &error);
+  first = self->first_sync;
+  self->first_sync = FALSE;
 
   g_clear_object (&self->sync_cancellable);
   g_clear_handle_id (&self->pulse_source, g_source_remove);
@@ -1344,7 +1440,8 @@ sync_done_cb (GObject      *object,
       g_autofree char *text = NULL;
 
       /* Translators: after a sync: items sent to and received from the server */
-      text = g_strdup_printf (_("Team calendar synced · %u sent · %u received"),
+      text = g_strdup_printf (first ? _("Connected to the team calendar · %u sent · %u received")
+                                    : _("Team calendar synced · %u sent · %u received"),
                               stats.pushed + stats.deleted_remote, stats.pulled + stats.deleted_local);
       show_toast (self, adw_toast_new (text));
     }
@@ -1428,6 +1525,35 @@ resolve_button (GtkWidget               *row,
   return button;
 }
 
+/* One side of a conflict: "Here" or "On the server", and that side's
+ * title, or that it was deleted there (@title %NULL). */
+static void
+add_version (GtkGrid    *grid,
+             int         row,
+             const char *side,
+             const char *title)
+{
+  GtkWidget *label = gtk_label_new (side);
+  GtkWidget *value = gtk_label_new (title != NULL ? title : _("Deleted"));
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_valign (label, GTK_ALIGN_BASELINE);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "caption");
+  gtk_grid_attach (grid, label, 0, row, 1, 1);
+
+  gtk_label_set_xalign (GTK_LABEL (value), 0);
+  gtk_label_set_wrap (GTK_LABEL (value), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (value), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_hexpand (value, TRUE);
+  gtk_widget_set_valign (value, GTK_ALIGN_BASELINE);
+  if (title == NULL)
+    gtk_widget_add_css_class (value, "dim-label");
+  else
+    gtk_widget_add_css_class (value, "heading");
+  gtk_grid_attach (grid, value, 1, row, 1, 1);
+}
+
 static void
 show_conflicts (RapportContentView *self)
 {
@@ -1468,23 +1594,37 @@ show_conflicts (RapportContentView *self)
       RapportCaldavConflict *conflict = g_ptr_array_index (conflicts, i);
       const char *local = rapport_caldav_conflict_get_local_title (conflict);
       const char *remote = rapport_caldav_conflict_get_remote_title (conflict);
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *subtitle = NULL;
+      GtkWidget *row = adw_preferences_row_new ();
+      GtkWidget *content, *versions, *buttons;
 
-      if (rapport_caldav_conflict_get_remote_deleted (conflict))
-        subtitle = g_strdup (_("Deleted on the server, changed here"));
-      else if (rapport_caldav_conflict_get_local_deleted (conflict))
-        subtitle = g_strdup_printf (_("Deleted here, changed on the server as “%s”"), remote != NULL ? remote : "");
-      else
-        subtitle = g_strdup_printf (_("On the server: “%s”"), remote != NULL ? remote : "");
+      /* Both versions one above the other and the choices under them, so
+       * the titles keep their width in a narrow window. */
+      content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+      gtk_widget_set_margin_top (content, 12);
+      gtk_widget_set_margin_bottom (content, 12);
+      gtk_widget_set_margin_start (content, 12);
+      gtk_widget_set_margin_end (content, 12);
+      versions = gtk_grid_new ();
+      gtk_grid_set_column_spacing (GTK_GRID (versions), 12);
+      gtk_grid_set_row_spacing (GTK_GRID (versions), 6);
+      add_version (GTK_GRID (versions), 0, _("Here"),
+                   rapport_caldav_conflict_get_local_deleted (conflict) ? NULL : local);
+      add_version (GTK_GRID (versions), 1, _("On the server"),
+                   rapport_caldav_conflict_get_remote_deleted (conflict) ? NULL : remote);
+      gtk_box_append (GTK_BOX (content), versions);
+
+      buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      gtk_box_set_homogeneous (GTK_BOX (buttons), TRUE);
+      gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+      gtk_box_append (GTK_BOX (buttons), resolve_button (row, _("Keep _Mine"), RAPPORT_CALDAV_KEEP_MINE, self));
+      gtk_box_append (GTK_BOX (buttons), resolve_button (row, _("Take _Theirs"), RAPPORT_CALDAV_TAKE_THEIRS, self));
+      gtk_box_append (GTK_BOX (content), buttons);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), local != NULL ? local : remote);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), content);
       g_object_set_data_full (G_OBJECT (row), "uid", g_strdup (rapport_caldav_conflict_get_uid (conflict)), g_free);
       g_object_set_data (G_OBJECT (row), "group", group);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), resolve_button (row, _("Keep _Mine"), RAPPORT_CALDAV_KEEP_MINE, self));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), resolve_button (row, _("Take _Theirs"), RAPPORT_CALDAV_TAKE_THEIRS, self));
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
 

@@ -58,5 +58,9 @@ void                  rapport_content_view_set_filters      (RapportContentView 
 gboolean              rapport_content_view_drop             (RapportContentView *self,
                                                              GObject            *object,
                                                              GDateTime          *day);
+gboolean              rapport_content_view_export_ics       (RapportContentView *self,
+                                                             GFile              *file);
+gboolean              rapport_content_view_import_ics       (RapportContentView *self,
+                                                             GFile              *file);
 
 G_END_DECLS

@@ -22,8 +22,14 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <libsecret/secret.h>
+#include <libsoup/soup.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/prctl.h>
 
 #include "rapport-application.h"
+#include "rapport-caldav.h"
 #include "rapport-content-chip.h"
 #include "rapport-content-editor.h"
 #include "rapport-content-range.h"
@@ -799,6 +805,870 @@ test_screenshots (Fixture       *fixture,
   shoot_editor (fixture, "Contributor Spotlight: Amara Okafor", 360, 780, "content-editor-narrow");
 }
 
+/* The team calendar: the Share, Sync and Resolve Conflicts dialogs in the
+ * real window against a real Radicale on loopback, started once for the
+ * program; each test gets its own calendar on it. The Secret Service is
+ * the one build-aux/test-session starts. */
+
+#define DAV_USER "ana"
+#define DAV_PASSWORD "team-calendar pass 7f3k"
+
+static struct
+{
+  char        *dir;
+  GSubprocess *process;
+  char        *base;
+  SoupSession *session;
+  guint        n_calendars;
+} radicale;
+
+static guint
+free_port (void)
+{
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+
+  g_assert_true (g_socket_bind (socket, any, TRUE, NULL));
+  bound = g_socket_get_local_address (socket, NULL);
+  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+}
+
+/* What the other team member does on the server, with their own HTTP
+ * client. */
+static guint
+dav_request (const char  *method,
+             const char  *url,
+             const char  *body,
+             const char  *if_match,
+             char       **response,
+             char       **etag)
+{
+  g_autoptr(SoupMessage) message = soup_message_new (method, url);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *credentials = g_base64_encode ((const guchar *) DAV_USER ":" DAV_PASSWORD,
+                                                  strlen (DAV_USER ":" DAV_PASSWORD));
+  g_autofree char *authorization = g_strconcat ("Basic ", credentials, NULL);
+  SoupMessageHeaders *headers = soup_message_get_request_headers (message);
+
+  soup_message_headers_append (headers, "Authorization", authorization);
+  if (if_match != NULL)
+    soup_message_headers_append (headers, "If-Match", if_match);
+  if (g_str_equal (method, "PROPFIND"))
+    soup_message_headers_append (headers, "Depth", "1");
+  if (body != NULL)
+    {
+      g_autoptr(GBytes) payload = g_bytes_new (body, strlen (body));
+
+      soup_message_set_request_body_from_bytes (message, "text/calendar", payload);
+    }
+
+  bytes = soup_session_send_and_read (radicale.session, message, NULL, &error);
+  g_assert_no_error (error);
+  if (response != NULL)
+    *response = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  if (etag != NULL)
+    *etag = g_strdup (soup_message_headers_get_one (soup_message_get_response_headers (message), "ETag"));
+  return soup_message_get_status (message);
+}
+
+/* A test that fails aborts the program: Radicale goes with it. */
+static void
+radicale_child_setup (gpointer data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
+static void
+radicale_start (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autofree char *users = NULL;
+  g_autofree char *storage = NULL;
+  g_autofree char *config_path = NULL;
+  g_autofree char *config = NULL;
+  guint port = free_port ();
+  gboolean up = FALSE;
+
+  if (radicale.process != NULL)
+    return;
+
+  radicale.dir = g_dir_make_tmp ("rapport-radicale-XXXXXX", &error);
+  g_assert_no_error (error);
+  users = g_build_filename (radicale.dir, "users", NULL);
+  storage = g_build_filename (radicale.dir, "collections", NULL);
+  config_path = g_build_filename (radicale.dir, "config", NULL);
+  g_file_set_contents (users, DAV_USER ":" DAV_PASSWORD "\n", -1, &error);
+  g_assert_no_error (error);
+  config = g_strdup_printf ("[server]\nhosts = 127.0.0.1:%u\n"
+                            "[auth]\ntype = htpasswd\nhtpasswd_filename = %s\nhtpasswd_encryption = plain\n"
+                            "[rights]\ntype = owner_only\n"
+                            "[storage]\nfilesystem_folder = %s\n"
+                            "[logging]\nlevel = warning\n",
+                            port, users, storage);
+  g_file_set_contents (config_path, config, -1, &error);
+  g_assert_no_error (error);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_subprocess_launcher_set_child_setup (launcher, radicale_child_setup, NULL, NULL);
+  radicale.process = g_subprocess_launcher_spawn (launcher, &error, RADICALE, "--config", config_path, NULL);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < 200 && !up; i++)
+    {
+      g_autoptr(GSocketClient) client = g_socket_client_new ();
+      g_autoptr(GSocketConnection) connection = g_socket_client_connect_to_host (client, "127.0.0.1", port, NULL, NULL);
+
+      up = connection != NULL;
+      if (!up)
+        g_usleep (50 * 1000);
+    }
+  g_assert_true (up);
+
+  radicale.session = soup_session_new ();
+  radicale.base = g_strdup_printf ("http://127.0.0.1:%u/" DAV_USER "/", port);
+  /* The first authenticated request creates the user's principal. */
+  g_assert_cmpuint (dav_request ("PROPFIND", radicale.base, NULL, NULL, NULL, NULL), ==, 207);
+}
+
+static void
+radicale_stop (void)
+{
+  if (radicale.process == NULL)
+    return;
+
+  g_subprocess_force_exit (radicale.process);
+  g_subprocess_wait (radicale.process, NULL, NULL);
+  g_clear_object (&radicale.process);
+  g_clear_object (&radicale.session);
+  rapport_ui_test_remove_tree (radicale.dir);
+  g_clear_pointer (&radicale.dir, g_free);
+  g_clear_pointer (&radicale.base, g_free);
+}
+
+/* The team's calendar, as a teammate created it on the server. */
+static char *
+new_team_calendar (void)
+{
+  g_autofree char *url = NULL;
+
+  radicale_start ();
+  url = g_strdup_printf ("%scontent-%u/", radicale.base, ++radicale.n_calendars);
+  g_assert_cmpuint (dav_request ("MKCALENDAR", url, NULL, NULL, NULL, NULL), ==, 201);
+  return g_steal_pointer (&url);
+}
+
+static guint
+count_resources (const char *calendar)
+{
+  g_autofree char *listing = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  g_assert_cmpuint (dav_request ("PROPFIND", calendar, NULL, NULL, &listing, NULL), ==, 207);
+  parts = g_strsplit (listing, ".ics</", -1);
+  return g_strv_length (parts) - 1;
+}
+
+static char *
+resource_of (Fixture    *fixture,
+             const char *calendar,
+             gint64      item_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportContentItem) item = rapport_content_get (fixture->store, item_id, &error);
+  g_autoptr(GUri) base = g_uri_parse (calendar, G_URI_FLAGS_ENCODED, NULL);
+  g_autoptr(GUri) uri = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (rapport_content_item_get_remote_href (item));
+  uri = g_uri_parse_relative (base, rapport_content_item_get_remote_href (item), G_URI_FLAGS_ENCODED, NULL);
+  return g_uri_to_string (uri);
+}
+
+static char *
+server_body (const char *url)
+{
+  char *body = NULL;
+
+  g_assert_cmpuint (dav_request ("GET", url, NULL, NULL, &body, NULL), ==, 200);
+  return body;
+}
+
+/* Someone else renames the event on the server: new SUMMARY, same UID. */
+static void
+rename_on_server (const char *url,
+                  const char *old_title,
+                  const char *new_title)
+{
+  g_autofree char *body = NULL;
+  g_autofree char *etag = NULL;
+  g_autofree char *edited = NULL;
+  g_autofree char *old_line = g_strconcat ("SUMMARY:", old_title, "\r\n", NULL);
+  g_autofree char *new_line = g_strconcat ("SUMMARY:", new_title, "\r\n", NULL);
+  g_auto(GStrv) parts = NULL;
+  guint status;
+
+  g_assert_cmpuint (dav_request ("GET", url, NULL, NULL, &body, &etag), ==, 200);
+  parts = g_strsplit (body, old_line, -1);
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+  edited = g_strjoinv (new_line, parts);
+  status = dav_request ("PUT", url, edited, etag, NULL, NULL);
+  g_assert_true (status == 201 || status == 204);
+}
+
+static gboolean
+match_row_title (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
+}
+
+static gboolean
+match_label (GtkWidget     *widget,
+             gconstpointer  data)
+{
+  return g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
+}
+
+/* Clicks a response button of a message dialog, as a person would:
+ * the dialog answers and closes. */
+static void
+click_response (AdwMessageDialog *dialog,
+                const char       *label)
+{
+  GtkWidget *button = rapport_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, match_label, label);
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_signal_emit_by_name (button, "clicked");
+  rapport_ui_test_spin (50);
+  g_assert_null (dialog);
+}
+
+static GtkEditable *
+dialog_field (AdwMessageDialog *dialog,
+              const char       *title)
+{
+  GtkWidget *row = rapport_ui_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, match_row_title, title);
+
+  g_assert_nonnull (row);
+  return GTK_EDITABLE (row);
+}
+
+static AdwMessageDialog *
+open_share_dialog (Fixture *fixture)
+{
+  AdwMessageDialog *dialog;
+
+  g_assert_null (find_dialog ());
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (content_view (fixture)), "content.share", NULL));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Share with Team");
+  rapport_ui_test_spin (50);
+  return dialog;
+}
+
+/* Types into the Share dialog as a person would, and confirms. */
+static void
+fill_and_connect (AdwMessageDialog *dialog,
+                  const char       *url,
+                  const char       *user,
+                  const char       *password)
+{
+  gtk_editable_set_text (dialog_field (dialog, "Calendar Address"), "");
+  gtk_editable_set_text (dialog_field (dialog, "User Name"), "");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "connect"));
+  gtk_editable_set_text (dialog_field (dialog, "Calendar Address"), url);
+  gtk_editable_set_text (dialog_field (dialog, "User Name"), user);
+  /* Without a password there is nothing to connect with. */
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "connect"));
+  gtk_editable_set_text (dialog_field (dialog, "Password"), password);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "connect"));
+  click_response (dialog, "C_onnect");
+}
+
+static void
+share (Fixture    *fixture,
+       const char *url,
+       const char *user,
+       const char *password)
+{
+  fill_and_connect (open_share_dialog (fixture), url, user, password);
+}
+
+typedef struct
+{
+  Fixture    *fixture;
+  AdwToast   *before;
+  const char *text;
+} ToastWait;
+
+static gboolean
+toast_shown_cb (gpointer data)
+{
+  ToastWait *wait = data;
+  AdwToast *toast = rapport_window_get_last_toast (wait->fixture->window);
+
+  return toast != NULL && toast != wait->before && strstr (adw_toast_get_title (toast), wait->text) != NULL;
+}
+
+static gboolean
+dialog_shown_cb (gpointer data)
+{
+  return find_dialog () != NULL;
+}
+
+/* Runs the main loop until a new toast with @text shows (the sync runs
+ * in a worker thread), and returns it. */
+static AdwToast *
+wait_for_toast (Fixture    *fixture,
+                AdwToast   *before,
+                const char *text)
+{
+  ToastWait wait = { fixture, before, text };
+  gboolean shown = rapport_ui_test_wait_for (toast_shown_cb, &wait, 15000);
+
+  if (!shown && find_dialog () != NULL)
+    g_error ("Waiting for “%s”, an error dialog showed: %s", text, adw_message_dialog_get_body (find_dialog ()));
+  g_assert_true (shown);
+  return rapport_window_get_last_toast (fixture->window);
+}
+
+/* Presses Sync and waits for the result's toast. */
+static AdwToast *
+sync_now (Fixture    *fixture,
+          const char *text)
+{
+  g_autoptr(AdwToast) before = NULL;
+
+  g_set_object (&before, rapport_window_get_last_toast (fixture->window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (content_view (fixture)), "content.sync", NULL));
+  return wait_for_toast (fixture, before, text);
+}
+
+static gboolean
+contains_bytes (const char *haystack,
+                gsize       length,
+                const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= length; i++)
+    {
+      if (memcmp (haystack + i, needle, n) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Every file of the database (the WAL holds the latest writes). */
+static void
+assert_not_in_database (Fixture    *fixture,
+                        const char *secret)
+{
+  g_autofree char *dir_path = g_path_get_dirname (fixture->path);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+  guint n_files = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      if (!g_str_has_prefix (name, "rapport.db"))
+        continue;
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      g_assert_false (contains_bytes (contents, length, secret));
+      n_files++;
+    }
+  g_assert_cmpuint (n_files, >=, 1);
+}
+
+static void
+assert_not_in_settings (GSettings  *settings,
+                        const char *secret)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+  g_auto(GStrv) children = NULL;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      g_autoptr(GVariant) value = g_settings_get_value (settings, keys[i]);
+      g_autofree char *text = g_variant_print (value, FALSE);
+
+      g_assert_null (strstr (text, secret));
+    }
+
+  children = g_settings_schema_list_children (schema);
+  for (guint i = 0; children[i] != NULL; i++)
+    {
+      g_autoptr(GSettings) child = g_settings_get_child (settings, children[i]);
+
+      assert_not_in_settings (child, secret);
+    }
+}
+
+static void
+test_share (Fixture       *fixture,
+            gconstpointer  data)
+{
+  static const SecretSchema schema = {
+    "io.github.rapport_crm.Rapport.CalDAV", SECRET_SCHEMA_NONE,
+    { { "url", SECRET_SCHEMA_ATTRIBUTE_STRING }, { "user", SECRET_SCHEMA_ATTRIBUTE_STRING }, { NULL, 0 } }
+  };
+  g_autofree char *calendar = new_team_calendar ();
+  g_autoptr(RapportContentItem) post = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *url = NULL;
+  g_autofree char *user = NULL;
+  g_autofree char *password = NULL;
+  g_autofree char *resource = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *address = NULL;
+  AdwMessageDialog *dialog;
+  AdwToast *toast;
+
+  post = add_item (fixture, "Launch post", "blog-post", "blog",
+                   berlin (2026, 3, 10, 14, 30), "Europe/Berlin", NULL, RAPPORT_CONTENT_STATUS_DRAFT, "Ana");
+  open_content (fixture, 1280, 860);
+  show_month (fixture, 2026, 3);
+
+  g_assert_false (rapport_caldav_get_account (fixture->store, NULL, NULL));
+
+  /* A wrong password: the server's refusal, and the calendar's address,
+   * in plain words. Nothing is kept. */
+  share (fixture, calendar, DAV_USER, "not the password");
+  g_assert_true (rapport_ui_test_wait_for (dialog_shown_cb, NULL, 15000));
+  dialog = find_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Share the Calendar");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "refused the user name or password"));
+  address = g_strconcat ("Calendar address: ", calendar, NULL);
+  g_assert_true (g_str_has_suffix (adw_message_dialog_get_body (dialog), address));
+  rapport_ui_test_screenshot (GTK_WIDGET (dialog), "content-share-refused");
+  click_response (dialog, "_Close");
+  g_assert_false (rapport_caldav_get_account (fixture->store, NULL, NULL));
+  g_assert_null (secret_password_lookup_sync (&schema, NULL, &error, "url", calendar, "user", DAV_USER, NULL));
+  g_assert_no_error (error);
+
+  /* The form comes back as typed, waiting for the password. */
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Share with Team");
+  g_assert_cmpstr (gtk_editable_get_text (dialog_field (dialog, "Calendar Address")), ==, calendar);
+  g_assert_cmpstr (gtk_editable_get_text (dialog_field (dialog, "User Name")), ==, DAV_USER);
+  g_assert_cmpstr (gtk_editable_get_text (dialog_field (dialog, "Password")), ==, "");
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (dialog)),
+                                         GTK_WIDGET (dialog_field (dialog, "Password"))));
+
+  /* The right one: connected, and the first sync shares what is there,
+   * in one toast. */
+  fill_and_connect (dialog, calendar, DAV_USER, DAV_PASSWORD);
+  toast = wait_for_toast (fixture, NULL, "Connected to the team calendar");
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Connected to the team calendar · 1 sent · 0 received");
+  rapport_ui_test_screenshot (GTK_WIDGET (fixture->window), "content-sync-result");
+
+  g_assert_true (rapport_caldav_get_account (fixture->store, &url, &user));
+  g_assert_cmpstr (url, ==, calendar);
+  g_assert_cmpstr (user, ==, DAV_USER);
+  g_assert_cmpuint (count_resources (calendar), ==, 1);
+  resource = resource_of (fixture, calendar, rapport_content_item_get_id (post));
+  body = server_body (resource);
+  g_assert_nonnull (strstr (body, "SUMMARY:Launch post\r\n"));
+  g_assert_nonnull (strstr (body, "DTSTART;TZID=Europe/Berlin:20260310T143000"));
+
+  /* The password is in the Secret Service, and only there. */
+  password = secret_password_lookup_sync (&schema, NULL, &error, "url", calendar, "user", DAV_USER, NULL);
+  g_assert_no_error (error);
+  g_assert_cmpstr (password, ==, DAV_PASSWORD);
+  assert_not_in_database (fixture, DAV_PASSWORD);
+  assert_not_in_settings (settings, DAV_PASSWORD);
+
+  /* Opened again, the dialog shows the account but never the password. */
+  dialog = open_share_dialog (fixture);
+  g_assert_cmpstr (gtk_editable_get_text (dialog_field (dialog, "Calendar Address")), ==, calendar);
+  g_assert_cmpstr (gtk_editable_get_text (dialog_field (dialog, "User Name")), ==, DAV_USER);
+  g_assert_cmpstr (gtk_editable_get_text (dialog_field (dialog, "Password")), ==, "");
+  rapport_ui_test_screenshot (GTK_WIDGET (dialog), "content-share-wide");
+  click_response (dialog, "_Cancel");
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 780);
+  rapport_ui_test_spin (300);
+  dialog = open_share_dialog (fixture);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (dialog)), <=, 360);
+  rapport_ui_test_screenshot (GTK_WIDGET (dialog), "content-share-narrow");
+  click_response (dialog, "_Cancel");
+}
+
+static gboolean
+revealed_cb (gpointer data)
+{
+  GtkWidget *banner = data;
+
+  return gtk_revealer_get_child_revealed (GTK_REVEALER (banner));
+}
+
+/* The banner's Cancel button follows the content.cancel-sync action. */
+static GtkWidget *
+cancel_button (GtkWidget *banner)
+{
+  GtkWidget *button = rapport_ui_test_find_widget (banner, GTK_TYPE_BUTTON, match_label, "_Cancel");
+
+  g_assert_nonnull (button);
+  return button;
+}
+
+static gboolean
+sync_stopped_cb (gpointer data)
+{
+  GtkWidget *banner = data;
+
+  return !gtk_revealer_get_reveal_child (GTK_REVEALER (banner)) && !gtk_widget_get_sensitive (cancel_button (banner));
+}
+
+static gint64
+new_item_from_editor (Fixture    *fixture,
+                      const char *day,
+                      const char *title)
+{
+  RapportContentEditor *editor;
+  gint64 id;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (content_view (fixture)), "content.new-on-day", "s", day));
+  editor = rapport_content_view_get_editor (content_view (fixture));
+  g_assert_nonnull (editor);
+  rapport_content_editor_set_title_text (editor, title);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  rapport_ui_test_spin (50);
+  g_assert_null (rapport_content_view_get_editor (content_view (fixture)));
+
+  {
+    g_autoptr(GPtrArray) items = rapport_content_list_items (fixture->store, NULL);
+
+    id = 0;
+    for (guint i = 0; i < items->len; i++)
+      {
+        RapportContentItem *item = g_ptr_array_index (items, i);
+
+        if (g_str_equal (rapport_content_item_get_title (item), title))
+          id = rapport_content_item_get_id (item);
+      }
+  }
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static void
+rename_in_editor (Fixture    *fixture,
+                  gint64      id,
+                  const char *title)
+{
+  RapportContentEditor *editor;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (content_view (fixture)), "content.open", "(xx)", id, (gint64) 0));
+  editor = rapport_content_view_get_editor (content_view (fixture));
+  g_assert_nonnull (editor);
+  rapport_content_editor_set_title_text (editor, title);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  rapport_ui_test_spin (50);
+}
+
+static void
+test_sync (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autofree char *calendar = new_team_calendar ();
+  g_autofree char *resource = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *banner;
+  gint64 id;
+
+  open_content (fixture, 1280, 860);
+  show_month (fixture, 2026, 3);
+  share (fixture, calendar, DAV_USER, DAV_PASSWORD);
+  wait_for_toast (fixture, NULL, "Connected to the team calendar · 0 sent · 0 received");
+
+  /* Made here, sent by Sync. */
+  id = new_item_from_editor (fixture, "2026-03-12", "Spring meetup recap");
+  sync_now (fixture, "Team calendar synced · 1 sent · 0 received");
+  g_assert_cmpuint (count_resources (calendar), ==, 1);
+  resource = resource_of (fixture, calendar, id);
+  body = server_body (resource);
+  g_assert_nonnull (strstr (body, "SUMMARY:Spring meetup recap\r\n"));
+
+  /* A teammate renames it on the server; Sync brings it to the grid. */
+  rename_on_server (resource, "Spring meetup recap", "Spring meetup recap (photos by Ben)");
+  sync_now (fixture, "Team calendar synced · 0 sent · 1 received");
+  rapport_ui_test_spin (50);
+  g_assert_true (cell_has (fixture, 2026, 3, 12, "Spring meetup recap (photos by Ben)"));
+  g_assert_false (cell_has (fixture, 2026, 3, 12, "Spring meetup recap"));
+
+  /* Nothing changed, nothing moves. */
+  sync_now (fixture, "Team calendar synced · 0 sent · 0 received");
+
+  /* A server that does not answer: the banner shows progress with a
+   * Cancel button, and cancelling is quiet (no error dialog). */
+  banner = rapport_ui_test_find_widget (GTK_WIDGET (content_view (fixture)), GTK_TYPE_REVEALER, NULL, NULL);
+  g_assert_nonnull (banner);
+  g_subprocess_send_signal (radicale.process, SIGSTOP);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (content_view (fixture)), "content.sync", NULL));
+  g_assert_true (rapport_ui_test_wait_for (revealed_cb, banner, 5000));
+  g_assert_true (gtk_widget_get_sensitive (cancel_button (banner)));
+  rapport_ui_test_screenshot (GTK_WIDGET (fixture->window), "content-sync-progress-wide");
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 780);
+  rapport_ui_test_spin (300);
+  rapport_ui_test_screenshot (GTK_WIDGET (fixture->window), "content-sync-progress-narrow");
+  gtk_widget_activate (cancel_button (banner));
+  g_assert_true (rapport_ui_test_wait_for (sync_stopped_cb, banner, 10000));
+  g_subprocess_send_signal (radicale.process, SIGCONT);
+  rapport_ui_test_spin (50);
+  g_assert_null (find_dialog ());
+}
+
+static gboolean
+conflicts_window_cb (gpointer data)
+{
+  GtkWindow *window = rapport_ui_test_find_toplevel (ADW_TYPE_WINDOW);
+
+  return window != NULL && g_strcmp0 (gtk_window_get_title (window), "Resolve Conflicts") == 0;
+}
+
+/* Changes the item here and on the server, syncs, and opens the dialog
+ * from the toast's Resolve button. Returns the conflict's row. */
+static gboolean
+match_text (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), data) == 0;
+}
+
+static AdwPreferencesRow *
+make_conflict (Fixture    *fixture,
+               const char *resource,
+               gint64      id,
+               const char *old_title,
+               const char *mine,
+               const char *theirs)
+{
+  GtkWindow *window;
+  AdwToast *toast;
+  GtkWidget *row;
+
+  rename_on_server (resource, old_title, theirs);
+  rename_in_editor (fixture, id, mine);
+
+  toast = sync_now (fixture, "changed here and on the server");
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "1 item was changed here and on the server");
+  g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Resolve…");
+  g_signal_emit_by_name (toast, "button-clicked");
+  g_assert_true (rapport_ui_test_wait_for (conflicts_window_cb, NULL, 5000));
+
+  window = rapport_ui_test_find_toplevel (ADW_TYPE_WINDOW);
+  row = rapport_ui_test_find_widget (GTK_WIDGET (window), ADW_TYPE_PREFERENCES_ROW, match_row_title, mine);
+  g_assert_nonnull (row);
+  /* Both versions, each named. */
+  g_assert_nonnull (rapport_ui_test_find_widget (row, GTK_TYPE_LABEL, match_text, "Here"));
+  g_assert_nonnull (rapport_ui_test_find_widget (row, GTK_TYPE_LABEL, match_text, mine));
+  g_assert_nonnull (rapport_ui_test_find_widget (row, GTK_TYPE_LABEL, match_text, "On the server"));
+  g_assert_nonnull (rapport_ui_test_find_widget (row, GTK_TYPE_LABEL, match_text, theirs));
+  return ADW_PREFERENCES_ROW (row);
+}
+
+static gboolean
+conflicts_closed_cb (gpointer data)
+{
+  return !conflicts_window_cb (data);
+}
+
+static void
+choose (AdwPreferencesRow *row,
+        const char        *label)
+{
+  GtkWidget *button = rapport_ui_test_find_widget (GTK_WIDGET (row), GTK_TYPE_BUTTON, match_label, label);
+
+  g_assert_nonnull (button);
+  gtk_widget_activate (button);
+  g_assert_true (rapport_ui_test_wait_for (conflicts_closed_cb, NULL, 5000));
+}
+
+static void
+test_conflicts (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *calendar = new_team_calendar ();
+  g_autofree char *resource = NULL;
+  g_autofree char *body = NULL;
+  GtkWindow *window;
+  AdwPreferencesRow *row;
+  gint64 id;
+
+  open_content (fixture, 1280, 860);
+  show_month (fixture, 2026, 3);
+  share (fixture, calendar, DAV_USER, DAV_PASSWORD);
+  wait_for_toast (fixture, NULL, "Connected to the team calendar");
+  id = new_item_from_editor (fixture, "2026-03-17", "Roadmap post");
+  sync_now (fixture, "1 sent");
+  resource = resource_of (fixture, calendar, id);
+
+  /* Keep Mine: the next sync writes it over the server's. */
+  row = make_conflict (fixture, resource, id, "Roadmap post", "Roadmap post (mine)", "Roadmap post (theirs)");
+  window = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (row)));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (content_view (fixture))));
+  rapport_ui_test_screenshot (GTK_WIDGET (window), "content-conflicts-wide");
+  gtk_window_set_default_size (window, 360, 500);
+  rapport_ui_test_spin (300);
+  rapport_ui_test_screenshot (GTK_WIDGET (window), "content-conflicts-narrow");
+  choose (row, "Keep _Mine");
+  g_assert_true (cell_has (fixture, 2026, 3, 17, "Roadmap post (mine)"));
+  sync_now (fixture, "Team calendar synced · 1 sent · 0 received");
+  body = server_body (resource);
+  g_assert_nonnull (strstr (body, "SUMMARY:Roadmap post (mine)\r\n"));
+  g_clear_pointer (&body, g_free);
+
+  /* Take Theirs: the server's version shows here at once, and the next
+   * sync has nothing to do. */
+  row = make_conflict (fixture, resource, id, "Roadmap post (mine)", "Roadmap post (mine again)",
+                       "Roadmap post (theirs again)");
+  choose (row, "Take _Theirs");
+  rapport_ui_test_spin (50);
+  g_assert_true (cell_has (fixture, 2026, 3, 17, "Roadmap post (theirs again)"));
+  g_assert_false (cell_has (fixture, 2026, 3, 17, "Roadmap post (mine again)"));
+  sync_now (fixture, "Team calendar synced · 0 sent · 0 received");
+  body = server_body (resource);
+  g_assert_nonnull (strstr (body, "SUMMARY:Roadmap post (theirs again)\r\n"));
+  g_assert_cmpuint (count_resources (calendar), ==, 1);
+}
+
+static GtkWindow *
+file_chooser_dialog (void)
+{
+  return rapport_ui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+}
+
+static gboolean
+file_chooser_shown_cb (gpointer data)
+{
+  return file_chooser_dialog () != NULL;
+}
+
+/* ICS export and import through the file choosers' code path. */
+static void
+test_ics_files (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(RapportContentItem) post = NULL;
+  g_autoptr(RapportContentItem) video = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_path_get_dirname (fixture->path);
+  g_autofree char *all_path = g_build_filename (dir, "content-calendar.ics", NULL);
+  g_autofree char *blog_path = g_build_filename (dir, "blog.ics", NULL);
+  g_autofree char *bad_path = g_build_filename (dir, "broken.ics", NULL);
+  g_autoptr(GFile) all_file = g_file_new_for_path (all_path);
+  g_autoptr(GFile) blog_file = g_file_new_for_path (blog_path);
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad_path);
+  g_autofree char *text = NULL;
+  g_autoptr(AdwToast) before = NULL;
+  RapportContentView *view;
+  AdwMessageDialog *dialog;
+  GtkWindow *chooser;
+
+  post = add_item (fixture, "Release notes", "blog-post", "blog",
+                   berlin (2026, 3, 10, 14, 30), "Europe/Berlin", NULL, RAPPORT_CONTENT_STATUS_DRAFT, "Ana");
+  video = add_item (fixture, "Plugin walkthrough", "video", "youtube",
+                    berlin (2026, 3, 19, 18, 0), "Europe/Berlin", NULL, RAPPORT_CONTENT_STATUS_DRAFT, "Ben");
+  open_content (fixture, 1280, 860);
+  show_month (fixture, 2026, 3);
+  view = content_view (fixture);
+
+  /* Export: the real chooser opens; the file picked there is written. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "content.export", NULL));
+  g_assert_true (rapport_ui_test_wait_for (file_chooser_shown_cb, NULL, 5000));
+  chooser = file_chooser_dialog ();
+  g_assert_cmpstr (gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser)), ==, "content-calendar.ics");
+  g_assert_true (gtk_window_get_modal (chooser));
+  g_assert_true (gtk_window_get_transient_for (chooser) == GTK_WINDOW (fixture->window));
+  g_assert_cmpstr (gtk_file_filter_get_name (gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser))), ==,
+                   "iCalendar Files");
+  /* Where it would write is the chooser's own business (its folder loads
+   * asynchronously); cancelling writes nothing, and the file it accepts
+   * goes to rapport_content_view_export_ics(), as here. */
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  rapport_ui_test_spin (50);
+  g_assert_null (file_chooser_dialog ());
+  g_assert_false (g_file_query_exists (all_file, NULL));
+
+  g_assert_true (rapport_content_view_export_ics (view, all_file));
+  g_assert_cmpstr (adw_toast_get_title (rapport_window_get_last_toast (fixture->window)), ==,
+                   "Exported 2 items to content-calendar.ics");
+  g_assert_true (g_file_get_contents (all_path, &text, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "SUMMARY:Release notes"));
+  g_assert_nonnull (strstr (text, "SUMMARY:Plugin walkthrough"));
+  g_clear_pointer (&text, g_free);
+
+  /* With a filter, only what shows. */
+  rapport_content_view_set_filters (view, "blog", "", "");
+  g_assert_true (rapport_content_view_export_ics (view, blog_file));
+  g_assert_cmpstr (adw_toast_get_title (rapport_window_get_last_toast (fixture->window)), ==,
+                   "Exported 1 item to blog.ics");
+  g_assert_true (g_file_get_contents (blog_path, &text, NULL, &error));
+  g_assert_nonnull (strstr (text, "SUMMARY:Release notes"));
+  g_assert_null (strstr (text, "Plugin walkthrough"));
+  g_clear_pointer (&text, g_free);
+  rapport_content_view_set_filters (view, "", "", "");
+
+  /* Import puts deleted items back on the grid. */
+  g_assert_true (rapport_content_delete (fixture->store, rapport_content_item_get_id (post), &error));
+  g_assert_true (rapport_content_delete (fixture->store, rapport_content_item_get_id (video), &error));
+  g_assert_no_error (error);
+  rapport_ui_test_spin (50);
+  g_assert_false (cell_has (fixture, 2026, 3, 10, "Release notes"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "content.import", NULL));
+  g_assert_true (rapport_ui_test_wait_for (file_chooser_shown_cb, NULL, 5000));
+  chooser = file_chooser_dialog ();
+  g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)), ==, GTK_FILE_CHOOSER_ACTION_OPEN);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  rapport_ui_test_spin (50);
+
+  g_set_object (&before, rapport_window_get_last_toast (fixture->window));
+  g_assert_true (rapport_content_view_import_ics (view, all_file));
+  wait_for_toast (fixture, before, "Imported 2 items");
+  rapport_ui_test_spin (50);
+  g_assert_true (cell_has (fixture, 2026, 3, 10, "Release notes"));
+  g_assert_true (cell_has (fixture, 2026, 3, 19, "Plugin walkthrough"));
+
+  /* A broken file: an error dialog naming the file, the line and the
+   * value; nothing imported. */
+  g_file_set_contents (bad_path,
+                       "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\n"
+                       "BEGIN:VEVENT\r\nUID:broken-1\r\nDTSTAMP:20260301T000000Z\r\n"
+                       "DTSTART:next tuesday\r\nSUMMARY:Broken date\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+                       -1, &error);
+  g_assert_no_error (error);
+  g_assert_false (rapport_content_view_import_ics (view, bad_file));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Import the Calendar");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "broken.ics"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Line 7"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "next tuesday"));
+  click_response (dialog, "_Close");
+  g_assert_null (rapport_content_get_by_uid (fixture->store, "broken-1", NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -822,10 +1692,18 @@ main (int   argc,
   ADD ("/rapport/ui/content/keyboard", test_keyboard);
   ADD ("/rapport/ui/content/editor-status", test_editor_status);
   ADD ("/rapport/ui/content/screenshots", test_screenshots);
+  ADD ("/rapport/ui/content/ics-files", test_ics_files);
+  if (RADICALE[0] != '\0')
+    {
+      ADD ("/rapport/ui/content/caldav/share", test_share);
+      ADD ("/rapport/ui/content/caldav/sync", test_sync);
+      ADD ("/rapport/ui/content/caldav/conflicts", test_conflicts);
+    }
 
 #undef ADD
 
   status = g_test_run ();
+  radicale_stop ();
   g_clear_object (&app);
   return status;
 }
