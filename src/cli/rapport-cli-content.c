@@ -37,7 +37,7 @@ static const char content_usage[] =
   "  rapport-cli content add TITLE --kind KIND --date ISO8601 [--tz ZONE] [--channel C]… [--rrule RULE]\n"
   "  rapport-cli content export FILE.ics\n"
   "  rapport-cli content import FILE.ics\n"
-  "  rapport-cli content caldav connect URL --user USER --password-stdin\n"
+  "  rapport-cli content caldav connect URL --user USER --password-stdin [--create NAME]\n"
   "  rapport-cli content caldav sync\n"
   "  rapport-cli content caldav conflicts\n"
   "  rapport-cli content caldav resolve UID --keep-mine|--take-theirs\n";
@@ -288,7 +288,9 @@ content_caldav (RapportStore  *store,
     {
       const char *url = NULL;
       const char *user = NULL;
+      const char *create = NULL;
       gboolean password_stdin = FALSE;
+      gboolean connected;
       char buffer[4096];
       g_autofree char *password = NULL;
 
@@ -298,6 +300,8 @@ content_caldav (RapportStore  *store,
             user = argv[++i];
           else if (g_str_equal (argv[i], "--password-stdin"))
             password_stdin = TRUE;
+          else if (g_str_equal (argv[i], "--create") && i + 1 < argc)
+            create = argv[++i];
           else if (url == NULL && argv[i][0] != '-')
             url = argv[i];
           else
@@ -319,7 +323,15 @@ content_caldav (RapportStore  *store,
       password = g_strdup (g_strchomp (buffer));
       memset (buffer, 0, sizeof buffer);
 
-      if (!rapport_caldav_connect (store, url, user, password, NULL, &error))
+      connected = rapport_caldav_connect (store, url, user, password, NULL, &error);
+      /* --create makes the calendar when there is none at URL yet. */
+      if (!connected && create != NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        {
+          g_clear_error (&error);
+          connected = rapport_caldav_create_calendar (url, user, password, create, NULL, &error) &&
+                      rapport_caldav_connect (store, url, user, password, NULL, &error);
+        }
+      if (!connected)
         {
           memset (password, 0, strlen (password));
           g_printerr (_("content caldav connect: %s\n"), error->message);

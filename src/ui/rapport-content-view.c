@@ -1178,10 +1178,11 @@ static void start_sync (RapportContentView *self);
 
 typedef struct
 {
-  char *path;
-  char *url;
-  char *user;
-  char *password;
+  char     *path;
+  char     *url;
+  char     *user;
+  char     *password;
+  gboolean  create;
 } ConnectData;
 
 static void
@@ -1207,7 +1208,12 @@ connect_thread (GTask        *task,
   GError *error = NULL;
 
   worker = rapport_store_new_worker (data->path, &error);
-  if (worker == NULL || !rapport_caldav_connect (worker, data->url, data->user, data->password, cancellable, &error))
+  if (worker == NULL ||
+      (data->create &&
+       /* Translators: the name of a calendar Rapport creates on the team's server */
+       !rapport_caldav_create_calendar (data->url, data->user, data->password, _("Community Content"),
+                                        cancellable, &error)) ||
+      !rapport_caldav_connect (worker, data->url, data->user, data->password, cancellable, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -1216,6 +1222,87 @@ connect_thread (GTask        *task,
 static void on_share_failed_response_cb (AdwMessageDialog   *dialog,
                                          const char         *response,
                                          RapportContentView *self);
+static void connect_done_cb             (GObject            *object,
+                                         GAsyncResult       *result,
+                                         gpointer            user_data);
+
+/* Takes @data. */
+static void
+start_connect (RapportContentView *self,
+               ConnectData        *data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  task = g_task_new (NULL, NULL, connect_done_cb, g_object_ref (self));
+  g_task_set_source_tag (task, start_connect);
+  g_task_set_task_data (task, data, (GDestroyNotify) connect_data_free);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "content.share", FALSE);
+  g_task_run_in_thread (task, connect_thread);
+}
+
+static ConnectData *
+connect_data_new (RapportContentView *self,
+                  const char         *url,
+                  const char         *user,
+                  const char         *password)
+{
+  ConnectData *data = g_new0 (ConnectData, 1);
+
+  data->path = g_strdup (rapport_store_get_path (self->store));
+  data->url = g_strstrip (g_strdup (url));
+  data->user = g_strstrip (g_strdup (user));
+  data->password = g_strdup (password);
+
+  return data;
+}
+
+static void
+on_create_calendar_response_cb (AdwMessageDialog   *dialog,
+                                const char         *response,
+                                RapportContentView *self)
+{
+  ConnectData *data = g_object_get_data (G_OBJECT (dialog), "connect-data");
+
+  if (self->store == NULL)
+    return;
+  if (!g_str_equal (response, "create"))
+    {
+      on_share_failed_response_cb (dialog, response, self);
+      return;
+    }
+
+  data = connect_data_new (self, data->url, data->user, data->password);
+  data->create = TRUE;
+  start_connect (self, data);
+}
+
+/* Nothing at the address: the team may have no calendar yet. Creating one
+ * is offered, not done, since a mistyped address would make a stray one. */
+static void
+offer_to_create (RapportContentView *self,
+                 ConnectData        *data)
+{
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  body = g_strdup_printf (_("There is no calendar at %s yet. Rapport can create one there, named “%s”, for the whole team to connect to."),
+                          data->url, _("Community Content"));
+  dialog = adw_message_dialog_new (get_window (self), _("Create a Team Calendar?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "back", _("_Back"),
+                                    "create", _("C_reate Calendar"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "create");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "back");
+  g_object_set_data_full (G_OBJECT (dialog), "url", g_strdup (data->url), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "user", g_strdup (data->user), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "connect-data",
+                          connect_data_new (self, data->url, data->user, data->password),
+                          (GDestroyNotify) connect_data_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_create_calendar_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
 
 static void
 connect_done_cb (GObject      *object,
@@ -1230,6 +1317,13 @@ connect_done_cb (GObject      *object,
     {
       g_autofree char *body = NULL;
       AdwMessageDialog *dialog;
+
+      if (!data->create && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) && self->store != NULL)
+        {
+          offer_to_create (self, data);
+          update_actions (self);
+          return;
+        }
 
       /* Translators: what went wrong, then the calendar's address */
       body = g_strdup_printf (_("%s\n\nCalendar address: %s"), error->message, data->url);
@@ -1254,8 +1348,6 @@ on_share_response_cb (AdwMessageDialog   *dialog,
                       const char         *response,
                       RapportContentView *self)
 {
-  g_autoptr(GTask) task = NULL;
-  ConnectData *data;
   GtkEditable *url = g_object_get_data (G_OBJECT (dialog), "url");
   GtkEditable *user = g_object_get_data (G_OBJECT (dialog), "user");
   GtkEditable *password = g_object_get_data (G_OBJECT (dialog), "password");
@@ -1263,17 +1355,8 @@ on_share_response_cb (AdwMessageDialog   *dialog,
   if (!g_str_equal (response, "connect") || self->store == NULL)
     return;
 
-  data = g_new0 (ConnectData, 1);
-  data->path = g_strdup (rapport_store_get_path (self->store));
-  data->url = g_strstrip (g_strdup (gtk_editable_get_text (url)));
-  data->user = g_strstrip (g_strdup (gtk_editable_get_text (user)));
-  data->password = g_strdup (gtk_editable_get_text (password));
-
-  task = g_task_new (NULL, NULL, connect_done_cb, g_object_ref (self));
-  g_task_set_source_tag (task, on_share_response_cb);
-  g_task_set_task_data (task, data, (GDestroyNotify) connect_data_free);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "content.share", FALSE);
-  g_task_run_in_thread (task, connect_thread);
+  start_connect (self, connect_data_new (self, gtk_editable_get_text (url), gtk_editable_get_text (user),
+                                         gtk_editable_get_text (password)));
 }
 
 static void

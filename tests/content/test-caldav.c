@@ -347,6 +347,37 @@ test_password_in_keyring (Fixture       *f,
 }
 
 static void
+test_create_calendar (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *listing = NULL;
+
+  /* No calendar there yet: connecting says so. */
+  url = g_strconcat (f->url, "../team-plan/", NULL);
+  g_assert_false (rapport_caldav_connect (f->store, url, USER, PASSWORD, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (rapport_caldav_create_calendar (url, USER, PASSWORD, "Team & Plan", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (request (f, "PROPFIND", url, NULL, NULL, &listing, NULL), ==, 207);
+  g_assert_nonnull (strstr (listing, "calendar"));
+  g_assert_true (rapport_caldav_connect (f->store, url, USER, PASSWORD, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Once is enough; a wrong password creates nothing. */
+  g_assert_false (rapport_caldav_create_calendar (url, USER, PASSWORD, "Again", NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_free (url);
+  url = g_strconcat (f->url, "../other/", NULL);
+  g_assert_false (rapport_caldav_create_calendar (url, USER, "wrong", "Other", NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+}
+
+static void
 test_push_pull (Fixture       *f,
                 gconstpointer  data)
 {
@@ -617,6 +648,7 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/rapport/content/caldav/password", test_password_in_keyring);
+  ADD ("/rapport/content/caldav/create", test_create_calendar);
   ADD ("/rapport/content/caldav/push-pull", test_push_pull);
   ADD ("/rapport/content/caldav/conflicts", test_conflicts);
   ADD ("/rapport/content/caldav/deletions", test_deletions);

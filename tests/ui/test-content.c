@@ -1312,6 +1312,47 @@ test_share (Fixture       *fixture,
   click_response (dialog, "_Cancel");
 }
 
+static void
+test_create_calendar (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *calendar = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *listing = NULL;
+  AdwMessageDialog *dialog;
+
+  radicale_start ();
+  calendar = g_strdup_printf ("%steam-plan-%u/", radicale.base, ++radicale.n_calendars);
+  open_content (fixture, 1280, 860);
+
+  /* Nothing at the address: creating a calendar there is offered. */
+  share (fixture, calendar, DAV_USER, DAV_PASSWORD);
+  g_assert_true (rapport_ui_test_wait_for (dialog_shown_cb, NULL, 15000));
+  dialog = find_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Create a Team Calendar?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), calendar));
+  rapport_ui_test_screenshot (GTK_WIDGET (dialog), "content-share-create");
+
+  /* Back: the form as typed, and nothing made on the server. */
+  click_response (dialog, "_Back");
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Share with Team");
+  g_assert_cmpstr (gtk_editable_get_text (dialog_field (dialog, "Calendar Address")), ==, calendar);
+  g_assert_cmpuint (dav_request ("PROPFIND", calendar, NULL, NULL, NULL, NULL), ==, 404);
+  g_assert_false (rapport_caldav_get_account (fixture->store, NULL, NULL));
+
+  /* Create: a calendar named for the team, connected. */
+  fill_and_connect (dialog, calendar, DAV_USER, DAV_PASSWORD);
+  g_assert_true (rapport_ui_test_wait_for (dialog_shown_cb, NULL, 15000));
+  click_response (find_dialog (), "C_reate Calendar");
+  wait_for_toast (fixture, NULL, "Connected to the team calendar");
+  g_assert_cmpuint (dav_request ("PROPFIND", calendar, NULL, NULL, &listing, NULL), ==, 207);
+  g_assert_nonnull (strstr (listing, "Community Content"));
+  g_assert_true (rapport_caldav_get_account (fixture->store, &url, NULL));
+  g_assert_cmpstr (url, ==, calendar);
+}
+
 static gboolean
 revealed_cb (gpointer data)
 {
@@ -1696,6 +1737,7 @@ main (int   argc,
   if (RADICALE[0] != '\0')
     {
       ADD ("/rapport/ui/content/caldav/share", test_share);
+      ADD ("/rapport/ui/content/caldav/create", test_create_calendar);
       ADD ("/rapport/ui/content/caldav/sync", test_sync);
       ADD ("/rapport/ui/content/caldav/conflicts", test_conflicts);
     }

@@ -436,7 +436,7 @@ rapport_caldav_connect (RapportStore  *store,
     is_calendar |= ((Resource *) g_ptr_array_index (self_props, i))->collection;
   if (!is_calendar)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    _("%s is not a calendar collection"), normalized);
       return FALSE;
     }
@@ -467,6 +467,77 @@ rapport_caldav_connect (RapportStore  *store,
 failed:
   rapport_store_rollback (store);
   return FALSE;
+}
+
+/**
+ * rapport_caldav_create_calendar:
+ * @url: where the new calendar collection goes; it must not exist yet
+ * @display_name: the calendar's name as calendar apps show it
+ *
+ * Creates a calendar collection for content (events and to-dos) with
+ * MKCALENDAR (RFC 4791), for when the team has none yet. Blocks on the
+ * network: call it from a thread in an interface.
+ */
+gboolean
+rapport_caldav_create_calendar (const char    *url,
+                                const char    *username,
+                                const char    *password,
+                                const char    *display_name,
+                                GCancellable  *cancellable,
+                                GError       **error)
+{
+  g_auto(Dav) dav = { 0 };
+  g_autoptr(GBytes) answer = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *escaped = NULL;
+  g_autofree char *normalized = NULL;
+  guint status = 0;
+
+  g_return_val_if_fail (url != NULL && username != NULL && password != NULL, FALSE);
+  g_return_val_if_fail (display_name != NULL, FALSE);
+
+  if (!dav_init (&dav, url, username, password, cancellable, error))
+    return FALSE;
+  normalized = g_uri_to_string (dav.base);
+
+  escaped = g_markup_escape_text (display_name, -1);
+  g_string_append_printf (body,
+                          "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+                          "<c:mkcalendar xmlns:d=\"DAV:\" xmlns:c=\"urn:ietf:params:xml:ns:caldav\">"
+                          "<d:set><d:prop>"
+                          "<d:displayname>%s</d:displayname>"
+                          "<c:supported-calendar-component-set>"
+                          "<c:comp name=\"VEVENT\"/><c:comp name=\"VTODO\"/>"
+                          "</c:supported-calendar-component-set>"
+                          "</d:prop></d:set>"
+                          "</c:mkcalendar>\n",
+                          escaped);
+
+  answer = dav_send (&dav, "MKCALENDAR", NULL, body->str, "application/xml; charset=utf-8",
+                     NULL, NULL, FALSE, &status, NULL, error);
+  if (answer == NULL)
+    return FALSE;
+
+  /* RFC 4791 answers 405 when something is there already; some servers
+   * (Radicale) answer 409, which also means a missing parent folder. */
+  if (status == SOUP_STATUS_METHOD_NOT_ALLOWED || status == SOUP_STATUS_CONFLICT)
+    {
+      g_autoptr(GPtrArray) existing = dav_propfind (&dav, "0", NULL);
+
+      if (existing != NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                       _("There is already something at %s, so no calendar can be created there"), normalized);
+          return FALSE;
+        }
+    }
+  if (status != SOUP_STATUS_CREATED)
+    {
+      g_propagate_error (error, http_error (_("create a calendar at"), normalized, status));
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /**

@@ -59,6 +59,12 @@ gboolean   rapport_caldav_connect          (RapportStore             *store,
                                             const char               *password,
                                             GCancellable             *cancellable,
                                             GError                  **error);
+gboolean   rapport_caldav_create_calendar  (const char               *url,
+                                            const char               *username,
+                                            const char               *password,
+                                            const char               *display_name,
+                                            GCancellable             *cancellable,
+                                            GError                  **error);
 gboolean   rapport_caldav_disconnect       (RapportStore             *store,
                                             GError                  **error);
 gboolean   rapport_caldav_get_account      (RapportStore             *store,
