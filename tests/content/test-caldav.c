@@ -377,6 +377,54 @@ test_create_calendar (Fixture       *f,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
 }
 
+/* rapport-cli content caldav connect, with the password on standard
+ * input as a script would give it. */
+static void
+test_cli_create (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GSubprocess) cli = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = g_strconcat (f->url, "../from-cli/", NULL);
+  g_autofree char *normalized = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *listing = NULL;
+  g_autofree char *account = NULL;
+  const char *program = g_getenv ("RAPPORT_CLI");
+
+  g_assert_nonnull (program);
+
+  /* Without --create, a missing calendar is an error that says so. */
+  cli = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                          G_SUBPROCESS_FLAGS_STDERR_MERGE, &error,
+                          program, "--db", rapport_store_get_path (f->store), "content", "caldav", "connect",
+                          url, "--user", USER, "--password-stdin", NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (cli, PASSWORD "\n", NULL, &output, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (cli), ==, 1);
+  g_assert_nonnull (strstr (output, "There is no calendar at"));
+  g_clear_object (&cli);
+  g_clear_pointer (&output, g_free);
+
+  cli = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                          G_SUBPROCESS_FLAGS_STDERR_MERGE, &error,
+                          program, "--db", rapport_store_get_path (f->store), "content", "caldav", "connect",
+                          url, "--user", USER, "--password-stdin", "--create", "Launch Plan", NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (cli, PASSWORD "\n", NULL, &output, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (cli), ==, 0);
+  g_assert_nonnull (strstr (output, "Connected the content calendar"));
+
+  g_assert_cmpuint (request (f, "PROPFIND", url, NULL, NULL, &listing, NULL), ==, 207);
+  g_assert_nonnull (strstr (listing, "Launch Plan"));
+  g_assert_true (rapport_caldav_get_account (f->store, &account, NULL));
+  normalized = g_uri_resolve_relative (f->url, "../from-cli/", G_URI_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (account, ==, normalized);
+}
+
 static void
 test_push_pull (Fixture       *f,
                 gconstpointer  data)
@@ -649,6 +697,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/rapport/content/caldav/password", test_password_in_keyring);
   ADD ("/rapport/content/caldav/create", test_create_calendar);
+  ADD ("/rapport/content/caldav/cli-create", test_cli_create);
   ADD ("/rapport/content/caldav/push-pull", test_push_pull);
   ADD ("/rapport/content/caldav/conflicts", test_conflicts);
   ADD ("/rapport/content/caldav/deletions", test_deletions);
