@@ -323,6 +323,7 @@ test_password_in_keyring (Fixture       *f,
   g_autofree char *user = NULL;
   g_autofree char *dump = NULL;
   g_autofree char *db_text = NULL;
+  static const char * const suffixes[] = { "", "-wal", "-shm" };
   gsize length;
 
   connect_store (f, f->store);
@@ -334,11 +335,19 @@ test_password_in_keyring (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpstr (password, ==, PASSWORD);
 
-  /* Never in the database file. */
-  g_file_get_contents (rapport_store_get_path (f->store), &db_text, &length, &error);
-  g_assert_no_error (error);
-  for (gsize i = 0; i + strlen (PASSWORD) <= length; i++)
-    g_assert_false (memcmp (db_text + i, PASSWORD, strlen (PASSWORD)) == 0);
+  /* Never in the database, nor in its write-ahead log, where the latest
+   * writes are. */
+  for (guint k = 0; k < G_N_ELEMENTS (suffixes); k++)
+    {
+      g_autofree char *path = g_strconcat (rapport_store_get_path (f->store), suffixes[k], NULL);
+
+      g_clear_pointer (&db_text, g_free);
+      length = 0;
+      if (!g_file_get_contents (path, &db_text, &length, NULL))
+        continue;
+      for (gsize i = 0; i + strlen (PASSWORD) <= length; i++)
+        g_assert_false (memcmp (db_text + i, PASSWORD, strlen (PASSWORD)) == 0);
+    }
 
   /* A wrong password is refused in plain words. */
   g_assert_false (rapport_caldav_connect (f->store, f->url, USER, "wrong", NULL, &error));
