@@ -1588,8 +1588,13 @@ on_resolve_clicked_cb (GtkButton          *button,
   {
     g_autoptr(GPtrArray) left = rapport_caldav_list_conflicts (self->store, NULL);
 
+    /* All settled: the choices go to the team at once. */
     if (left == NULL || left->len == 0)
-      gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (group)));
+      {
+        gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (group)));
+        if (self->sync_cancellable == NULL)
+          start_sync (self);
+      }
   }
 }
 
@@ -1667,7 +1672,7 @@ show_conflicts (RapportContentView *self)
   gtk_widget_set_vexpand (page, TRUE);
   group = adw_preferences_group_new ();
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("These items were changed here and by someone else since the last sync. Choose which version to keep; the next sync sends it to everyone."));
+                                         _("These items were changed here and by someone else since the last sync. Choose which version to keep; when all are settled, Rapport syncs and everyone gets your choices."));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
   gtk_box_append (GTK_BOX (box), page);
   adw_window_set_content (ADW_WINDOW (window), box);

@@ -1551,6 +1551,7 @@ test_conflicts (Fixture       *fixture,
   g_autofree char *calendar = new_team_calendar ();
   g_autofree char *resource = NULL;
   g_autofree char *body = NULL;
+  g_autoptr(AdwToast) before = NULL;
   GtkWindow *window;
   AdwPreferencesRow *row;
   gint64 id;
@@ -1563,7 +1564,7 @@ test_conflicts (Fixture       *fixture,
   sync_now (fixture, "1 sent");
   resource = resource_of (fixture, calendar, id);
 
-  /* Keep Mine: the next sync writes it over the server's. */
+  /* Keep Mine: the last choice made, a sync writes it over the server's. */
   row = make_conflict (fixture, resource, id, "Roadmap post", "Roadmap post (mine)", "Roadmap post (theirs)");
   window = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (row)));
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (content_view (fixture))));
@@ -1571,22 +1572,24 @@ test_conflicts (Fixture       *fixture,
   gtk_window_set_default_size (window, 360, 500);
   rapport_ui_test_spin (300);
   rapport_ui_test_screenshot (GTK_WIDGET (window), "content-conflicts-narrow");
+  g_set_object (&before, rapport_window_get_last_toast (fixture->window));
   choose (row, "Keep _Mine");
   g_assert_true (cell_has (fixture, 2026, 3, 17, "Roadmap post (mine)"));
-  sync_now (fixture, "Team calendar synced · 1 sent · 0 received");
+  wait_for_toast (fixture, before, "Team calendar synced · 1 sent · 0 received");
   body = server_body (resource);
   g_assert_nonnull (strstr (body, "SUMMARY:Roadmap post (mine)\r\n"));
   g_clear_pointer (&body, g_free);
 
-  /* Take Theirs: the server's version shows here at once, and the next
-   * sync has nothing to do. */
+  /* Take Theirs: the server's version shows here at once, and the sync
+   * has nothing to do. */
   row = make_conflict (fixture, resource, id, "Roadmap post (mine)", "Roadmap post (mine again)",
                        "Roadmap post (theirs again)");
+  g_set_object (&before, rapport_window_get_last_toast (fixture->window));
   choose (row, "Take _Theirs");
   rapport_ui_test_spin (50);
   g_assert_true (cell_has (fixture, 2026, 3, 17, "Roadmap post (theirs again)"));
   g_assert_false (cell_has (fixture, 2026, 3, 17, "Roadmap post (mine again)"));
-  sync_now (fixture, "Team calendar synced · 0 sent · 0 received");
+  wait_for_toast (fixture, before, "Team calendar synced · 0 sent · 0 received");
   body = server_body (resource);
   g_assert_nonnull (strstr (body, "SUMMARY:Roadmap post (theirs again)\r\n"));
   g_assert_cmpuint (count_resources (calendar), ==, 1);
