@@ -27,15 +27,21 @@
 #include "rapport-advocates-view.h"
 #include "rapport-board-card.h"
 #include "rapport-board-column.h"
+#include "rapport-board-stage-dialogs.h"
 #include "rapport-member.h"
+#include "rapport-members-view.h"
 #include "rapport-store.h"
 #include "rapport-util.h"
+#include "rapport-window.h"
 
 /* The Advocates page: a toolbar (search, filters, sort, suggestions), a
  * horizontally scrolling row of stage columns, and an AdwFlap with the
  * promotion and cooling-off suggestions. The columns are built the first
- * time the page shows, and follow the pipeline's stages from then on.
- * Moves go through board.move-member and end in a toast with Undo. */
+ * time the page shows, and follow the pipeline's stages from then on:
+ * a column's menu renames, moves and deletes its stage through the same
+ * RapportPipeline calls as Preferences → Pipeline. Moves go through
+ * board.move-member and end in a toast with Undo; a card opens its
+ * member's page through board.show-member. */
 
 /* Changes come in bursts (an import, a sync): ask for suggestions once
  * the burst is over. */
@@ -214,6 +220,72 @@ create_column (RapportAdvocatesView *self,
   return column;
 }
 
+static RapportBoardColumn *
+find_column (RapportAdvocatesView *self,
+             RapportStage         *stage)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->columns_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (rapport_board_column_get_stage (RAPPORT_BOARD_COLUMN (child)) == stage)
+        return RAPPORT_BOARD_COLUMN (child);
+    }
+
+  return NULL;
+}
+
+/* The pipeline keeps one object per stage and hands the whole list over
+ * when stages are added, removed or reordered. A column whose stage is
+ * still there is kept (its cards, scroll position and focus with it) and
+ * only moved; the others go, and new stages get new columns. */
+static void
+sync_columns (RapportAdvocatesView *self)
+{
+  GListModel *stages = rapport_pipeline_get_stages (self->pipeline);
+  guint n = g_list_model_get_n_items (stages);
+  g_autoptr(GHashTable) present = g_hash_table_new (NULL, NULL);
+  GtkWidget *sibling = NULL;
+  GtkWidget *child;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RapportStage) stage = g_list_model_get_item (stages, i);
+
+      /* The list holds the stage: the pointer stays good. */
+      g_hash_table_add (present, stage);
+    }
+
+  child = gtk_widget_get_first_child (GTK_WIDGET (self->columns_box));
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+
+      if (!g_hash_table_contains (present, rapport_board_column_get_stage (RAPPORT_BOARD_COLUMN (child))))
+        gtk_box_remove (self->columns_box, child);
+      child = next;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RapportStage) stage = g_list_model_get_item (stages, i);
+      GtkWidget *column = (GtkWidget *) find_column (self, stage);
+
+      if (column == NULL)
+        {
+          column = create_column (self, stage);
+          gtk_box_insert_child_after (self->columns_box, column, sibling);
+        }
+      else if (gtk_widget_get_prev_sibling (column) != sibling)
+        {
+          gtk_box_reorder_child_after (self->columns_box, column, sibling);
+        }
+      sibling = column;
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LOADED]);
+}
+
 static void
 on_stages_items_changed_cb (RapportAdvocatesView *self,
                             guint                 position,
@@ -221,37 +293,8 @@ on_stages_items_changed_cb (RapportAdvocatesView *self,
                             guint                 added,
                             GListModel           *stages)
 {
-  GtkWidget *sibling = NULL;
-  GtkWidget *child;
-
-  if (!self->built)
-    return;
-
-  child = gtk_widget_get_first_child (GTK_WIDGET (self->columns_box));
-  for (guint i = 0; i < position && child != NULL; i++)
-    {
-      sibling = child;
-      child = gtk_widget_get_next_sibling (child);
-    }
-
-  for (guint i = 0; i < removed && child != NULL; i++)
-    {
-      GtkWidget *next = gtk_widget_get_next_sibling (child);
-
-      gtk_box_remove (self->columns_box, child);
-      child = next;
-    }
-
-  for (guint i = 0; i < added; i++)
-    {
-      g_autoptr(RapportStage) stage = g_list_model_get_item (stages, position + i);
-      GtkWidget *column = create_column (self, stage);
-
-      gtk_box_insert_child_after (self->columns_box, column, sibling);
-      sibling = column;
-    }
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LOADED]);
+  if (self->built)
+    sync_columns (self);
 }
 
 static void
@@ -266,14 +309,11 @@ clear_columns (RapportAdvocatesView *self)
 static void
 build_board (RapportAdvocatesView *self)
 {
-  GListModel *stages;
-
   if (self->built || self->pipeline == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
 
   self->built = TRUE;
-  stages = rapport_pipeline_get_stages (self->pipeline);
-  on_stages_items_changed_cb (self, 0, 0, g_list_model_get_n_items (stages), stages);
+  sync_columns (self);
 }
 
 /* Filters */
@@ -796,6 +836,208 @@ undo_move_action (GtkWidget  *widget,
     show_error_toast (self, error->message);
 }
 
+/* Stages */
+
+static GtkWindow *
+get_window (RapportAdvocatesView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+on_rename_response_cb (AdwMessageDialog     *dialog,
+                       const char           *response,
+                       RapportAdvocatesView *self)
+{
+  gint64 stage_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "rapport-stage-id"));
+  GtkEditable *entry = rapport_board_rename_stage_dialog_get_entry (dialog);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "rename") || self->pipeline == NULL)
+    return;
+
+  if (!rapport_pipeline_rename_stage (self->pipeline, stage_id, gtk_editable_get_text (entry), &error))
+    show_error_toast (self, error->message);
+}
+
+static void
+rename_stage_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RapportAdvocatesView *self = RAPPORT_ADVOCATES_VIEW (widget);
+  gint64 stage_id = g_variant_get_int64 (parameter);
+  RapportStage *stage;
+  GtkWidget *dialog;
+
+  if (self->pipeline == NULL || (stage = rapport_pipeline_find_stage (self->pipeline, stage_id)) == NULL)
+    return;
+
+  dialog = rapport_board_rename_stage_dialog_new (get_window (self),
+                                                  rapport_pipeline_get_stages (self->pipeline),
+                                                  stage);
+  g_object_set_data (G_OBJECT (dialog), "rapport-stage-id", GSIZE_TO_POINTER ((gsize) stage_id));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_rename_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+move_stage_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RapportAdvocatesView *self = RAPPORT_ADVOCATES_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  RapportStage *stage;
+  gint64 stage_id;
+  gint64 position;
+  int delta;
+
+  g_variant_get (parameter, "(xi)", &stage_id, &delta);
+  if (self->pipeline == NULL || (stage = rapport_pipeline_find_stage (self->pipeline, stage_id)) == NULL)
+    return;
+
+  position = (gint64) rapport_stage_get_position (stage) + delta;
+  if (position < 0 || position >= g_list_model_get_n_items (rapport_pipeline_get_stages (self->pipeline)))
+    return;
+
+  if (!rapport_pipeline_move_stage (self->pipeline, stage_id, (guint) position, &error))
+    show_error_toast (self, error->message);
+}
+
+static void
+remove_stage (RapportAdvocatesView *self,
+              gint64                stage_id,
+              gint64                target_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *raw_name = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *target_name = NULL;
+  g_autofree char *title = NULL;
+  RapportStage *stage;
+  RapportStage *target;
+  AdwToast *toast;
+  gint64 count;
+  guint position;
+
+  stage = rapport_pipeline_find_stage (self->pipeline, stage_id);
+  if (stage == NULL)
+    return;
+
+  /* Read before the stage (and its column, which holds it) goes. */
+  raw_name = g_strdup (rapport_stage_get_name (stage));
+  name = g_markup_escape_text (raw_name, -1);
+  count = rapport_stage_get_member_count (stage);
+  position = rapport_stage_get_position (stage);
+  target = target_id > 0 ? rapport_pipeline_find_stage (self->pipeline, target_id) : NULL;
+  if (target != NULL)
+    target_name = g_markup_escape_text (rapport_stage_get_name (target), -1);
+
+  if (!rapport_pipeline_remove_stage (self->pipeline, stage_id, target_id, &error))
+    {
+      show_error_toast (self, error->message);
+      return;
+    }
+
+  if (count > 0 && target_name != NULL)
+    {
+      /* Translators: "Deleted “Advocate” · 42 members moved to “Contributor”" */
+      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "Deleted “%s” · %'" G_GINT64_FORMAT " member moved to “%s”",
+                                            "Deleted “%s” · %'" G_GINT64_FORMAT " members moved to “%s”",
+                                            count),
+                               name, count, target_name);
+      show_toast (self, adw_toast_new (title));
+      return;
+    }
+
+  /* An empty stage comes back under its name, where it was. */
+  title = g_strdup_printf (_("Deleted “%s”"), name);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "board.restore-stage");
+  adw_toast_set_action_target_value (toast, g_variant_new ("(su)", raw_name, position));
+  show_toast (self, toast);
+}
+
+static void
+on_remove_response_cb (AdwMessageDialog     *dialog,
+                       const char           *response,
+                       RapportAdvocatesView *self)
+{
+  gint64 stage_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "rapport-stage-id"));
+
+  if (!g_str_equal (response, "remove") || self->pipeline == NULL)
+    return;
+
+  remove_stage (self, stage_id, rapport_board_remove_stage_dialog_get_target_id (dialog));
+}
+
+static void
+remove_stage_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RapportAdvocatesView *self = RAPPORT_ADVOCATES_VIEW (widget);
+  gint64 stage_id = g_variant_get_int64 (parameter);
+  GListModel *stages;
+  RapportStage *stage;
+  GtkWidget *dialog;
+
+  if (self->pipeline == NULL || (stage = rapport_pipeline_find_stage (self->pipeline, stage_id)) == NULL)
+    return;
+
+  stages = rapport_pipeline_get_stages (self->pipeline);
+  if (!rapport_board_stage_can_remove (stages, stage))
+    return;
+
+  dialog = rapport_board_remove_stage_dialog_new (get_window (self), stages, stage);
+  g_object_set_data (G_OBJECT (dialog), "rapport-stage-id", GSIZE_TO_POINTER ((gsize) stage_id));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+restore_stage_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  RapportAdvocatesView *self = RAPPORT_ADVOCATES_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  const char *name;
+  guint position;
+
+  if (self->pipeline == NULL)
+    return;
+
+  g_variant_get (parameter, "(&su)", &name, &position);
+  if (rapport_pipeline_add_stage (self->pipeline, name, (int) position, &error) == 0)
+    show_error_toast (self, error->message);
+}
+
+/* Members */
+
+static void
+show_member_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  gint64 member_id = g_variant_get_int64 (parameter);
+
+  /* The member's page lives in the Members view: open it as selecting
+   * them there does. */
+  if (!RAPPORT_IS_WINDOW (root) || member_id <= 0)
+    return;
+
+  gtk_widget_activate_action (widget, "win.show-view", "s", "members");
+  rapport_members_view_select_member (rapport_window_get_members_view (RAPPORT_WINDOW (root)),
+                                      member_id, TRUE);
+}
+
 static void
 focus_search_action (GtkWidget  *widget,
                      const char *action_name,
@@ -970,6 +1212,11 @@ rapport_advocates_view_class_init (RapportAdvocatesViewClass *klass)
   gtk_widget_class_install_action (widget_class, "board.accept-suggestion", "(xi)", suggestion_action);
   gtk_widget_class_install_action (widget_class, "board.dismiss-suggestion", "(xi)", suggestion_action);
   gtk_widget_class_install_action (widget_class, "board.focus-search", NULL, focus_search_action);
+  gtk_widget_class_install_action (widget_class, "board.rename-stage", "x", rename_stage_action);
+  gtk_widget_class_install_action (widget_class, "board.move-stage", "(xi)", move_stage_action);
+  gtk_widget_class_install_action (widget_class, "board.remove-stage", "x", remove_stage_action);
+  gtk_widget_class_install_action (widget_class, "board.restore-stage", "(su)", restore_stage_action);
+  gtk_widget_class_install_action (widget_class, "board.show-member", "x", show_member_action);
   gtk_widget_class_install_property_action (widget_class, "board.sort-by", "sort-by");
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -987,7 +1234,8 @@ rapport_advocates_view_init (RapportAdvocatesView *self)
   self->sort_by = g_strdup ("score");
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  ensure_style ();  self->suggestions = g_list_store_new (RAPPORT_TYPE_SUGGESTION);
+  ensure_style ();
+  self->suggestions = g_list_store_new (RAPPORT_TYPE_SUGGESTION);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (on_suggestion_setup_cb), self);
@@ -1086,8 +1334,6 @@ void
 rapport_advocates_view_set_scoring (RapportAdvocatesView *self,
                                     RapportScoring       *scoring)
 {
-  GListModel *stages;
-
   g_return_if_fail (RAPPORT_IS_ADVOCATES_VIEW (self));
   g_return_if_fail (scoring == NULL || RAPPORT_IS_SCORING (scoring));
 
@@ -1097,9 +1343,8 @@ rapport_advocates_view_set_scoring (RapportAdvocatesView *self,
   /* Cards take the scoring when they are made: make them again. */
   if (self->built)
     {
-      stages = rapport_pipeline_get_stages (self->pipeline);
       clear_columns (self);
-      on_stages_items_changed_cb (self, 0, 0, g_list_model_get_n_items (stages), stages);
+      sync_columns (self);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SCORING]);

@@ -31,6 +31,7 @@
 
 /* One member on the advocates board: avatar, name, organization, score
  * with its trend over the last 30 days, and when they were last active.
+ * A click, Enter or Space opens the member's page (board.show-member).
  * The card can be dragged (it carries the member, never itself) and has a
  * context menu to move the member to another stage, which the keyboard
  * reaches with Menu or Shift+F10. */
@@ -306,6 +307,33 @@ move_to_stage_action (GtkWidget  *widget,
 }
 
 static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RapportBoardCard *self = RAPPORT_BOARD_CARD (widget);
+
+  if (self->member != NULL)
+    gtk_widget_activate_action (widget, "board.show-member", "x", rapport_member_get_id (self->member));
+}
+
+static void
+on_primary_released_cb (GtkGestureClick  *gesture,
+                        int               n_press,
+                        double            x,
+                        double            y,
+                        RapportBoardCard *self)
+{
+  /* A drag that started here took the press away: only a plain click
+   * gets this far. */
+  if (n_press != 1 || !gtk_widget_contains (GTK_WIDGET (self), x, y))
+    return;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  gtk_widget_activate_action (GTK_WIDGET (self), "card.open", NULL);
+}
+
+static void
 on_click_pressed_cb (GtkGestureClick  *gesture,
                      int               n_press,
                      double            x,
@@ -475,6 +503,13 @@ rapport_board_card_class_init (RapportBoardCardClass *klass)
   gtk_widget_class_set_css_name (widget_class, "boardcard");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 
+  gtk_widget_class_install_action (widget_class, "card.open", NULL, open_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "card.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_ISO_Enter, 0, "card.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "card.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "card.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Space, 0, "card.open", NULL);
+
   gtk_widget_class_install_action (widget_class, "card.move-to-stage", NULL, move_to_stage_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "card.move-to-stage", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "card.move-to-stage", NULL);
@@ -483,11 +518,17 @@ rapport_board_card_class_init (RapportBoardCardClass *klass)
 static void
 rapport_board_card_init (RapportBoardCard *self)
 {
+  GtkGesture *primary;
   GtkGesture *click;
   GtkGesture *long_press;
   GtkDragSource *drag;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  primary = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (primary), GDK_BUTTON_PRIMARY);
+  g_signal_connect (primary, "released", G_CALLBACK (on_primary_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (primary));
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);

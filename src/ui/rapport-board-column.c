@@ -26,14 +26,17 @@
 
 #include "rapport-board-card.h"
 #include "rapport-board-column.h"
+#include "rapport-board-stage-dialogs.h"
 #include "rapport-member.h"
 #include "rapport-store.h"
 #include "rapport-util.h"
 
-/* One stage of the advocates board: its name and count, then a lazy list
- * of cards (a RapportMemberList cut to the stage, so only the cards on
- * screen are ever built). Dropping a member here asks the board to move
- * them through board.move-member. */
+/* One stage of the advocates board: its name, count and menu, then a lazy
+ * list of cards (a RapportMemberList cut to the stage, so only the cards
+ * on screen are ever built). Dropping a member here asks the board to move
+ * them through board.move-member; the menu's items ask it to rename, move
+ * or delete the stage through board.rename-stage, board.move-stage and
+ * board.remove-stage. */
 
 struct _RapportBoardColumn
 {
@@ -49,6 +52,7 @@ struct _RapportBoardColumn
   GtkWidget         *box;
   GtkLabel          *name_label;
   GtkLabel          *count_label;
+  GtkMenuButton     *menu_button;
   GtkStack          *stack;
   GtkListView       *list_view;
 };
@@ -116,7 +120,85 @@ on_stage_name_cb (RapportBoardColumn *self,
                   GParamSpec         *pspec,
                   RapportStage       *stage)
 {
-  gtk_label_set_label (self->name_label, rapport_stage_get_name (stage));
+  const char *name = rapport_stage_get_name (stage);
+  /* Translators: the accessible name of a board column's menu button */
+  g_autofree char *menu_label = g_strdup_printf (_("%s Stage Menu"), name);
+
+  gtk_label_set_label (self->name_label, name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, menu_label,
+                                  -1);
+}
+
+/* Stage menu */
+
+static gboolean
+is_rtl (RapportBoardColumn *self)
+{
+  return gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+}
+
+static void
+update_actions (RapportBoardColumn *self)
+{
+  guint n = g_list_model_get_n_items (self->stages);
+  guint position = rapport_stage_get_position (self->stage);
+  gboolean earlier = position > 0;
+  gboolean later = position + 1 < n;
+
+  /* Left and right are what the reader sees: the board runs the other
+   * way in a right-to-left language. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "column.move-left", is_rtl (self) ? later : earlier);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "column.move-right", is_rtl (self) ? earlier : later);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "column.delete",
+                                 rapport_board_stage_can_remove (self->stages, self->stage));
+}
+
+static void
+on_stages_items_changed_cb (RapportBoardColumn *self,
+                            guint               position,
+                            guint               removed,
+                            guint               added,
+                            GListModel         *stages)
+{
+  update_actions (self);
+}
+
+static void
+rename_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RapportBoardColumn *self = RAPPORT_BOARD_COLUMN (widget);
+
+  gtk_widget_activate_action (widget, "board.rename-stage", "x", rapport_stage_get_id (self->stage));
+}
+
+static void
+move_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RapportBoardColumn *self = RAPPORT_BOARD_COLUMN (widget);
+  int delta = g_str_equal (action_name, "column.move-left") ? -1 : 1;
+
+  if (is_rtl (self))
+    delta = -delta;
+
+  gtk_widget_activate_action (widget, "board.move-stage", "(xi)", rapport_stage_get_id (self->stage), delta);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RapportBoardColumn *self = RAPPORT_BOARD_COLUMN (widget);
+
+  gtk_widget_activate_action (widget, "board.remove-stage", "x", rapport_stage_get_id (self->stage));
 }
 
 /* Cards */
@@ -197,6 +279,8 @@ rapport_board_column_dispose (GObject *object)
 
   if (self->stage != NULL)
     g_signal_handlers_disconnect_by_data (self->stage, self);
+  if (self->stages != NULL)
+    g_signal_handlers_disconnect_by_data (self->stages, self);
   if (self->list != NULL)
     g_signal_handlers_disconnect_by_data (self->list, self);
   g_clear_object (&self->stage);
@@ -228,6 +312,18 @@ rapport_board_column_get_property (GObject    *object,
 }
 
 static void
+rapport_board_column_direction_changed (GtkWidget        *widget,
+                                        GtkTextDirection  previous_direction)
+{
+  RapportBoardColumn *self = RAPPORT_BOARD_COLUMN (widget);
+
+  GTK_WIDGET_CLASS (rapport_board_column_parent_class)->direction_changed (widget, previous_direction);
+
+  if (self->stage != NULL)
+    update_actions (self);
+}
+
+static void
 rapport_board_column_class_init (RapportBoardColumnClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -235,6 +331,8 @@ rapport_board_column_class_init (RapportBoardColumnClass *klass)
 
   object_class->dispose = rapport_board_column_dispose;
   object_class->get_property = rapport_board_column_get_property;
+
+  widget_class->direction_changed = rapport_board_column_direction_changed;
 
   /* Whether the cards of the current filters have arrived once. */
   properties [PROP_LOADED] =
@@ -248,12 +346,18 @@ rapport_board_column_class_init (RapportBoardColumnClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportBoardColumn, box);
   gtk_widget_class_bind_template_child (widget_class, RapportBoardColumn, name_label);
   gtk_widget_class_bind_template_child (widget_class, RapportBoardColumn, count_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportBoardColumn, menu_button);
   gtk_widget_class_bind_template_child (widget_class, RapportBoardColumn, stack);
   gtk_widget_class_bind_template_child (widget_class, RapportBoardColumn, list_view);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "boardcolumn");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+
+  gtk_widget_class_install_action (widget_class, "column.rename", NULL, rename_action);
+  gtk_widget_class_install_action (widget_class, "column.move-left", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "column.move-right", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "column.delete", NULL, delete_action);
 }
 
 static void
@@ -364,12 +468,10 @@ rapport_board_column_new (RapportStore   *store,
 
   g_signal_connect_swapped (stage, "notify::name", G_CALLBACK (on_stage_name_cb), self);
   g_signal_connect_swapped (stage, "notify::member-count", G_CALLBACK (on_stage_member_count_cb), self);
+  g_signal_connect_swapped (stages, "items-changed", G_CALLBACK (on_stages_items_changed_cb), self);
   on_stage_name_cb (self, NULL, stage);
   update_count (self);
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, rapport_stage_get_name (stage),
-                                  -1);
+  update_actions (self);
 
   return GTK_WIDGET (self);
 }
@@ -457,6 +559,19 @@ rapport_board_column_drop_member (RapportBoardColumn *self,
   return gtk_widget_activate_action (GTK_WIDGET (self), "board.move-member", "(xx)",
                                      rapport_member_get_id (member),
                                      rapport_stage_get_id (self->stage));
+}
+
+/**
+ * rapport_board_column_get_menu_button:
+ *
+ * Returns: (transfer none): the header's button with the stage menu
+ */
+GtkMenuButton *
+rapport_board_column_get_menu_button (RapportBoardColumn *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_BOARD_COLUMN (self), NULL);
+
+  return self->menu_button;
 }
 
 /**

@@ -33,18 +33,19 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RapportBoardColumn, rapport_board_column, RAPPORT, BOARD_COLUMN, GtkWidget)
 
-GtkWidget         *rapport_board_column_new            (RapportStore       *store,
-                                                        RapportStage       *stage,
-                                                        GListModel         *stages,
-                                                        RapportScoring     *scoring);
-RapportStage      *rapport_board_column_get_stage      (RapportBoardColumn *self);
-RapportMemberList *rapport_board_column_get_list       (RapportBoardColumn *self);
-GtkListView       *rapport_board_column_get_list_view  (RapportBoardColumn *self);
-gboolean           rapport_board_column_get_loaded     (RapportBoardColumn *self);
-guint              rapport_board_column_get_count      (RapportBoardColumn *self);
-gboolean           rapport_board_column_drop_member    (RapportBoardColumn *self,
-                                                        RapportMember      *member);
-void               rapport_board_column_set_highlight  (RapportBoardColumn *self,
-                                                        gboolean            highlight);
+GtkWidget         *rapport_board_column_new             (RapportStore       *store,
+                                                         RapportStage       *stage,
+                                                         GListModel         *stages,
+                                                         RapportScoring     *scoring);
+RapportStage      *rapport_board_column_get_stage       (RapportBoardColumn *self);
+RapportMemberList *rapport_board_column_get_list        (RapportBoardColumn *self);
+GtkListView       *rapport_board_column_get_list_view   (RapportBoardColumn *self);
+GtkMenuButton     *rapport_board_column_get_menu_button (RapportBoardColumn *self);
+gboolean           rapport_board_column_get_loaded      (RapportBoardColumn *self);
+guint              rapport_board_column_get_count       (RapportBoardColumn *self);
+gboolean           rapport_board_column_drop_member     (RapportBoardColumn *self,
+                                                         RapportMember      *member);
+void               rapport_board_column_set_highlight   (RapportBoardColumn *self,
+                                                         gboolean            highlight);
 
 G_END_DECLS

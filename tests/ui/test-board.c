@@ -27,9 +27,11 @@
 #include "rapport-application.h"
 #include "rapport-board-card.h"
 #include "rapport-board-column.h"
+#include "rapport-board-stage-dialogs.h"
 #include "rapport-demo.h"
 #include "rapport-member.h"
 #include "rapport-member-list.h"
+#include "rapport-member-page.h"
 #include "rapport-members-view.h"
 #include "rapport-pipeline.h"
 #include "rapport-scoring.h"
@@ -39,7 +41,8 @@
 
 /* The advocates board in the real window: counts per column, moves by
  * drop and by keyboard with their history and Undo, suggestions, live
- * stages, filters, and screenshots. */
+ * stages, the stage menu (rename, move, delete), opening a card, filters,
+ * and screenshots. */
 
 static RapportApplication *app;
 
@@ -511,6 +514,439 @@ test_keyboard_move (Fixture       *fixture,
   assert_count_becomes (fixture, 4, 3);
 }
 
+/* Stage menu */
+
+/* The header's menu items are GtkModelButtons: a private type, reached by
+ * its name and its "text" property, so the test presses what a person
+ * would. */
+static gboolean
+is_menu_item_cb (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *plain = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  if (!g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkModelButton"))
+    return FALSE;
+
+  g_object_get (widget, "text", &text, NULL);
+  parts = g_strsplit (text != NULL ? text : "", "_", -1);
+  plain = g_strjoinv ("", parts);
+  return g_str_equal (plain, data);
+}
+
+static GtkWidget *
+open_stage_menu (Fixture *fixture,
+                 gint64   stage_id)
+{
+  RapportBoardColumn *column = rapport_advocates_view_get_column (board (fixture), stage_id);
+  GtkMenuButton *button;
+  GtkPopover *popover;
+
+  g_assert_nonnull (column);
+  button = rapport_board_column_get_menu_button (column);
+  /* Focus scrolls the board to the column, as Tab would: GTK 4.8 cannot
+   * place a popover for a button off every monitor. */
+  gtk_widget_grab_focus (GTK_WIDGET (button));
+  rapport_ui_test_spin (100);
+  gtk_menu_button_popup (button);
+  rapport_ui_test_spin (200);
+  popover = gtk_menu_button_get_popover (button);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+
+  return GTK_WIDGET (popover);
+}
+
+static GtkWidget *
+find_menu_item (GtkWidget  *popover,
+                const char *label)
+{
+  GtkWidget *item = rapport_ui_test_find_widget (popover, GTK_TYPE_WIDGET, is_menu_item_cb, label);
+
+  if (item == NULL)
+    g_error ("No menu item “%s” in the stage menu", label);
+  return item;
+}
+
+static void
+press_menu_item (Fixture    *fixture,
+                 gint64      stage_id,
+                 const char *label)
+{
+  GtkWidget *popover = open_stage_menu (fixture, stage_id);
+  GtkWidget *item = find_menu_item (popover, label);
+
+  g_assert_true (gtk_widget_is_sensitive (item));
+  g_signal_emit_by_name (item, "clicked");
+  rapport_ui_test_spin (100);
+}
+
+static gboolean
+menu_item_sensitive (Fixture    *fixture,
+                     gint64      stage_id,
+                     const char *label)
+{
+  GtkWidget *popover = open_stage_menu (fixture, stage_id);
+  gboolean sensitive = gtk_widget_is_sensitive (find_menu_item (popover, label));
+
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  rapport_ui_test_spin (50);
+  return sensitive;
+}
+
+static gboolean
+is_button_labelled_cb (GtkWidget     *widget,
+                       gconstpointer  data)
+{
+  return g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GtkWindow *dialog = rapport_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+  g_assert_nonnull (dialog);
+  return ADW_MESSAGE_DIALOG (dialog);
+}
+
+static gboolean
+no_dialog_cb (gpointer data)
+{
+  return rapport_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL;
+}
+
+/* Presses a dialog's button, which answers and closes it. */
+static void
+press_response (AdwMessageDialog *dialog,
+                const char       *label)
+{
+  GtkWidget *button = rapport_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON,
+                                                   is_button_labelled_cb, label);
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  gtk_widget_activate (button);
+  g_assert_true (rapport_ui_test_wait_for (no_dialog_cb, NULL, 5000));
+}
+
+static const char *
+header_name (Fixture *fixture,
+             gint64   stage_id)
+{
+  RapportBoardColumn *column = rapport_advocates_view_get_column (board (fixture), stage_id);
+  GtkWidget *label;
+
+  g_assert_nonnull (column);
+  label = rapport_ui_test_find_widget (GTK_WIDGET (column), GTK_TYPE_LABEL, NULL, NULL);
+  g_assert_nonnull (label);
+  return gtk_label_get_label (GTK_LABEL (label));
+}
+
+/* What another part of the app (Preferences) reads from the database. */
+static char *
+stored_stage_names (Fixture *fixture)
+{
+  g_autoptr(RapportPipeline) pipeline = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) names = NULL;
+  GListModel *stages;
+
+  pipeline = rapport_pipeline_new (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_true (rapport_pipeline_refresh (pipeline, &error));
+  g_assert_no_error (error);
+  stages = rapport_pipeline_get_stages (pipeline);
+  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
+    {
+      g_autoptr(RapportStage) stage = g_list_model_get_item (stages, i);
+
+      g_strv_builder_add (builder, rapport_stage_get_name (stage));
+    }
+  names = g_strv_builder_end (builder);
+  return g_strjoinv (",", names);
+}
+
+static char *
+column_names (Fixture *fixture)
+{
+  RapportBoardColumn *first = rapport_advocates_view_get_column (board (fixture), 1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) names = NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (gtk_widget_get_parent (GTK_WIDGET (first)));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    g_strv_builder_add (builder, rapport_stage_get_name (rapport_board_column_get_stage (RAPPORT_BOARD_COLUMN (child))));
+  names = g_strv_builder_end (builder);
+  return g_strjoinv (",", names);
+}
+
+static void
+test_stage_rename (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  RapportBoardColumn *column;
+  GtkMenuButton *button;
+  AdwMessageDialog *dialog;
+  GtkEditable *entry;
+  GtkWidget *popover;
+  g_autofree char *stored = NULL;
+
+  add_people (fixture);
+  open_board (fixture, 1280, 900);
+
+  /* The header's button. */
+  column = rapport_advocates_view_get_column (board (fixture), 4);
+  button = rapport_board_column_get_menu_button (column);
+  g_assert_cmpstr (gtk_menu_button_get_icon_name (button), ==, "view-more-symbolic");
+  g_assert_false (gtk_menu_button_get_has_frame (button));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (button)), ==, "Stage Menu");
+
+  popover = open_stage_menu (fixture, 4);
+  find_menu_item (popover, "Rename…");
+  find_menu_item (popover, "Move Left");
+  find_menu_item (popover, "Move Right");
+  find_menu_item (popover, "Delete…");
+  /* The popover is a surface of its own: the window's picture lacks it. */
+  rapport_ui_test_screenshot (popover, "board-stage-menu");
+  rapport_ui_test_screenshot (GTK_WIDGET (fixture->window), "board-stage-menu-header");
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  rapport_ui_test_spin (50);
+
+  press_menu_item (fixture, 4, "Rename…");
+  dialog = find_dialog ();
+  entry = rapport_board_rename_stage_dialog_get_entry (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "Advocate");
+  /* Nothing to rename yet. */
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "rename"));
+  g_assert_null (rapport_board_rename_stage_dialog_get_message (dialog));
+  rapport_ui_test_screenshot (GTK_WIDGET (dialog), "board-rename-dialog");
+
+  /* Blank, and a name another stage has (without regard to case), are
+   * refused where they are typed. */
+  gtk_editable_set_text (entry, "   ");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "rename"));
+  g_assert_cmpstr (rapport_board_rename_stage_dialog_get_message (dialog), ==, "A stage needs a name");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+
+  gtk_editable_set_text (entry, "contributor");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "rename"));
+  g_assert_cmpstr (rapport_board_rename_stage_dialog_get_message (dialog), ==,
+                   "There is already a stage named “Contributor”");
+  rapport_ui_test_spin (300);
+  rapport_ui_test_screenshot (GTK_WIDGET (dialog), "board-rename-dialog-error");
+
+  gtk_editable_set_text (entry, " Ambassador ");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "rename"));
+  g_assert_null (rapport_board_rename_stage_dialog_get_message (dialog));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+  press_response (dialog, "_Rename");
+
+  g_assert_cmpstr (header_name (fixture, 4), ==, "Ambassador");
+  stored = stored_stage_names (fixture);
+  g_assert_cmpstr (stored, ==, "Newcomer,Participant,Contributor,Ambassador,Champion");
+
+  /* Cancel changes nothing. */
+  press_menu_item (fixture, 4, "Rename…");
+  dialog = find_dialog ();
+  gtk_editable_set_text (rapport_board_rename_stage_dialog_get_entry (dialog), "Envoy");
+  press_response (dialog, "_Cancel");
+  g_assert_cmpstr (header_name (fixture, 4), ==, "Ambassador");
+}
+
+static void
+test_stage_move (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  RapportBoardColumn *participant;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *back = NULL;
+
+  add_people (fixture);
+  open_board (fixture, 1280, 900);
+  participant = rapport_advocates_view_get_column (board (fixture), 2);
+
+  /* The ends cannot go further. */
+  g_assert_false (menu_item_sensitive (fixture, 1, "Move Left"));
+  g_assert_true (menu_item_sensitive (fixture, 1, "Move Right"));
+  g_assert_true (menu_item_sensitive (fixture, 5, "Move Left"));
+  g_assert_false (menu_item_sensitive (fixture, 5, "Move Right"));
+
+  before = column_names (fixture);
+  g_assert_cmpstr (before, ==, "Newcomer,Participant,Contributor,Advocate,Champion");
+
+  press_menu_item (fixture, 2, "Move Right");
+  after = column_names (fixture);
+  g_assert_cmpstr (after, ==, "Newcomer,Contributor,Participant,Advocate,Champion");
+  stored = stored_stage_names (fixture);
+  g_assert_cmpstr (stored, ==, after);
+  /* The column moved with its cards; it was not made again. */
+  g_assert_true (rapport_advocates_view_get_column (board (fixture), 2) == participant);
+  g_assert_cmpuint (column_count (fixture, 2), ==, 4);
+
+  press_menu_item (fixture, 2, "Move Left");
+  back = column_names (fixture);
+  g_assert_cmpstr (back, ==, before);
+}
+
+static void
+test_stage_delete (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  RapportPipeline *pipeline;
+  AdwMessageDialog *dialog;
+  AdwComboRow *target_row;
+  AdwToast *toast;
+  GListModel *targets;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reason = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *restored = NULL;
+  gint64 daniela;
+  gint64 alumni;
+  guint advocate = G_MAXUINT;
+
+  add_people (fixture);
+  open_board (fixture, 1280, 900);
+  pipeline = rapport_advocates_view_get_pipeline (board (fixture));
+  daniela = person_id (fixture, "Daniela Ruiz");
+
+  /* Contributor's three go where the dialog says: the stage before unless
+   * changed, here to Advocate. */
+  press_menu_item (fixture, 3, "Delete…");
+  dialog = find_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete “Contributor”?");
+  target_row = ADW_COMBO_ROW (rapport_ui_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, NULL, NULL));
+  g_assert_nonnull (target_row);
+  targets = adw_combo_row_get_model (target_row);
+  g_assert_cmpuint (g_list_model_get_n_items (targets), ==, 4);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (targets), adw_combo_row_get_selected (target_row)),
+                   ==, "Participant");
+  for (guint i = 0; i < g_list_model_get_n_items (targets); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (targets), i), "Advocate"))
+      advocate = i;
+  g_assert_cmpuint (advocate, !=, G_MAXUINT);
+  adw_combo_row_set_selected (target_row, advocate);
+  rapport_ui_test_screenshot (GTK_WIDGET (dialog), "board-delete-dialog");
+  press_response (dialog, "_Delete Stage");
+
+  g_assert_cmpuint (rapport_advocates_view_get_n_columns (board (fixture)), ==, 4);
+  g_assert_null (rapport_advocates_view_get_column (board (fixture), 3));
+  assert_count_becomes (fixture, 4, 5);
+  assert_count_becomes (fixture, 2, 4);
+  g_assert_cmpint (stage_of (fixture, daniela), ==, 4);
+  reason = latest_reason (fixture, daniela);
+  g_assert_cmpstr (reason, ==, "stage-removed");
+  stored = stored_stage_names (fixture);
+  g_assert_cmpstr (stored, ==, "Newcomer,Participant,Advocate,Champion");
+  toast = rapport_advocates_view_get_last_toast (board (fixture));
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Deleted “Contributor” · 3 members moved to “Advocate”");
+
+  /* An empty stage only asks, and comes back with Undo where it was. */
+  alumni = rapport_pipeline_add_stage (pipeline, "Alumni", 1, &error);
+  g_assert_no_error (error);
+  g_assert_true (rapport_ui_test_wait_for (board_loaded_cb, fixture, 5000));
+  press_menu_item (fixture, alumni, "Delete…");
+  dialog = find_dialog ();
+  g_assert_null (rapport_ui_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, NULL, NULL));
+  press_response (dialog, "_Delete Stage");
+  g_assert_null (rapport_advocates_view_get_column (board (fixture), alumni));
+  toast = rapport_advocates_view_get_last_toast (board (fixture));
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Deleted “Alumni”");
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (board (fixture)),
+                                                     adw_toast_get_action_name (toast),
+                                                     adw_toast_get_action_target_value (toast)));
+  restored = column_names (fixture);
+  g_assert_cmpstr (restored, ==, "Newcomer,Alumni,Participant,Advocate,Champion");
+
+  /* The stage new members join, and so the last one left, cannot go. */
+  g_assert_true (menu_item_sensitive (fixture, 2, "Delete…"));
+  g_assert_false (menu_item_sensitive (fixture, 1, "Delete…"));
+  g_assert_true (rapport_pipeline_remove_stage (pipeline, 2, 1, &error));
+  g_assert_true (rapport_pipeline_remove_stage (pipeline, 4, 1, &error));
+  g_assert_true (rapport_pipeline_remove_stage (pipeline, 5, 1, &error));
+  {
+    /* Undo made Alumni again, under a new id. */
+    g_autoptr(RapportStage) restored_stage = g_list_model_get_item (rapport_pipeline_get_stages (pipeline), 1);
+
+    g_assert_cmpstr (rapport_stage_get_name (restored_stage), ==, "Alumni");
+    g_assert_true (rapport_pipeline_remove_stage (pipeline, rapport_stage_get_id (restored_stage), 1, &error));
+  }
+  g_assert_no_error (error);
+  g_assert_cmpuint (rapport_advocates_view_get_n_columns (board (fixture)), ==, 1);
+  g_assert_false (menu_item_sensitive (fixture, 1, "Delete…"));
+  g_assert_false (menu_item_sensitive (fixture, 1, "Move Left"));
+  g_assert_false (menu_item_sensitive (fixture, 1, "Move Right"));
+  assert_count_becomes (fixture, 1, G_N_ELEMENTS (people));
+}
+
+/* Opening a card */
+
+static gboolean
+has_selected_cb (gpointer data)
+{
+  Fixture *fixture = data;
+  RapportMembersView *members = rapport_window_get_members_view (fixture->window);
+  RapportMemberPage *page;
+
+  page = RAPPORT_MEMBER_PAGE (rapport_ui_test_find_widget (GTK_WIDGET (members), RAPPORT_TYPE_MEMBER_PAGE,
+                                                           NULL, NULL));
+  return rapport_members_view_get_selected_id (members) == person_id (fixture, "Grace Mwangi") &&
+         page != NULL && rapport_member_page_get_member_id (page) == person_id (fixture, "Grace Mwangi");
+}
+
+static void
+test_open_card (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GListModel) controllers = NULL;
+  RapportBoardCard *card;
+  AdwViewStack *stack;
+  gboolean pressed = FALSE;
+
+  add_people (fixture);
+  open_board (fixture, 1400, 900);
+
+  card = find_card (fixture, person_id (fixture, "Grace Mwangi"));
+  g_assert_nonnull (card);
+  gtk_widget_grab_focus (GTK_WIDGET (card));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (card)));
+
+  /* Enter, through the card's own key bindings. */
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (card));
+  for (guint i = 0; !pressed && i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; !pressed && j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == GDK_KEY_Return &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0)
+            pressed = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), GTK_SHORTCUT_ACTION_EXCLUSIVE,
+                                                    GTK_WIDGET (card), gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  g_assert_true (pressed);
+
+  stack = ADW_VIEW_STACK (rapport_ui_test_find_widget (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_STACK, NULL, NULL));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "members");
+  g_assert_true (rapport_ui_test_wait_for (has_selected_cb, fixture, 5000));
+}
+
 static void
 test_filters (Fixture       *fixture,
               gconstpointer  data)
@@ -723,6 +1159,10 @@ main (int   argc,
   ADD ("/rapport/ui/board/drop-undo", test_drop_undo);
   ADD ("/rapport/ui/board/drop-highlight", test_drop_highlight);
   ADD ("/rapport/ui/board/keyboard-move", test_keyboard_move);
+  ADD ("/rapport/ui/board/stage-rename", test_stage_rename);
+  ADD ("/rapport/ui/board/stage-move", test_stage_move);
+  ADD ("/rapport/ui/board/stage-delete", test_stage_delete);
+  ADD ("/rapport/ui/board/open-card", test_open_card);
   ADD ("/rapport/ui/board/filters", test_filters);
   ADD ("/rapport/ui/board/suggestions", test_suggestions);
   ADD ("/rapport/ui/board/screenshots", test_screenshots);
