@@ -24,6 +24,9 @@
 
 G_BEGIN_DECLS
 
+/* The stage new members join (the schema's default for members.stage_id). */
+#define _RAPPORT_ENTRY_STAGE_ID 1
+
 RapportStage       *_rapport_stage_new              (gint64                 id);
 void                _rapport_stage_set_name         (RapportStage          *self,
                                                      const char            *name);

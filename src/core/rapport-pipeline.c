@@ -57,7 +57,6 @@
 #define COOLING_TOP_PERCENT  25.0
 #define IMPACT_DAYS          60
 #define CHECK_IN_DUE_DAYS    7
-#define ENTRY_STAGE_ID       1
 /* Above this many moved members one reload notice replaces a notice each. */
 #define MAX_ROW_NOTICES      1000
 
@@ -889,7 +888,7 @@ rapport_pipeline_remove_stage (RapportPipeline  *self,
     }
   name = g_array_index (rows, StageRow, index).name;
 
-  if (stage_id == ENTRY_STAGE_ID)
+  if (stage_id == _RAPPORT_ENTRY_STAGE_ID)
     {
       g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
                    _("“%s” is the stage new members join: it can be renamed or moved, "

@@ -208,3 +208,17 @@ rapport_stage_get_member_count (RapportStage *self)
 
   return self->member_count;
 }
+
+/**
+ * rapport_stage_get_is_entry:
+ *
+ * Returns: whether new members join this stage; it can be renamed and
+ *   moved, never removed
+ */
+gboolean
+rapport_stage_get_is_entry (RapportStage *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_STAGE (self), FALSE);
+
+  return self->id == _RAPPORT_ENTRY_STAGE_ID;
+}

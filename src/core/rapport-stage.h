@@ -32,5 +32,6 @@ gint64      rapport_stage_get_id           (RapportStage *self);
 const char *rapport_stage_get_name         (RapportStage *self);
 guint       rapport_stage_get_position     (RapportStage *self);
 gint64      rapport_stage_get_member_count (RapportStage *self);
+gboolean    rapport_stage_get_is_entry     (RapportStage *self);
 
 G_END_DECLS

@@ -27,7 +27,7 @@
 #include "rapport-advocates-view.h"
 #include "rapport-board-card.h"
 #include "rapport-board-column.h"
-#include "rapport-board-stage-dialogs.h"
+#include "rapport-stage-dialogs.h"
 #include "rapport-member.h"
 #include "rapport-members-view.h"
 #include "rapport-store.h"
@@ -852,7 +852,7 @@ on_rename_response_cb (AdwMessageDialog     *dialog,
                        RapportAdvocatesView *self)
 {
   gint64 stage_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "rapport-stage-id"));
-  GtkEditable *entry = rapport_board_rename_stage_dialog_get_entry (dialog);
+  GtkEditable *entry = rapport_rename_stage_dialog_get_entry (dialog);
   g_autoptr(GError) error = NULL;
 
   if (!g_str_equal (response, "rename") || self->pipeline == NULL)
@@ -875,9 +875,9 @@ rename_stage_action (GtkWidget  *widget,
   if (self->pipeline == NULL || (stage = rapport_pipeline_find_stage (self->pipeline, stage_id)) == NULL)
     return;
 
-  dialog = rapport_board_rename_stage_dialog_new (get_window (self),
-                                                  rapport_pipeline_get_stages (self->pipeline),
-                                                  stage);
+  dialog = rapport_rename_stage_dialog_new (get_window (self),
+                                            rapport_pipeline_get_stages (self->pipeline),
+                                            stage);
   g_object_set_data (G_OBJECT (dialog), "rapport-stage-id", GSIZE_TO_POINTER ((gsize) stage_id));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_rename_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -973,7 +973,7 @@ on_remove_response_cb (AdwMessageDialog     *dialog,
   if (!g_str_equal (response, "remove") || self->pipeline == NULL)
     return;
 
-  remove_stage (self, stage_id, rapport_board_remove_stage_dialog_get_target_id (dialog));
+  remove_stage (self, stage_id, rapport_remove_stage_dialog_get_target_id (dialog));
 }
 
 static void
@@ -991,10 +991,10 @@ remove_stage_action (GtkWidget  *widget,
     return;
 
   stages = rapport_pipeline_get_stages (self->pipeline);
-  if (!rapport_board_stage_can_remove (stages, stage))
+  if (!rapport_stage_dialogs_can_remove (stages, stage))
     return;
 
-  dialog = rapport_board_remove_stage_dialog_new (get_window (self), stages, stage);
+  dialog = rapport_remove_stage_dialog_new (get_window (self), stages, stage);
   g_object_set_data (G_OBJECT (dialog), "rapport-stage-id", GSIZE_TO_POINTER ((gsize) stage_id));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -26,7 +26,7 @@
 
 #include "rapport-board-card.h"
 #include "rapport-board-column.h"
-#include "rapport-board-stage-dialogs.h"
+#include "rapport-stage-dialogs.h"
 #include "rapport-member.h"
 #include "rapport-store.h"
 #include "rapport-util.h"
@@ -154,7 +154,7 @@ update_actions (RapportBoardColumn *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "column.move-left", is_rtl (self) ? later : earlier);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "column.move-right", is_rtl (self) ? earlier : later);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "column.delete",
-                                 rapport_board_stage_can_remove (self->stages, self->stage));
+                                 rapport_stage_dialogs_can_remove (self->stages, self->stage));
 }
 
 static void

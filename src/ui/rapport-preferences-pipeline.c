@@ -27,14 +27,12 @@
 #include "rapport-member-util.h"
 #include "rapport-pipeline.h"
 #include "rapport-preferences-pipeline.h"
+#include "rapport-stage-dialogs.h"
 #include "rapport-store.h"
 
 /* Preferences → Pipeline: the stages members move through, in order.
  * Rename in place, move up and down, add at the end, remove (asking where
  * the stage's members go; each move lands in their stage history). */
-
-/* The stage new members join; the core refuses to remove it. */
-#define ENTRY_STAGE_ID 1
 
 struct _RapportPreferencesPipeline
 {
@@ -189,7 +187,7 @@ create_stage_row (RapportPreferencesPipeline *self,
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), down);
 
   remove = create_icon_button ("user-trash-symbolic", remove_label, "pipeline.remove-stage", id);
-  if (id == ENTRY_STAGE_ID)
+  if (rapport_stage_get_is_entry (stage))
     {
       gtk_widget_set_sensitive (remove, FALSE);
       gtk_widget_set_tooltip_text (remove, _("New members join this stage: it can be renamed or moved, "
@@ -402,15 +400,13 @@ on_remove_dialog_response_cb (AdwMessageDialog           *dialog,
                               const char                 *response,
                               RapportPreferencesPipeline *self)
 {
-  AdwComboRow *target_row = g_object_get_data (G_OBJECT (dialog), "rapport-target");
-  GArray *targets = g_object_get_data (G_OBJECT (dialog), "rapport-targets");
   gint64 stage_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "rapport-stage-id"));
-  guint selected = adw_combo_row_get_selected (target_row);
+  gint64 target_id = rapport_remove_stage_dialog_get_target_id (dialog);
 
-  if (!g_str_equal (response, "remove") || self->pipeline == NULL || selected >= targets->len)
+  if (!g_str_equal (response, "remove") || self->pipeline == NULL || target_id == 0)
     return;
 
-  remove_stage (self, stage_id, g_array_index (targets, gint64, selected));
+  remove_stage (self, stage_id, target_id);
 }
 
 static void
@@ -420,85 +416,27 @@ remove_stage_action (GtkWidget  *widget,
 {
   RapportPreferencesPipeline *self = RAPPORT_PREFERENCES_PIPELINE (widget);
   gint64 stage_id = g_variant_get_int64 (parameter);
-  GListModel *stages = rapport_pipeline_get_stages (self->pipeline);
-  guint n = g_list_model_get_n_items (stages);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autoptr(GArray) targets = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *heading = NULL;
-  g_autofree char *body = NULL;
   RapportStage *stage;
   GtkRoot *root;
   GtkWidget *dialog;
-  GtkWidget *list;
-  GtkWidget *target_row;
   guint position;
-  guint default_target = 0;
-  gint64 count;
 
   stage = find_stage (self, stage_id, &position);
   if (stage == NULL)
     return;
 
-  count = rapport_stage_get_member_count (stage);
-  if (count == 0)
+  /* An empty stage goes at once; its toast can bring it back. */
+  if (rapport_stage_get_member_count (stage) == 0)
     {
       remove_stage (self, stage_id, 0);
       return;
     }
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(RapportStage) other = g_list_model_get_item (stages, i);
-      gint64 other_id = rapport_stage_get_id (other);
-
-      if (other_id == stage_id)
-        continue;
-      /* The stage before is the likeliest home. */
-      if (i + 1 == position || (position == 0 && targets->len == 0))
-        default_target = targets->len;
-      g_array_append_val (targets, other_id);
-      gtk_string_list_append (names, rapport_stage_get_name (other));
-    }
-
-  /* Translators: %s is a stage name */
-  heading = g_strdup_printf (_("Remove “%s”?"), rapport_stage_get_name (stage));
-  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "%'" G_GINT64_FORMAT " member is in this stage. Choose the stage they move to; "
-                                       "the move is kept in their stage history.",
-                                       "%'" G_GINT64_FORMAT " members are in this stage. Choose the stage they move to; "
-                                       "each move is kept in their stage history.",
-                                       count),
-                          count);
-
   root = gtk_widget_get_root (widget);
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
-
-  target_row = adw_combo_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (target_row), _("Move Members To"));
-  adw_combo_row_set_model (ADW_COMBO_ROW (target_row), G_LIST_MODEL (names));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (target_row), default_target);
-
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_list_box_append (GTK_LIST_BOX (list), target_row);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
-
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "remove", _("_Remove Stage"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-
-  g_object_set_data (G_OBJECT (dialog), "rapport-target", target_row);
-  g_object_set_data_full (G_OBJECT (dialog), "rapport-targets", g_steal_pointer (&targets),
-                          (GDestroyNotify) g_array_unref);
+  dialog = rapport_remove_stage_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                            rapport_pipeline_get_stages (self->pipeline), stage);
   g_object_set_data (G_OBJECT (dialog), "rapport-stage-id", GSIZE_TO_POINTER ((gsize) stage_id));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_dialog_response_cb), self, 0);
-
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -27,7 +27,7 @@
 #include "rapport-application.h"
 #include "rapport-board-card.h"
 #include "rapport-board-column.h"
-#include "rapport-board-stage-dialogs.h"
+#include "rapport-stage-dialogs.h"
 #include "rapport-demo.h"
 #include "rapport-member.h"
 #include "rapport-member-list.h"
@@ -719,30 +719,30 @@ test_stage_rename (Fixture       *fixture,
 
   press_menu_item (fixture, 4, "Rename…");
   dialog = find_dialog ();
-  entry = rapport_board_rename_stage_dialog_get_entry (dialog);
+  entry = rapport_rename_stage_dialog_get_entry (dialog);
   g_assert_cmpstr (gtk_editable_get_text (entry), ==, "Advocate");
   /* Nothing to rename yet. */
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "rename"));
-  g_assert_null (rapport_board_rename_stage_dialog_get_message (dialog));
+  g_assert_null (rapport_rename_stage_dialog_get_message (dialog));
   rapport_ui_test_screenshot (GTK_WIDGET (dialog), "board-rename-dialog");
 
   /* Blank, and a name another stage has (without regard to case), are
    * refused where they are typed. */
   gtk_editable_set_text (entry, "   ");
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "rename"));
-  g_assert_cmpstr (rapport_board_rename_stage_dialog_get_message (dialog), ==, "A stage needs a name");
+  g_assert_cmpstr (rapport_rename_stage_dialog_get_message (dialog), ==, "A stage needs a name");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
 
   gtk_editable_set_text (entry, "contributor");
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "rename"));
-  g_assert_cmpstr (rapport_board_rename_stage_dialog_get_message (dialog), ==,
+  g_assert_cmpstr (rapport_rename_stage_dialog_get_message (dialog), ==,
                    "There is already a stage named “Contributor”");
   rapport_ui_test_spin (300);
   rapport_ui_test_screenshot (GTK_WIDGET (dialog), "board-rename-dialog-error");
 
   gtk_editable_set_text (entry, " Ambassador ");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "rename"));
-  g_assert_null (rapport_board_rename_stage_dialog_get_message (dialog));
+  g_assert_null (rapport_rename_stage_dialog_get_message (dialog));
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
   press_response (dialog, "_Rename");
 
@@ -753,7 +753,7 @@ test_stage_rename (Fixture       *fixture,
   /* Cancel changes nothing. */
   press_menu_item (fixture, 4, "Rename…");
   dialog = find_dialog ();
-  gtk_editable_set_text (rapport_board_rename_stage_dialog_get_entry (dialog), "Envoy");
+  gtk_editable_set_text (rapport_rename_stage_dialog_get_entry (dialog), "Envoy");
   press_response (dialog, "_Cancel");
   g_assert_cmpstr (header_name (fixture, 4), ==, "Ambassador");
 }

@@ -1,4 +1,4 @@
-/* rapport-board-stage-dialogs.c
+/* rapport-stage-dialogs.c
  *
  * Copyright 2026 The Rapport authors
  *
@@ -18,42 +18,40 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "rapport-board-stage-dialogs"
+#define G_LOG_DOMAIN "rapport-stage-dialogs"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "rapport-board-stage-dialogs.h"
+#include "rapport-stage-dialogs.h"
 
 /* The dialogs behind a board column's stage menu: rename with the name
  * checked as it is typed, and delete asking where the stage's members go.
  * They only ask; the caller applies the answer through RapportPipeline,
  * which Preferences → Pipeline uses too, so both stay in step. */
 
-/* The stage new members join: rapport_pipeline_remove_stage() refuses it,
- * so its Delete item is off rather than failing. */
-#define ENTRY_STAGE_ID 1
-
 /**
- * rapport_board_stage_can_remove:
+ * rapport_stage_dialogs_can_remove:
  * @stages: the pipeline's stages
  *
  * Returns: whether @stage may be deleted: never the last stage left, nor
  *   the one new members join
  */
 gboolean
-rapport_board_stage_can_remove (GListModel   *stages,
-                                RapportStage *stage)
+rapport_stage_dialogs_can_remove (GListModel   *stages,
+                                  RapportStage *stage)
 {
   g_return_val_if_fail (G_IS_LIST_MODEL (stages), FALSE);
   g_return_val_if_fail (RAPPORT_IS_STAGE (stage), FALSE);
 
-  return g_list_model_get_n_items (stages) > 1 && rapport_stage_get_id (stage) != ENTRY_STAGE_ID;
+  /* rapport_pipeline_remove_stage() refuses the entry stage, so its
+   * Delete item is off rather than failing. */
+  return g_list_model_get_n_items (stages) > 1 && !rapport_stage_get_is_entry (stage);
 }
 
 /**
- * rapport_board_stage_check_name:
+ * rapport_stage_dialogs_check_name:
  * @stages: the pipeline's stages
  * @stage: the stage being renamed
  * @name: the name typed
@@ -67,10 +65,10 @@ rapport_board_stage_can_remove (GListModel   *stages,
  *   succeed
  */
 gboolean
-rapport_board_stage_check_name (GListModel    *stages,
-                                RapportStage  *stage,
-                                const char    *name,
-                                char         **message)
+rapport_stage_dialogs_check_name (GListModel    *stages,
+                                  RapportStage  *stage,
+                                  const char    *name,
+                                  char         **message)
 {
   g_autofree char *stripped = g_strstrip (g_strdup (name != NULL ? name : ""));
   g_autofree char *folded = NULL;
@@ -129,7 +127,7 @@ on_rename_entry_changed_cb (GtkEditable      *entry,
   g_autofree char *message = NULL;
   gboolean ok;
 
-  ok = rapport_board_stage_check_name (stages, stage, gtk_editable_get_text (entry), &message);
+  ok = rapport_stage_dialogs_check_name (stages, stage, gtk_editable_get_text (entry), &message);
   adw_message_dialog_set_response_enabled (dialog, "rename", ok);
 
   /* The last message stays in the label while the revealer closes. */
@@ -156,22 +154,22 @@ on_rename_dialog_map_cb (GtkWidget *dialog,
 }
 
 /**
- * rapport_board_rename_stage_dialog_new:
+ * rapport_rename_stage_dialog_new:
  * @parent: (nullable): the window it belongs to
  * @stages: the pipeline's stages, to check the name against
  * @stage: the stage to rename
  *
  * A dialog that asks for @stage's new name. Its "rename" response is only
- * enabled for a name rapport_board_stage_check_name() accepts; anything
+ * enabled for a name rapport_stage_dialogs_check_name() accepts; anything
  * else says why under the entry.
  *
  * Returns: (transfer floating): an #AdwMessageDialog; read the name from
- *   rapport_board_rename_stage_dialog_get_entry() on "rename"
+ *   rapport_rename_stage_dialog_get_entry() on "rename"
  */
 GtkWidget *
-rapport_board_rename_stage_dialog_new (GtkWindow    *parent,
-                                       GListModel   *stages,
-                                       RapportStage *stage)
+rapport_rename_stage_dialog_new (GtkWindow    *parent,
+                                 GListModel   *stages,
+                                 RapportStage *stage)
 {
   GtkWidget *dialog;
   GtkWidget *box;
@@ -232,12 +230,12 @@ rapport_board_rename_stage_dialog_new (GtkWindow    *parent,
 }
 
 /**
- * rapport_board_rename_stage_dialog_get_entry:
+ * rapport_rename_stage_dialog_get_entry:
  *
  * Returns: (transfer none): where the new name is typed
  */
 GtkEditable *
-rapport_board_rename_stage_dialog_get_entry (AdwMessageDialog *dialog)
+rapport_rename_stage_dialog_get_entry (AdwMessageDialog *dialog)
 {
   g_return_val_if_fail (ADW_IS_MESSAGE_DIALOG (dialog), NULL);
 
@@ -245,13 +243,13 @@ rapport_board_rename_stage_dialog_get_entry (AdwMessageDialog *dialog)
 }
 
 /**
- * rapport_board_rename_stage_dialog_get_message:
+ * rapport_rename_stage_dialog_get_message:
  *
  * Returns: (nullable): why the name typed cannot be used, as the dialog
  *   shows it, or %NULL when it shows nothing
  */
 const char *
-rapport_board_rename_stage_dialog_get_message (AdwMessageDialog *dialog)
+rapport_rename_stage_dialog_get_message (AdwMessageDialog *dialog)
 {
   GtkRevealer *revealer;
 
@@ -267,10 +265,10 @@ rapport_board_rename_stage_dialog_get_message (AdwMessageDialog *dialog)
 /* Delete */
 
 /**
- * rapport_board_remove_stage_dialog_new:
+ * rapport_remove_stage_dialog_new:
  * @parent: (nullable): the window it belongs to
  * @stages: the pipeline's stages, the places members can go
- * @stage: the stage to delete; rapport_board_stage_can_remove() allows it
+ * @stage: the stage to delete; rapport_stage_dialogs_can_remove() allows it
  *
  * A dialog that confirms deleting @stage and, when it has members, asks
  * which stage they move to (the one before it unless changed), as
@@ -278,12 +276,12 @@ rapport_board_rename_stage_dialog_get_message (AdwMessageDialog *dialog)
  *
  * Returns: (transfer floating): an #AdwMessageDialog whose "remove"
  *   response means go ahead, to the stage that
- *   rapport_board_remove_stage_dialog_get_target_id() gives
+ *   rapport_remove_stage_dialog_get_target_id() gives
  */
 GtkWidget *
-rapport_board_remove_stage_dialog_new (GtkWindow    *parent,
-                                       GListModel   *stages,
-                                       RapportStage *stage)
+rapport_remove_stage_dialog_new (GtkWindow    *parent,
+                                 GListModel   *stages,
+                                 RapportStage *stage)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   g_autoptr(GArray) targets = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -366,13 +364,13 @@ rapport_board_remove_stage_dialog_new (GtkWindow    *parent,
 }
 
 /**
- * rapport_board_remove_stage_dialog_get_target_id:
+ * rapport_remove_stage_dialog_get_target_id:
  *
  * Returns: the id of the stage the members move to, or 0 when there is
  *   no other stage
  */
 gint64
-rapport_board_remove_stage_dialog_get_target_id (AdwMessageDialog *dialog)
+rapport_remove_stage_dialog_get_target_id (AdwMessageDialog *dialog)
 {
   GArray *targets;
   AdwComboRow *target_row;
