@@ -295,9 +295,11 @@ test_recognition (Fixture       *fixture,
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "log"));
   g_assert_true (gtk_widget_has_css_class (date, "error"));
 
-  /* Thirty days ago: the member's replies came after it. */
+  /* Twenty days ago: the member's replies came after it, the pull
+   * requests (a month old) before it, whatever the time of day. */
   {
-    g_autoptr(GDateTime) then = g_date_time_add_days (g_date_time_new_now_local (), -30);
+    g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+    g_autoptr(GDateTime) then = g_date_time_add_days (today, -20);
     g_autofree char *text = g_date_time_format (then, "%Y-%m-%d");
 
     gtk_editable_set_text (GTK_EDITABLE (date), text);
@@ -316,8 +318,8 @@ test_recognition (Fixture       *fixture,
   g_assert_cmpstr (rapport_recognition_get_kind (recognition), ==, RAPPORT_RECOGNITION_SPEAKING_SLOT);
   g_assert_cmpstr (rapport_recognition_get_description (recognition), ==, "Lightning talk at the Lagos meetup");
   g_assert_cmpstr (rapport_recognition_get_given_by (recognition), ==, "Priya Raman");
-  /* Before: the two pull requests and the... nothing else in 60 days;
-   * after: the three replies. */
+  /* Before: the two pull requests, nothing else in 60 days; after: the
+   * three replies. */
   g_assert_cmpint (rapport_recognition_get_activities_after (recognition), ==, 3);
 
   row = rapport_ui_test_find_widget (engagement, ADW_TYPE_ACTION_ROW, title_equals, "Lightning talk at the Lagos meetup");
