@@ -36,7 +36,16 @@ rapport_ui_test_init (int    *argc,
 {
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   g_test_init (argc, argv, NULL);
-  gtk_init ();
+  /* GTK's own "cannot open display" warning would only be a trap, as
+   * g_test_init() makes warnings fatal: say which display it was. */
+  if (!gtk_init_check ())
+    {
+      const char *x11 = g_getenv ("DISPLAY");
+      const char *wayland = g_getenv ("WAYLAND_DISPLAY");
+
+      g_error ("UI tests need a display; DISPLAY=%s, WAYLAND_DISPLAY=%s could not be opened",
+               x11 != NULL ? x11 : "(unset)", wayland != NULL ? wayland : "(unset)");
+    }
   adw_init ();
 }
 
