@@ -278,3 +278,52 @@ rapport_ui_test_find_toplevel (GType type)
 
   return found;
 }
+
+static gboolean
+visible_cb (gpointer data)
+{
+  return gtk_widget_get_visible (data);
+}
+
+/**
+ * rapport_ui_test_wait_visible:
+ *
+ * Returns: whether @widget became visible within two seconds
+ */
+gboolean
+rapport_ui_test_wait_visible (GtkWidget *widget)
+{
+  return rapport_ui_test_wait_for (visible_cb, widget, 2000);
+}
+
+/**
+ * rapport_ui_test_hold_open:
+ *
+ * Keeps @popover open once it pops up: the suite's other windows share
+ * the Xvfb display, and one taking the focus would close it.
+ */
+void
+rapport_ui_test_hold_open (GtkPopover *popover)
+{
+  g_assert_nonnull (popover);
+  gtk_popover_set_autohide (popover, FALSE);
+}
+
+/**
+ * rapport_ui_test_popup:
+ *
+ * Opens @button's popover, held open, and waits until it shows.
+ *
+ * Returns: (transfer none): the popover
+ */
+GtkPopover *
+rapport_ui_test_popup (GtkMenuButton *button)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (button);
+
+  rapport_ui_test_hold_open (popover);
+  gtk_menu_button_popup (button);
+  g_assert_true (rapport_ui_test_wait_visible (GTK_WIDGET (popover)));
+
+  return popover;
+}

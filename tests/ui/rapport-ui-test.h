@@ -46,4 +46,8 @@ GtkWidget *rapport_ui_test_find_widget   (GtkWidget          *root,
                                           gconstpointer       data);
 GtkWindow *rapport_ui_test_find_toplevel (GType               type);
 
+gboolean    rapport_ui_test_wait_visible (GtkWidget     *widget);
+void        rapport_ui_test_hold_open    (GtkPopover    *popover);
+GtkPopover *rapport_ui_test_popup        (GtkMenuButton *button);
+
 G_END_DECLS

@@ -550,11 +550,7 @@ open_stage_menu (Fixture *fixture,
    * place a popover for a button off every monitor. */
   gtk_widget_grab_focus (GTK_WIDGET (button));
   rapport_ui_test_spin (100);
-  gtk_menu_button_popup (button);
-  rapport_ui_test_spin (200);
-  popover = gtk_menu_button_get_popover (button);
-  g_assert_nonnull (popover);
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  popover = rapport_ui_test_popup (button);
 
   return GTK_WIDGET (popover);
 }

@@ -739,9 +739,7 @@ choose_from_row_menu (Fixture    *fixture,
   g_autoptr(GVariant) target = NULL;
   g_autofree char *action = NULL;
 
-  gtk_menu_button_popup (button);
-  rapport_ui_test_spin (50);
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (button))));
+  rapport_ui_test_popup (button);
   g_assert_true (find_menu_item (gtk_menu_button_get_menu_model (button), label, &action, &target));
   gtk_menu_button_popdown (button);
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (button), action, target));
@@ -920,9 +918,9 @@ test_edit_rsvps (Fixture       *fixture,
   /* Menu (or Shift+F10) on a focused row opens its menu. */
   button = row_menu_button (fixture, chen);
   gtk_widget_grab_focus (GTK_WIDGET (button));
+  rapport_ui_test_hold_open (gtk_menu_button_get_popover (button));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (event_page (fixture)), "event.rsvp-menu", NULL));
-  rapport_ui_test_spin (50);
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (button))));
+  g_assert_true (rapport_ui_test_wait_visible (GTK_WIDGET (gtk_menu_button_get_popover (button))));
   gtk_menu_button_popdown (button);
 
   /* Delete on a focused row removes it, with the same Undo. */
@@ -1160,7 +1158,7 @@ shoot_row_menu (Fixture    *fixture,
 
   button = rapport_ui_test_find_widget (column_view, GTK_TYPE_MENU_BUTTON, match_any_rsvp_menu, NULL);
   g_assert_nonnull (button);
-  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  rapport_ui_test_popup (GTK_MENU_BUTTON (button));
   screenshot_with_popover (GTK_WIDGET (fixture->window), gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)),
                            name);
   gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
