@@ -795,15 +795,6 @@ trimmed (JsonObject *properties,
   return copy;
 }
 
-static void
-add_field (JsonObject *fields,
-           const char *name,
-           const char *value)
-{
-  if (value != NULL)
-    json_object_set_string_member (fields, name, value);
-}
-
 /* One contact: found by its HubSpot id, else by email, else created. Only
  * HubSpot-owned fields are written; a value HubSpot leaves empty keeps the
  * member's own. */
@@ -882,9 +873,6 @@ apply_contact (RapportSyncRun  *run,
   g_autofree char *lifecycle = trimmed (properties, "lifecyclestage");
   g_autofree char *name = NULL;
   g_autofree char *sort_name = NULL;
-  g_autofree char *fields_text = NULL;
-  g_autoptr(JsonObject) fields = json_object_new ();
-  g_autoptr(JsonNode) fields_node = json_node_new (JSON_NODE_OBJECT);
   g_autoptr(RapportStatement) stmt = NULL;
   gint64 member_id;
   gint64 organization_id = 0;
@@ -1085,25 +1073,24 @@ apply_contact (RapportSyncRun  *run,
         run->updated++;
     }
 
-  add_field (fields, "name", name);
-  add_field (fields, "email", email);
-  add_field (fields, "organization", company);
-  add_field (fields, "title", title);
-  add_field (fields, "phone", phone);
-  add_field (fields, "lifecycle_stage", lifecycle);
-  json_node_set_object (fields_node, fields);
-  fields_text = json_to_string (fields_node, FALSE);
-
+  /* The fields HubSpot gave a value, as one JSON object: a merge patch
+   * onto {} drops the members that are null. */
   stmt = _rapport_store_prepare (store,
                                  "INSERT INTO member_remote_fields (member_id, platform, fields) "
-                                 "VALUES (?1, 'hubspot', ?2) "
+                                 "VALUES (?1, 'hubspot', json_patch ('{}', json_object ('name', ?2, 'email', ?3, "
+                                 "  'organization', ?4, 'title', ?5, 'phone', ?6, 'lifecycle_stage', ?7))) "
                                  "ON CONFLICT (member_id, platform) DO UPDATE SET fields = excluded.fields "
                                  " WHERE fields IS NOT excluded.fields",
                                  error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, member_id);
-  _rapport_bind_text (stmt, 2, fields_text);
+  _rapport_bind_text (stmt, 2, name);
+  _rapport_bind_text (stmt, 3, email);
+  _rapport_bind_text (stmt, 4, company);
+  _rapport_bind_text (stmt, 5, title);
+  _rapport_bind_text (stmt, 6, phone);
+  _rapport_bind_text (stmt, 7, lifecycle);
 
   return step_done (store, stmt, error);
 }
