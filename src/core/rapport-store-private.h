@@ -44,6 +44,9 @@ gboolean          _rapport_store_exec        (RapportStore      *self,
                                               GError           **error);
 gboolean          _rapport_store_set_error   (RapportStore      *self,
                                               GError           **error);
+GArray           *_rapport_store_collect_ids (RapportStore      *self,
+                                              RapportStatement  *stmt,
+                                              GError           **error);
 gint64            _rapport_store_ensure_organization (RapportStore *self,
                                                       const char   *name,
                                                       GError      **error);

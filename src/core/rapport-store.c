@@ -164,6 +164,30 @@ _rapport_column_text (RapportStatement *stmt,
   return (const char *) sqlite3_column_text (stmt, index);
 }
 
+/* The first column of every row @stmt gives, as ids. */
+GArray *
+_rapport_store_collect_ids (RapportStore      *self,
+                            RapportStatement  *stmt,
+                            GError           **error)
+{
+  g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 64);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _rapport_store_set_error (self, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
 gboolean
 _rapport_store_set_error (RapportStore  *self,
                           GError       **error)
@@ -1501,11 +1525,9 @@ rapport_store_query_member_ids (RapportStore              *self,
                                 GError                   **error)
 {
   g_autoptr(GString) sql = g_string_new ("SELECT m.id FROM members m WHERE 1");
-  g_autoptr(GArray) ids = NULL;
   g_autofree char *fts = NULL;
   g_autoptr(RapportStatement) stmt = NULL;
   int param = 0;
-  int rc;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
@@ -1540,20 +1562,7 @@ rapport_store_query_member_ids (RapportStore              *self,
   if (query->level > 0)
     sqlite3_bind_int (stmt, ++param, query->level);
 
-  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 1024);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      _rapport_store_set_error (self, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&ids);
+  return _rapport_store_collect_ids (self, stmt, error);
 }
 
 static gboolean

@@ -665,9 +665,7 @@ rapport_events_list_people (RapportStore  *store,
                             const char    *role,
                             GError       **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(RapportStatement) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
 
@@ -681,20 +679,8 @@ rapport_events_list_people (RapportStore  *store,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, event_id);
   _rapport_bind_text (stmt, 2, role);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
 
-      g_array_append_val (ids, id);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      fail (store, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&ids);
+  return _rapport_store_collect_ids (store, stmt, error);
 }
 
 /* RSVPs */
@@ -1411,9 +1397,7 @@ list_offered (RapportStore  *store,
               gint64         event_id,
               GError       **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(RapportStatement) stmt = NULL;
-  int rc;
 
   stmt = _rapport_store_prepare (store,
                                  "SELECT id FROM rsvps WHERE event_id = ? AND status = 'waitlisted' "
@@ -1422,19 +1406,8 @@ list_offered (RapportStore  *store,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, event_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
 
-      g_array_append_val (ids, id);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      fail (store, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&ids);
+  return _rapport_store_collect_ids (store, stmt, error);
 }
 
 static gboolean
