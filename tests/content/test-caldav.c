@@ -29,6 +29,7 @@
 #include "rapport-caldav.h"
 #include "rapport-content-store.h"
 #include "rapport-store.h"
+#include "rapport-test-radicale.h"
 
 #define USER "ana"
 #define PASSWORD "s3cret pass"
@@ -38,25 +39,11 @@
  * play the other team member. */
 typedef struct
 {
-  char          *dir;
-  GSubprocess   *radicale;
-  char          *url;
-  SoupSession   *session;
-  RapportStore  *store;
+  char                 *dir;
+  RapportTestRadicale  *radicale;
+  char                 *url;
+  RapportStore         *store;
 } Fixture;
-
-static guint
-free_port (void)
-{
-  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL);
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GSocketAddress) bound = NULL;
-
-  g_assert_true (g_socket_bind (socket, any, TRUE, NULL));
-  bound = g_socket_get_local_address (socket, NULL);
-  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
-}
 
 static guint
 request (Fixture     *f,
@@ -67,32 +54,7 @@ request (Fixture     *f,
          char       **response,
          char       **etag)
 {
-  g_autoptr(SoupMessage) message = soup_message_new (method, url);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *credentials = g_base64_encode ((const guchar *) USER ":" PASSWORD, strlen (USER ":" PASSWORD));
-  g_autofree char *authorization = g_strconcat ("Basic ", credentials, NULL);
-
-  soup_message_headers_append (soup_message_get_request_headers (message), "Authorization", authorization);
-  if (if_match != NULL)
-    soup_message_headers_append (soup_message_get_request_headers (message), "If-Match", if_match);
-  if (g_str_equal (method, "PROPFIND"))
-    soup_message_headers_append (soup_message_get_request_headers (message), "Depth", "1");
-  if (body != NULL)
-    {
-      g_autoptr(GBytes) payload = g_bytes_new (body, strlen (body));
-
-      soup_message_set_request_body_from_bytes (message, g_str_equal (method, "PUT") ? "text/calendar" : "application/xml",
-                                                payload);
-    }
-
-  bytes = soup_session_send_and_read (f->session, message, NULL, &error);
-  g_assert_no_error (error);
-  if (response != NULL)
-    *response = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-  if (etag != NULL)
-    *etag = g_strdup (soup_message_headers_get_one (soup_message_get_response_headers (message), "ETag"));
-  return soup_message_get_status (message);
+  return rapport_test_radicale_request (f->radicale, method, url, body, if_match, response, etag);
 }
 
 static void
@@ -100,54 +62,13 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *config = NULL;
-  g_autofree char *config_path = NULL;
-  g_autofree char *users = NULL;
-  g_autofree char *storage = NULL;
   g_autofree char *db = NULL;
-  g_autofree char *base = NULL;
   g_autofree char *calendar = NULL;
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  guint port = free_port ();
-  gboolean up = FALSE;
 
   f->dir = g_dir_make_tmp ("rapport-caldav-XXXXXX", &error);
   g_assert_no_error (error);
-  users = g_build_filename (f->dir, "users", NULL);
-  storage = g_build_filename (f->dir, "collections", NULL);
-  config_path = g_build_filename (f->dir, "config", NULL);
-  g_file_set_contents (users, USER ":" PASSWORD "\n", -1, &error);
-  g_assert_no_error (error);
-  config = g_strdup_printf ("[server]\nhosts = 127.0.0.1:%u\n"
-                            "[auth]\ntype = htpasswd\nhtpasswd_filename = %s\nhtpasswd_encryption = plain\n"
-                            "[rights]\ntype = owner_only\n"
-                            "[storage]\nfilesystem_folder = %s\n"
-                            "[logging]\nlevel = warning\n",
-                            port, users, storage);
-  g_file_set_contents (config_path, config, -1, &error);
-  g_assert_no_error (error);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
-  f->radicale = g_subprocess_launcher_spawn (launcher, &error, RADICALE, "--config", config_path, NULL);
-  g_assert_no_error (error);
-
-  /* Wait for it to listen. */
-  for (int i = 0; i < 200 && !up; i++)
-    {
-      g_autoptr(GSocketClient) client = g_socket_client_new ();
-      g_autoptr(GSocketConnection) connection = g_socket_client_connect_to_host (client, "127.0.0.1", port, NULL, NULL);
-
-      up = connection != NULL;
-      if (!up)
-        g_usleep (50 * 1000);
-    }
-  g_assert_true (up);
-
-  f->session = soup_session_new ();
-  base = g_strdup_printf ("http://127.0.0.1:%u/" USER "/", port);
-  /* The first authenticated request creates the user's principal. */
-  g_assert_cmpuint (request (f, "PROPFIND", base, NULL, NULL, NULL, NULL), ==, 207);
-  calendar = g_strconcat (base, "content/", NULL);
+  f->radicale = rapport_test_radicale_start (RADICALE, USER, PASSWORD);
+  calendar = g_strconcat (rapport_test_radicale_get_home (f->radicale), "content/", NULL);
   g_assert_cmpuint (request (f, "MKCALENDAR", calendar, NULL, NULL, NULL, NULL), ==, 201);
   f->url = g_steal_pointer (&calendar);
 
@@ -179,13 +100,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_clear_object (&f->store);
-  g_clear_object (&f->session);
-  if (f->radicale != NULL)
-    {
-      g_subprocess_force_exit (f->radicale);
-      g_subprocess_wait (f->radicale, NULL, NULL);
-      g_clear_object (&f->radicale);
-    }
+  g_clear_pointer (&f->radicale, rapport_test_radicale_stop);
   remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->url);

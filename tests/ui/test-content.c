@@ -24,9 +24,7 @@
 #include <glib/gstdio.h>
 #include <libsecret/secret.h>
 #include <libsoup/soup.h>
-#include <signal.h>
 #include <string.h>
-#include <sys/prctl.h>
 
 #include "rapport-application.h"
 #include "rapport-caldav.h"
@@ -39,6 +37,7 @@
 #include "rapport-month-cell.h"
 #include "rapport-month-view.h"
 #include "rapport-store.h"
+#include "rapport-test-radicale.h"
 #include "rapport-ui-test.h"
 #include "rapport-week-view.h"
 #include "rapport-window.h"
@@ -815,25 +814,9 @@ test_screenshots (Fixture       *fixture,
 
 static struct
 {
-  char        *dir;
-  GSubprocess *process;
-  char        *base;
-  SoupSession *session;
-  guint        n_calendars;
+  RapportTestRadicale *server;
+  guint                n_calendars;
 } radicale;
-
-static guint
-free_port (void)
-{
-  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL);
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GSocketAddress) bound = NULL;
-
-  g_assert_true (g_socket_bind (socket, any, TRUE, NULL));
-  bound = g_socket_get_local_address (socket, NULL);
-  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
-}
 
 /* What the other team member does on the server, with their own HTTP
  * client. */
@@ -845,108 +828,16 @@ dav_request (const char  *method,
              char       **response,
              char       **etag)
 {
-  g_autoptr(SoupMessage) message = soup_message_new (method, url);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *credentials = g_base64_encode ((const guchar *) DAV_USER ":" DAV_PASSWORD,
-                                                  strlen (DAV_USER ":" DAV_PASSWORD));
-  g_autofree char *authorization = g_strconcat ("Basic ", credentials, NULL);
-  SoupMessageHeaders *headers = soup_message_get_request_headers (message);
-
-  soup_message_headers_append (headers, "Authorization", authorization);
-  if (if_match != NULL)
-    soup_message_headers_append (headers, "If-Match", if_match);
-  if (g_str_equal (method, "PROPFIND"))
-    soup_message_headers_append (headers, "Depth", "1");
-  if (body != NULL)
-    {
-      g_autoptr(GBytes) payload = g_bytes_new (body, strlen (body));
-
-      soup_message_set_request_body_from_bytes (message, "text/calendar", payload);
-    }
-
-  bytes = soup_session_send_and_read (radicale.session, message, NULL, &error);
-  g_assert_no_error (error);
-  if (response != NULL)
-    *response = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-  if (etag != NULL)
-    *etag = g_strdup (soup_message_headers_get_one (soup_message_get_response_headers (message), "ETag"));
-  return soup_message_get_status (message);
+  return rapport_test_radicale_request (radicale.server, method, url, body, if_match, response, etag);
 }
 
-/* A test that fails aborts the program: Radicale goes with it. */
-static void
-radicale_child_setup (gpointer data)
-{
-  prctl (PR_SET_PDEATHSIG, SIGTERM);
-}
-
-static void
+static const char *
 radicale_start (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autofree char *users = NULL;
-  g_autofree char *storage = NULL;
-  g_autofree char *config_path = NULL;
-  g_autofree char *config = NULL;
-  guint port = free_port ();
-  gboolean up = FALSE;
+  if (radicale.server == NULL)
+    radicale.server = rapport_test_radicale_start (RADICALE, DAV_USER, DAV_PASSWORD);
 
-  if (radicale.process != NULL)
-    return;
-
-  radicale.dir = g_dir_make_tmp ("rapport-radicale-XXXXXX", &error);
-  g_assert_no_error (error);
-  users = g_build_filename (radicale.dir, "users", NULL);
-  storage = g_build_filename (radicale.dir, "collections", NULL);
-  config_path = g_build_filename (radicale.dir, "config", NULL);
-  g_file_set_contents (users, DAV_USER ":" DAV_PASSWORD "\n", -1, &error);
-  g_assert_no_error (error);
-  config = g_strdup_printf ("[server]\nhosts = 127.0.0.1:%u\n"
-                            "[auth]\ntype = htpasswd\nhtpasswd_filename = %s\nhtpasswd_encryption = plain\n"
-                            "[rights]\ntype = owner_only\n"
-                            "[storage]\nfilesystem_folder = %s\n"
-                            "[logging]\nlevel = warning\n",
-                            port, users, storage);
-  g_file_set_contents (config_path, config, -1, &error);
-  g_assert_no_error (error);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
-  g_subprocess_launcher_set_child_setup (launcher, radicale_child_setup, NULL, NULL);
-  radicale.process = g_subprocess_launcher_spawn (launcher, &error, RADICALE, "--config", config_path, NULL);
-  g_assert_no_error (error);
-
-  for (guint i = 0; i < 200 && !up; i++)
-    {
-      g_autoptr(GSocketClient) client = g_socket_client_new ();
-      g_autoptr(GSocketConnection) connection = g_socket_client_connect_to_host (client, "127.0.0.1", port, NULL, NULL);
-
-      up = connection != NULL;
-      if (!up)
-        g_usleep (50 * 1000);
-    }
-  g_assert_true (up);
-
-  radicale.session = soup_session_new ();
-  radicale.base = g_strdup_printf ("http://127.0.0.1:%u/" DAV_USER "/", port);
-  /* The first authenticated request creates the user's principal. */
-  g_assert_cmpuint (dav_request ("PROPFIND", radicale.base, NULL, NULL, NULL, NULL), ==, 207);
-}
-
-static void
-radicale_stop (void)
-{
-  if (radicale.process == NULL)
-    return;
-
-  g_subprocess_force_exit (radicale.process);
-  g_subprocess_wait (radicale.process, NULL, NULL);
-  g_clear_object (&radicale.process);
-  g_clear_object (&radicale.session);
-  rapport_ui_test_remove_tree (radicale.dir);
-  g_clear_pointer (&radicale.dir, g_free);
-  g_clear_pointer (&radicale.base, g_free);
+  return rapport_test_radicale_get_home (radicale.server);
 }
 
 /* The team's calendar, as a teammate created it on the server. */
@@ -955,8 +846,7 @@ new_team_calendar (void)
 {
   g_autofree char *url = NULL;
 
-  radicale_start ();
-  url = g_strdup_printf ("%scontent-%u/", radicale.base, ++radicale.n_calendars);
+  url = g_strdup_printf ("%scontent-%u/", radicale_start (), ++radicale.n_calendars);
   g_assert_cmpuint (dav_request ("MKCALENDAR", url, NULL, NULL, NULL, NULL), ==, 201);
   return g_steal_pointer (&url);
 }
@@ -1321,8 +1211,7 @@ test_create_calendar (Fixture       *fixture,
   g_autofree char *listing = NULL;
   AdwMessageDialog *dialog;
 
-  radicale_start ();
-  calendar = g_strdup_printf ("%steam-plan-%u/", radicale.base, ++radicale.n_calendars);
+  calendar = g_strdup_printf ("%steam-plan-%u/", radicale_start (), ++radicale.n_calendars);
   open_content (fixture, 1280, 860);
 
   /* Nothing at the address: creating a calendar there is offered. */
@@ -1463,7 +1352,7 @@ test_sync (Fixture       *fixture,
    * Cancel button, and cancelling is quiet (no error dialog). */
   banner = rapport_ui_test_find_widget (GTK_WIDGET (content_view (fixture)), GTK_TYPE_REVEALER, NULL, NULL);
   g_assert_nonnull (banner);
-  g_subprocess_send_signal (radicale.process, SIGSTOP);
+  rapport_test_radicale_set_paused (radicale.server, TRUE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (content_view (fixture)), "content.sync", NULL));
   g_assert_true (rapport_ui_test_wait_for (revealed_cb, banner, 5000));
   g_assert_true (gtk_widget_get_sensitive (cancel_button (banner)));
@@ -1473,7 +1362,7 @@ test_sync (Fixture       *fixture,
   rapport_ui_test_screenshot (GTK_WIDGET (fixture->window), "content-sync-progress-narrow");
   gtk_widget_activate (cancel_button (banner));
   g_assert_true (rapport_ui_test_wait_for (sync_stopped_cb, banner, 10000));
-  g_subprocess_send_signal (radicale.process, SIGCONT);
+  rapport_test_radicale_set_paused (radicale.server, FALSE);
   rapport_ui_test_spin (50);
   g_assert_null (find_dialog ());
 }
@@ -1748,7 +1637,7 @@ main (int   argc,
 #undef ADD
 
   status = g_test_run ();
-  radicale_stop ();
+  g_clear_pointer (&radicale.server, rapport_test_radicale_stop);
   g_clear_object (&app);
   return status;
 }
