@@ -489,19 +489,6 @@ on_store_changed_cb (RapportStore      *store,
 
 /* The run */
 
-static const char *
-describe_stream (const char *stream)
-{
-  if (g_strcmp0 (stream, "contacts") == 0)
-    return _("Receiving contacts");
-  if (g_strcmp0 (stream, "companies") == 0)
-    return _("Receiving companies");
-  if (g_strcmp0 (stream, "contacts-push") == 0)
-    return _("Sending members");
-
-  return stream;
-}
-
 static void
 update_progress (RapportSyncButton *self)
 {
@@ -520,8 +507,14 @@ update_progress (RapportSyncButton *self)
 
   /* Translators: records and pages of a sync so far, "1,200 records · 12 pages" */
   counts = g_strdup_printf (_("%s records · %s pages"), records, pages);
-  if (stream != NULL)
-    detail = g_strdup_printf ("%s · %s", describe_stream (stream), counts);
+  if (stream != NULL && account != NULL)
+    {
+      g_autoptr(RapportConnector) connector = NULL;
+
+      connector = rapport_connector_new_for_id (rapport_account_get_connector (account));
+      detail = g_strdup_printf ("%s · %s", connector != NULL ? rapport_connector_describe_stream (connector, stream)
+                                                             : stream, counts);
+    }
   else
     detail = g_strdup (_("Connecting…"));
   gtk_label_set_text (self->progress_detail, detail);

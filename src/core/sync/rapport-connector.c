@@ -267,6 +267,21 @@ rapport_connector_get_streams (RapportConnector     *self,
   return RAPPORT_CONNECTOR_GET_IFACE (self)->get_streams (self, direction);
 }
 
+/**
+ * rapport_connector_describe_stream:
+ *
+ * Returns: (transfer none): what @stream does, in plain words
+ */
+const char *
+rapport_connector_describe_stream (RapportConnector *self,
+                                   const char       *stream)
+{
+  g_return_val_if_fail (RAPPORT_IS_CONNECTOR (self), NULL);
+  g_return_val_if_fail (stream != NULL, NULL);
+
+  return RAPPORT_CONNECTOR_GET_IFACE (self)->describe_stream (self, stream);
+}
+
 gboolean
 rapport_connector_prepare (RapportConnector      *self,
                            RapportSyncRun        *run,

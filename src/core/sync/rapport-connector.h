@@ -156,6 +156,8 @@ G_DECLARE_INTERFACE (RapportConnector, rapport_connector, RAPPORT, CONNECTOR, GO
  * @get_default_rate_limit: requests allowed per rate window by default
  * @get_rate_window: the length of the rate window, in seconds
  * @get_streams: the streams of one direction, in the order they run
+ * @describe_stream: what a stream does, in plain words for a progress line
+ *   ("Receiving contacts")
  * @prepare: work before a direction's streams (creating remote properties)
  * @fetch_page: fetches the page of @stream that starts at @cursor; @since is
  *   the start of the last complete run of the stream (Unix ms) or 0
@@ -175,6 +177,8 @@ struct _RapportConnectorInterface
   guint               (*get_rate_window)        (RapportConnector  *self);
   const char * const *(*get_streams)            (RapportConnector  *self,
                                                  RapportSyncDirection direction);
+  const char         *(*describe_stream)        (RapportConnector  *self,
+                                                 const char        *stream);
   gboolean            (*prepare)                (RapportConnector  *self,
                                                  RapportSyncRun    *run,
                                                  RapportSyncDirection direction,
@@ -207,6 +211,8 @@ guint                 rapport_connector_get_default_rate_limit (RapportConnector
 guint                 rapport_connector_get_rate_window        (RapportConnector  *self);
 const char * const   *rapport_connector_get_streams            (RapportConnector  *self,
                                                                 RapportSyncDirection direction);
+const char           *rapport_connector_describe_stream        (RapportConnector  *self,
+                                                                const char        *stream);
 gboolean              rapport_connector_prepare                (RapportConnector  *self,
                                                                 RapportSyncRun    *run,
                                                                 RapportSyncDirection direction,

@@ -157,6 +157,22 @@ rapport_hubspot_get_streams (RapportConnector     *connector,
   return direction == RAPPORT_SYNC_PUSH ? push : pull;
 }
 
+static const char *
+rapport_hubspot_describe_stream (RapportConnector *connector,
+                                 const char       *stream)
+{
+  if (g_str_equal (stream, STREAM_COMPANIES))
+    return _("Receiving companies");
+  if (g_str_equal (stream, STREAM_CONTACTS))
+    return _("Receiving contacts");
+  if (g_str_equal (stream, STREAM_ARCHIVED))
+    return _("Checking for archived contacts");
+  if (g_str_equal (stream, STREAM_PUSH))
+    return _("Sending members");
+
+  return stream;
+}
+
 /* Checks one list/search answer: "results" an array of objects, each with a
  * string "id" (and a "properties" object when @need_properties), and an
  * optional string "paging.next.after". */
@@ -1613,6 +1629,7 @@ rapport_hubspot_connector_init (RapportConnectorInterface *iface)
   iface->get_default_rate_limit = rapport_hubspot_get_default_rate_limit;
   iface->get_rate_window = rapport_hubspot_get_rate_window;
   iface->get_streams = rapport_hubspot_get_streams;
+  iface->describe_stream = rapport_hubspot_describe_stream;
   iface->prepare = rapport_hubspot_prepare;
   iface->fetch_page = rapport_hubspot_fetch_page;
   iface->apply_page = rapport_hubspot_apply_page;
