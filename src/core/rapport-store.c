@@ -41,6 +41,7 @@ struct _RapportStore
   GObject     parent_instance;
 
   char       *path;
+  char       *uuid;
   sqlite3    *db;
   GHashTable *statements;
   guint       depth;
@@ -76,6 +77,7 @@ static const char * const migrations[] = {
   "0006-events.sql",
   "0007-content.sql",
   "0008-organization-identities.sql",
+  "0009-database-identity.sql",
 };
 
 /* Every table whose rows belong to a member, in the order an Undo puts them
@@ -300,6 +302,7 @@ rapport_store_finalize (GObject *object)
       self->db = NULL;
     }
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->uuid, g_free);
 
   G_OBJECT_CLASS (rapport_store_parent_class)->finalize (object);
 }
@@ -598,6 +601,29 @@ rapport_store_get_path (RapportStore *self)
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
 
   return self->path;
+}
+
+/**
+ * rapport_store_get_uuid:
+ *
+ * Returns: the database's own random identity, which tells its accounts'
+ *   tokens in the keyring apart from another database's
+ */
+const char *
+rapport_store_get_uuid (RapportStore *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  if (self->uuid == NULL)
+    {
+      g_autoptr(RapportStatement) stmt = NULL;
+
+      stmt = _rapport_store_prepare (self, "SELECT uuid FROM database_identity WHERE id = 1", NULL);
+      if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+        self->uuid = g_strdup (_rapport_column_text (stmt, 0));
+    }
+
+  return self->uuid;
 }
 
 int

@@ -101,6 +101,7 @@ RapportStore  *rapport_store_new_for_thread          (RapportStore         *self
 RapportStore  *rapport_store_new_worker              (const char           *path,
                                                       GError              **error);
 const char    *rapport_store_get_path                (RapportStore         *self);
+const char    *rapport_store_get_uuid                (RapportStore         *self);
 int            rapport_store_get_version             (RapportStore         *self);
 char          *rapport_store_dup_backup_path         (RapportStore         *self);
 gboolean       rapport_store_begin                   (RapportStore         *self,

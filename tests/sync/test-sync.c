@@ -220,15 +220,51 @@ test_secrets (void)
   fixture_set_up (&f, 0, 0);
   add_account (&f, TOKEN, 0);
 
-  token = rapport_secrets_lookup_token (f.account_id, "hubspot", NULL, &error);
+  token = rapport_secrets_lookup_token (f.store, f.account_id, "hubspot", NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (token, ==, TOKEN);
   g_assert_cmpint (count (&f, "SELECT count(*) FROM accounts WHERE instr (coalesce (settings, '') || "
                               "coalesce (base_url, '') || name, 'pat-na1') > 0"), ==, 0);
 
+  /* Another database has an account with the same id: each keeps its
+   * own token, and removing one leaves the other. */
+  {
+    g_autofree char *other_path = g_build_filename (f.dir, "other.db", NULL);
+    g_autoptr(RapportStore) other = rapport_store_new (other_path, &error);
+    g_autoptr(RapportAccount) account = NULL;
+    g_autofree char *other_token = NULL;
+    g_autofree char *again = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (rapport_store_get_uuid (other), !=, rapport_store_get_uuid (f.store));
+    account = rapport_account_add (other, "hubspot", "Other", rapport_mock_hubspot_get_url (f.mock), 0,
+                                   "pat-na1-other-token", &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (rapport_account_get_id (account), ==, f.account_id);
+
+    other_token = rapport_secrets_lookup_token (other, f.account_id, "hubspot", NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (other_token, ==, "pat-na1-other-token");
+    g_assert_true (rapport_account_remove (other, rapport_account_get_id (account), &error));
+    g_assert_no_error (error);
+
+    again = rapport_secrets_lookup_token (f.store, f.account_id, "hubspot", NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (again, ==, TOKEN);
+    g_clear_object (&other);
+    g_unlink (other_path);
+    {
+      g_autofree char *wal = g_strconcat (other_path, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (other_path, "-shm", NULL);
+
+      g_unlink (wal);
+      g_unlink (shm);
+    }
+  }
+
   g_assert_true (rapport_account_remove (f.store, f.account_id, &error));
   g_assert_no_error (error);
-  g_assert_null (rapport_secrets_lookup_token (f.account_id, "hubspot", NULL, &error));
+  g_assert_null (rapport_secrets_lookup_token (f.store, f.account_id, "hubspot", NULL, &error));
   g_assert_error (error, RAPPORT_SYNC_ERROR, RAPPORT_SYNC_ERROR_NO_TOKEN);
   g_assert_cmpint (count (&f, "SELECT count(*) FROM accounts"), ==, 0);
   f.account_id = 0;

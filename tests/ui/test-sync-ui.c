@@ -348,7 +348,7 @@ add_account_through_dialog (Fixture                    *f,
   g_assert_cmpstr (rapport_account_get_base_url (account), ==, rapport_mock_hubspot_get_url (f->mock));
   g_assert_cmpuint (rapport_account_get_rate_limit (account), ==, 190);
 
-  token = rapport_secrets_lookup_token (rapport_account_get_id (account), "hubspot", NULL, &error);
+  token = rapport_secrets_lookup_token (f->store, rapport_account_get_id (account), "hubspot", NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (token, ==, TOKEN);
 
@@ -504,7 +504,7 @@ test_sync_flow (Fixture       *f,
   while (rapport_preferences_accounts_get_busy (page))
     g_main_context_iteration (NULL, TRUE);
 
-  token = rapport_secrets_lookup_token (account_id, "hubspot", NULL, &error);
+  token = rapport_secrets_lookup_token (f->store, account_id, "hubspot", NULL, &error);
   g_assert_null (token);
   g_assert_error (error, RAPPORT_SYNC_ERROR, RAPPORT_SYNC_ERROR_NO_TOKEN);
   g_assert_cmpuint (g_list_model_get_n_items (rapport_preferences_accounts_get_accounts (page)), ==, 0);

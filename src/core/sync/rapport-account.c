@@ -468,12 +468,12 @@ rapport_account_add (RapportStore  *store,
   /* The row commits only once the keyring holds the token, so an account
    * never exists without its secret. */
   label = make_label (connector, name);
-  if (!rapport_secrets_store_token (id, connector_id, label, token, NULL, error))
+  if (!rapport_secrets_store_token (store, id, connector_id, label, token, NULL, error))
     goto failed;
 
   if (!rapport_store_commit (store, error))
     {
-      rapport_secrets_clear_token (id, connector_id, NULL, NULL);
+      rapport_secrets_clear_token (store, id, connector_id, NULL, NULL);
       return NULL;
     }
 
@@ -517,7 +517,7 @@ rapport_account_replace_token (RapportStore  *store,
     }
 
   label = make_label (connector, account->name);
-  if (!rapport_secrets_store_token (account_id, account->connector, label, token, NULL, error))
+  if (!rapport_secrets_store_token (store, account_id, account->connector, label, token, NULL, error))
     return FALSE;
 
   return rapport_account_set_state (store, account_id, RAPPORT_ACCOUNT_STATE_OK, error);
@@ -545,7 +545,7 @@ rapport_account_remove (RapportStore  *store,
 
   /* The secret goes first: a row left behind can be removed again, a
    * secret left behind could not be found any more. */
-  if (!rapport_secrets_clear_token (account_id, account->connector, NULL, error))
+  if (!rapport_secrets_clear_token (store, account_id, account->connector, NULL, error))
     return FALSE;
 
   stmt = _rapport_store_prepare (store, "DELETE FROM accounts WHERE id = ?", error);

@@ -28,14 +28,17 @@
 #include "rapport-connector.h"
 #include "rapport-secrets.h"
 
-/* Tokens live in the Secret Service only, found by account id and connector.
- * The database keeps the account's id and its non-secret settings. */
+/* Tokens live in the Secret Service only, found by the database's identity,
+ * the account's id in it and the connector: two databases (a trial one, a
+ * copy) each have an account 1. The database keeps the account's id and
+ * its non-secret settings. */
 static const SecretSchema *
 get_schema (void)
 {
   static const SecretSchema schema = {
     APP_ID ".Account", SECRET_SCHEMA_NONE,
     {
+      { "database", SECRET_SCHEMA_ATTRIBUTE_STRING },
       { "account-id", SECRET_SCHEMA_ATTRIBUTE_INTEGER },
       { "connector", SECRET_SCHEMA_ATTRIBUTE_STRING },
       { NULL, 0 },
@@ -69,7 +72,8 @@ set_secrets_error (GError     **error,
  * D-Bus: call it from a worker thread in the UI.
  */
 gboolean
-rapport_secrets_store_token (gint64         account_id,
+rapport_secrets_store_token (RapportStore  *store,
+                             gint64         account_id,
                              const char    *connector,
                              const char    *label,
                              const char    *token,
@@ -78,12 +82,14 @@ rapport_secrets_store_token (gint64         account_id,
 {
   GError *local_error = NULL;
 
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
   g_return_val_if_fail (account_id > 0, FALSE);
   g_return_val_if_fail (connector != NULL, FALSE);
   g_return_val_if_fail (token != NULL, FALSE);
 
   if (!secret_password_store_sync (get_schema (), SECRET_COLLECTION_DEFAULT, label, token,
                                    cancellable, &local_error,
+                                   "database", rapport_store_get_uuid (store),
                                    "account-id", (int) account_id,
                                    "connector", connector,
                                    NULL))
@@ -102,7 +108,8 @@ rapport_secrets_store_token (gint64         account_id,
  *   rapport_secrets_free_token(), or %NULL with @error set
  */
 char *
-rapport_secrets_lookup_token (gint64         account_id,
+rapport_secrets_lookup_token (RapportStore  *store,
+                              gint64         account_id,
                               const char    *connector,
                               GCancellable  *cancellable,
                               GError       **error)
@@ -111,10 +118,12 @@ rapport_secrets_lookup_token (gint64         account_id,
   char *secret;
   char *token;
 
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
   g_return_val_if_fail (account_id > 0, NULL);
   g_return_val_if_fail (connector != NULL, NULL);
 
   secret = secret_password_lookup_nonpageable_sync (get_schema (), cancellable, &local_error,
+                                                    "database", rapport_store_get_uuid (store),
                                                     "account-id", (int) account_id,
                                                     "connector", connector,
                                                     NULL);
@@ -143,17 +152,20 @@ rapport_secrets_lookup_token (gint64         account_id,
  * Deletes the account's token. No token is not an error.
  */
 gboolean
-rapport_secrets_clear_token (gint64         account_id,
+rapport_secrets_clear_token (RapportStore  *store,
+                             gint64         account_id,
                              const char    *connector,
                              GCancellable  *cancellable,
                              GError       **error)
 {
   GError *local_error = NULL;
 
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
   g_return_val_if_fail (account_id > 0, FALSE);
   g_return_val_if_fail (connector != NULL, FALSE);
 
   secret_password_clear_sync (get_schema (), cancellable, &local_error,
+                              "database", rapport_store_get_uuid (store),
                               "account-id", (int) account_id,
                               "connector", connector,
                               NULL);

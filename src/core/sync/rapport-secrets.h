@@ -22,19 +22,24 @@
 
 #include <gio/gio.h>
 
+#include "rapport-store.h"
+
 G_BEGIN_DECLS
 
-gboolean  rapport_secrets_store_token  (gint64         account_id,
+gboolean  rapport_secrets_store_token  (RapportStore  *store,
+                                        gint64         account_id,
                                         const char    *connector,
                                         const char    *label,
                                         const char    *token,
                                         GCancellable  *cancellable,
                                         GError       **error);
-char     *rapport_secrets_lookup_token (gint64         account_id,
+char     *rapport_secrets_lookup_token (RapportStore  *store,
+                                        gint64         account_id,
                                         const char    *connector,
                                         GCancellable  *cancellable,
                                         GError       **error);
-gboolean  rapport_secrets_clear_token  (gint64         account_id,
+gboolean  rapport_secrets_clear_token  (RapportStore  *store,
+                                        gint64         account_id,
                                         const char    *connector,
                                         GCancellable  *cancellable,
                                         GError       **error);

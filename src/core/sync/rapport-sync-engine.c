@@ -669,7 +669,7 @@ run_job (SyncJob       *job,
       return FALSE;
     }
 
-  token = rapport_secrets_lookup_token (job->account_id, rapport_account_get_connector (account),
+  token = rapport_secrets_lookup_token (store, job->account_id, rapport_account_get_connector (account),
                                         job->run.cancellable, error);
   if (token == NULL)
     return FALSE;
