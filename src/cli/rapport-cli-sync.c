@@ -37,6 +37,7 @@ typedef struct
 {
   GMainLoop          *loop;
   GCancellable       *cancellable;
+  RapportConnector   *connector;
   RapportCliProgress  progress;
   gboolean            ok;
   GError             *error;
@@ -231,7 +232,7 @@ accounts_test (RapportStore *store,
 {
   g_autoptr(RapportSyncEngine) engine = rapport_sync_engine_new (store);
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-  SyncWait wait = { loop, NULL, { 0 }, FALSE, NULL };
+  SyncWait wait = { loop, NULL, NULL, { 0 }, FALSE, NULL };
   gint64 id;
 
   if (!parse_id (text, &id))
@@ -285,10 +286,15 @@ on_progress_cb (RapportSyncEngine *engine,
   g_autofree char *records = rapport_format_count (rapport_sync_engine_get_records (engine));
   g_autofree char *pages = rapport_format_count (rapport_sync_engine_get_pages (engine));
   g_autofree char *line = NULL;
+  const char *stream = rapport_sync_engine_get_stream (engine);
 
-  /* Translators: "contacts: 1,200 records, 12 pages" */
+  if (stream == NULL)
+    return;
+  /* Translators: "Receiving contacts: 1,200 records, 12 pages" */
   line = g_strdup_printf (_("%s: %s records, %s pages"),
-                          rapport_sync_engine_get_stream (engine), records, pages);
+                          wait->connector != NULL ? rapport_connector_describe_stream (wait->connector, stream)
+                                                  : stream,
+                          records, pages);
   rapport_cli_progress_show (&wait->progress, line);
 }
 
@@ -365,6 +371,7 @@ rapport_cli_sync (RapportStore  *store,
   g_autoptr(GMainLoop) loop = NULL;
   g_autoptr(GCancellable) cancellable = NULL;
   g_autoptr(RapportAccount) account = NULL;
+  g_autoptr(RapportConnector) described = NULL;
   g_autoptr(GError) error = NULL;
   RapportSyncDirection direction = RAPPORT_SYNC_BOTH;
   const char *connector = NULL;
@@ -419,8 +426,10 @@ rapport_cli_sync (RapportStore  *store,
   engine = rapport_sync_engine_new (store);
   loop = g_main_loop_new (NULL, FALSE);
   cancellable = g_cancellable_new ();
+  described = rapport_connector_new_for_id (connector);
   wait.loop = loop;
   wait.cancellable = cancellable;
+  wait.connector = described;
 
   g_signal_connect (engine, "progress", G_CALLBACK (on_progress_cb), &wait);
   sigint = g_unix_signal_add (SIGINT, on_interrupt_cb, &wait);
