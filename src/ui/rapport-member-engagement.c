@@ -77,15 +77,6 @@ static const char *recognition_kinds[] = {
   RAPPORT_RECOGNITION_SPOTLIGHT,
 };
 
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))))
-    gtk_list_box_remove (list, child);
-}
-
 /* Score */
 
 static char *
@@ -239,7 +230,7 @@ update_terms (RapportMemberEngagement *self,
     g_ptr_array_add (terms, g_list_model_get_item (model, i));
   g_ptr_array_sort (terms, compare_terms);
 
-  clear_list (self->terms_list);
+  rapport_list_box_remove_rows (self->terms_list);
   for (guint i = 0; i < terms->len; i++)
     gtk_list_box_append (self->terms_list, create_term_row (g_ptr_array_index (terms, i)));
 }
@@ -310,7 +301,7 @@ update_recognitions (RapportMemberEngagement *self)
   g_autoptr(GError) error = NULL;
   guint n;
 
-  clear_list (self->recognitions_list);
+  rapport_list_box_remove_rows (self->recognitions_list);
 
   recognitions = rapport_pipeline_list_recognitions (self->pipeline, self->member_id, &error);
   if (recognitions == NULL)
@@ -348,8 +339,8 @@ rapport_member_engagement_refresh (RapportMemberEngagement *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "engagement.log-recognition", ready);
   if (!ready)
     {
-      clear_list (self->terms_list);
-      clear_list (self->recognitions_list);
+      rapport_list_box_remove_rows (self->terms_list);
+      rapport_list_box_remove_rows (self->recognitions_list);
       return;
     }
 
@@ -359,8 +350,8 @@ rapport_member_engagement_refresh (RapportMemberEngagement *self)
       /* A deleted member: the page shows its empty state. */
       if (!g_error_matches (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND))
         rapport_member_show_error (self->error_label, NULL, error);
-      clear_list (self->terms_list);
-      clear_list (self->recognitions_list);
+      rapport_list_box_remove_rows (self->terms_list);
+      rapport_list_box_remove_rows (self->recognitions_list);
       return;
     }
 

@@ -265,12 +265,10 @@ rebuild (RapportMemberNotes *self)
 {
   g_autoptr(GPtrArray) notes = NULL;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  GtkWidget *child;
 
   self->refresh_pending = FALSE;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))))
-    gtk_list_box_remove (self->list, child);
+  rapport_list_box_remove_rows (self->list);
 
   if (self->store == NULL || self->member_id <= 0)
     return;

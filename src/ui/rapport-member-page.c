@@ -473,10 +473,8 @@ update_view_list (RapportMemberPage *self)
   RapportMember *member = self->member;
   g_auto(GStrv) emails = rapport_store_list_emails (self->store, self->member_id);
   g_auto(GStrv) custom_keys = rapport_member_dup_custom_keys (member);
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->view_list))))
-    gtk_list_box_remove (self->view_list, child);
+  rapport_list_box_remove_rows (self->view_list);
 
   for (guint i = 0; emails != NULL && emails[i] != NULL; i++)
     {

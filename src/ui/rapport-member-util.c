@@ -497,3 +497,21 @@ rapport_member_open_uri (GtkWidget  *widget,
 
   gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
 }
+
+/**
+ * rapport_list_box_remove_rows:
+ *
+ * Removes every row of @list and keeps its placeholder, which removing
+ * every child would take away with them (GTK 4.8 has no
+ * gtk_list_box_remove_all()).
+ */
+void
+rapport_list_box_remove_rows (GtkListBox *list)
+{
+  GtkListBoxRow *row;
+
+  g_return_if_fail (GTK_IS_LIST_BOX (list));
+
+  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (row));
+}

@@ -53,5 +53,6 @@ void                rapport_member_clear_error             (GtkLabel   *label,
                                                             GtkWidget  *field);
 void                rapport_member_open_uri                (GtkWidget  *widget,
                                                             const char *uri);
+void                rapport_list_box_remove_rows           (GtkListBox *list);
 
 G_END_DECLS
