@@ -26,10 +26,10 @@
 
 #include "rapport-stage-dialogs.h"
 
-/* The dialogs behind a board column's stage menu: rename with the name
- * checked as it is typed, and delete asking where the stage's members go.
- * They only ask; the caller applies the answer through RapportPipeline,
- * which Preferences → Pipeline uses too, so both stay in step. */
+/* The stage dialogs of the board's column menus and of Preferences →
+ * Pipeline: rename with the name checked as it is typed, and delete asking
+ * where the stage's members go. They only ask; the caller applies the
+ * answer through RapportPipeline, so every view stays in step. */
 
 /**
  * rapport_stage_dialogs_can_remove:
@@ -380,7 +380,7 @@ rapport_remove_stage_dialog_get_target_id (AdwMessageDialog *dialog)
 
   targets = g_object_get_data (G_OBJECT (dialog), "rapport-targets");
   target_row = g_object_get_data (G_OBJECT (dialog), "rapport-target-row");
-  /* Without a choice shown (no members, as far as the board knew), the
+  /* Without a choice shown (no members, as far as the caller knew), the
    * default still catches members that arrived since. */
   if (target_row != NULL)
     selected = adw_combo_row_get_selected (target_row);
