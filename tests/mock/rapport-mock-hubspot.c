@@ -31,6 +31,9 @@
 #define MAX_LIMIT 100
 #define MAX_BATCH 100
 #define MAX_ASSOCIATION_INPUTS 1000
+/* "The search endpoints are limited to 10,000 total results for any given
+ * query. Attempting to page beyond 10,000 will result in a 400 error." */
+#define MAX_SEARCH_RESULTS 10000
 
 /* HubSpot's contact-to-company association types: the primary company and
  * the plain (unlabeled) link every associated company has. */
@@ -192,10 +195,21 @@ add_contact_json (JsonBuilder *builder,
       const char *value = g_hash_table_lookup (contact->properties, wanted[i]);
 
       json_builder_set_member_name (builder, wanted[i]);
-      if (value != NULL)
-        json_builder_add_string_value (builder, value);
-      else
+      if (value == NULL)
         json_builder_add_null_value (builder);
+      else if (g_str_equal (wanted[i], "lastmodifieddate") || g_str_equal (wanted[i], "createdate"))
+        {
+          /* Kept in Unix ms, as filters take them; answered in ISO 8601
+           * with milliseconds, as HubSpot sends datetime properties. */
+          gint64 ms = g_ascii_strtoll (value, NULL, 10);
+          g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (ms / 1000);
+          g_autofree char *date = g_date_time_format (when, "%Y-%m-%dT%H:%M:%S");
+          g_autofree char *text = g_strdup_printf ("%s.%03dZ", date, (int) (ms % 1000));
+
+          json_builder_add_string_value (builder, text);
+        }
+      else
+        json_builder_add_string_value (builder, value);
     }
   json_builder_end_object (builder);
   json_builder_set_member_name (builder, "archived");
@@ -258,7 +272,6 @@ list_contacts (RapportMockHubspot *self,
                guint               limit,
                guint64             after,
                gboolean            archived,
-               gint64              modified_since,
                char              **wanted,
                gboolean            with_companies)
 {
@@ -267,22 +280,13 @@ list_contacts (RapportMockHubspot *self,
   guint64 next = 0;
 
   json_builder_begin_object (builder);
-  if (modified_since > 0)
-    {
-      json_builder_set_member_name (builder, "total");
-      json_builder_add_int_value (builder, 0);
-    }
   json_builder_set_member_name (builder, "results");
   json_builder_begin_array (builder);
   for (guint i = 0; i < self->contacts->len; i++)
     {
       Contact *contact = g_ptr_array_index (self->contacts, i);
-      const char *modified;
 
       if (contact->number < after || (contact->archived_at != 0) != archived)
-        continue;
-      modified = g_hash_table_lookup (contact->properties, "lastmodifieddate");
-      if (modified_since > 0 && g_ascii_strtoll (modified, NULL, 10) < modified_since)
         continue;
       if (n == limit)
         {
@@ -334,7 +338,7 @@ handle_contacts_list (RapportMockHubspot *self,
 
   respond (self, msg, 200,
            list_contacts (self, limit, after != NULL ? g_ascii_strtoull (after, NULL, 10) : 0,
-                          g_strcmp0 (archived, "true") == 0, 0, wanted,
+                          g_strcmp0 (archived, "true") == 0, wanted,
                           g_strv_contains ((const char * const *) associated, "companies")));
 }
 
@@ -344,10 +348,11 @@ handle_contacts_list (RapportMockHubspot *self,
  * for anything else. */
 typedef struct
 {
-  gint64   limit;
-  guint64  after;
-  gint64   since;
-  GStrv    wanted;
+  gint64      limit;
+  guint64     after;
+  gint64      since;
+  GStrv       wanted;
+  const char *sort;
 } Search;
 
 static gboolean
@@ -378,6 +383,13 @@ parse_search (RapportMockHubspot *self,
         g_strv_builder_add (wanted_builder, json_array_get_string_element (properties, i));
     }
   search->wanted = g_strv_builder_end (wanted_builder);
+  if (json_object_has_member (request, "sorts"))
+    {
+      JsonArray *sorts = json_object_get_array_member (request, "sorts");
+
+      if (json_array_get_length (sorts) > 0)
+        search->sort = json_object_get_string_member (json_array_get_object_element (sorts, 0), "propertyName");
+    }
 
   groups = json_object_has_member (request, "filterGroups")
            ? json_object_get_array_member (request, "filterGroups") : NULL;
@@ -405,20 +417,74 @@ parse_search (RapportMockHubspot *self,
   return TRUE;
 }
 
+static gint64
+modified_ms (Contact *contact)
+{
+  return g_ascii_strtoll (g_hash_table_lookup (contact->properties, "lastmodifieddate"), NULL, 10);
+}
+
+static int
+compare_modified (gconstpointer a,
+                  gconstpointer b)
+{
+  Contact *first = *(Contact **) a;
+  Contact *second = *(Contact **) b;
+  gint64 da = modified_ms (first);
+  gint64 db = modified_ms (second);
+
+  if (da != db)
+    return da < db ? -1 : 1;
+  return first->number < second->number ? -1 : first->number > second->number;
+}
+
+/* Search paging is by position in the sorted matches ("after" is an
+ * offset), up to 10,000 results a query. */
 static void
 handle_contacts_search (RapportMockHubspot *self,
                         SoupServerMessage  *msg,
                         JsonObject         *request)
 {
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GPtrArray) matches = g_ptr_array_new ();
   Search search = { 0 };
+  guint64 end;
 
   if (!parse_search (self, msg, request, "lastmodifieddate", &search))
     return;
+  if (search.after + search.limit > MAX_SEARCH_RESULTS)
+    {
+      g_strfreev (search.wanted);
+      respond (self, msg, 400, error_body ("VALIDATION_ERROR",
+                                           "The search endpoints are limited to 10,000 total results"));
+      return;
+    }
 
+  for (guint i = 0; i < self->contacts->len; i++)
+    {
+      Contact *contact = g_ptr_array_index (self->contacts, i);
+
+      if (contact->archived_at == 0 && modified_ms (contact) >= search.since)
+        g_ptr_array_add (matches, contact);
+    }
+  if (g_strcmp0 (search.sort, "lastmodifieddate") == 0)
+    g_ptr_array_sort (matches, compare_modified);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "total");
+  json_builder_add_int_value (builder, matches->len);
+  json_builder_set_member_name (builder, "results");
+  json_builder_begin_array (builder);
+  end = MIN (matches->len, search.after + search.limit);
   /* The search endpoint returns no associations. */
-  respond (self, msg, 200, list_contacts (self, search.limit, search.after, FALSE, search.since,
-                                          search.wanted, FALSE));
+  for (guint64 i = search.after; i < end; i++)
+    add_contact_json (builder, g_ptr_array_index (matches, i), search.wanted, FALSE);
+  json_builder_end_array (builder);
+  if (end < matches->len)
+    add_paging (builder, end);
+  json_builder_end_object (builder);
+
   g_strfreev (search.wanted);
+  respond (self, msg, 200, json_builder_get_root (builder));
 }
 
 /* Companies in id order; "after" is the index of the next one. */
@@ -1179,6 +1245,24 @@ rapport_mock_hubspot_touch_contact (RapportMockHubspot *self,
   contact = g_ptr_array_index (self->contacts, index);
   g_hash_table_insert (contact->properties, g_strdup (property), g_strdup (value));
   g_hash_table_insert (contact->properties, g_strdup ("lastmodifieddate"), now_ms_text ());
+  g_mutex_unlock (&self->mutex);
+}
+
+/* Changes a property of every contact, as a bulk edit or a workflow in
+ * HubSpot does: their lastmodifieddate moves, one after the other. */
+void
+rapport_mock_hubspot_touch_all (RapportMockHubspot *self,
+                                const char         *property,
+                                const char         *value)
+{
+  g_mutex_lock (&self->mutex);
+  for (guint i = 0; i < self->contacts->len; i++)
+    {
+      Contact *contact = g_ptr_array_index (self->contacts, i);
+
+      g_hash_table_insert (contact->properties, g_strdup (property), g_strdup (value));
+      g_hash_table_insert (contact->properties, g_strdup ("lastmodifieddate"), now_ms_text ());
+    }
   g_mutex_unlock (&self->mutex);
 }
 

@@ -50,6 +50,9 @@ void                rapport_mock_hubspot_touch_contact        (RapportMockHubspo
                                                                guint                index,
                                                                const char          *property,
                                                                const char          *value);
+void                rapport_mock_hubspot_touch_all            (RapportMockHubspot  *self,
+                                                               const char          *property,
+                                                               const char          *value);
 void                rapport_mock_hubspot_archive_contact      (RapportMockHubspot  *self,
                                                                guint                index);
 void                rapport_mock_hubspot_rename_company       (RapportMockHubspot  *self,

@@ -424,6 +424,33 @@ test_incremental (void)
   fixture_tear_down (&f);
 }
 
+/* A bulk edit in HubSpot changes more contacts than one search can page
+ * through (10,000): the pull searches again from the last change seen. */
+static void
+test_search_beyond_10000 (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  fixture_set_up (&f, 10250, 5);
+  add_account (&f, TOKEN, 0);
+  g_assert_true (run_sync (&f, RAPPORT_SYNC_PULL, &error));
+  g_assert_no_error (error);
+
+  g_usleep (5000);
+  rapport_mock_hubspot_touch_all (f.mock, "jobtitle", "Principal Engineer");
+  g_assert_true (run_sync (&f, RAPPORT_SYNC_PULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (rapport_mock_hubspot_count_requests (f.mock, "POST /crm/v3/objects/contacts/search"), >=, 103);
+  g_assert_cmpuint (rapport_sync_engine_get_updated (f.engine), ==, 10250);
+  g_assert_cmpint (count (&f, "SELECT count(*) FROM members WHERE title = 'Principal Engineer'"), ==, 10250);
+  g_assert_cmpint (count (&f, "SELECT count(*) FROM members"), ==, 10250);
+  g_assert_cmpint (count (&f, "SELECT count(*) FROM sync_state WHERE stream = 'contacts'"), ==, 0);
+
+  fixture_tear_down (&f);
+}
+
 static void
 test_push (void)
 {
@@ -820,6 +847,7 @@ main (int   argc,
   g_test_add_func ("/rapport/sync/secrets/store-and-remove", test_secrets);
   g_test_add_func ("/rapport/sync/hubspot/pull-10000", test_pull_10000);
   g_test_add_func ("/rapport/sync/hubspot/incremental", test_incremental);
+  g_test_add_func ("/rapport/sync/hubspot/search-beyond-10000", test_search_beyond_10000);
   g_test_add_func ("/rapport/sync/hubspot/push", test_push);
   g_test_add_func ("/rapport/sync/http/retry-after", test_rate_limited);
   g_test_add_func ("/rapport/sync/http/token-bucket", test_client_rate_limit);

@@ -24,6 +24,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
+#include <string.h>
 
 #include "rapport-hubspot.h"
 #include "rapport-store-private.h"
@@ -45,9 +46,15 @@
 
 /* Moving a contact to another company does not change its
  * lastmodifieddate, so incremental pulls miss it: every week a pull lists
- * all contacts again. The key keeps when that last finished. */
-#define FULL_PULL_KEY "contacts.full-pull"
+ * all contacts (and companies) again. "<stream>.full-pull" keeps when that
+ * last finished. */
+#define FULL_PULL_SUFFIX ".full-pull"
 #define FULL_PULL_EVERY (7 * 24 * 3600)
+
+/* HubSpot: "The search endpoints are limited to 10,000 total results for
+ * any given query. Attempting to page beyond 10,000 will result in a 400
+ * error." */
+#define MAX_SEARCH_RESULTS 10000
 
 static const char contact_properties[] =
   "firstname,lastname,email,company,jobtitle,phone,lifecyclestage,lastmodifieddate";
@@ -238,6 +245,7 @@ typedef struct
   JsonArray  *results;
   GHashTable *companies;
   gboolean    full;
+  gboolean    needs_full;
 } Listing;
 
 static void
@@ -571,7 +579,7 @@ search_body (const char *modified_property,
   json_builder_begin_array (builder);
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "propertyName");
-  json_builder_add_string_value (builder, "hs_object_id");
+  json_builder_add_string_value (builder, modified_property);
   json_builder_set_member_name (builder, "direction");
   json_builder_add_string_value (builder, "ASCENDING");
   json_builder_end_object (builder);
@@ -707,6 +715,123 @@ fetch_push (RapportSyncRun  *run,
   return rapport_sync_page_new (batch->member_ids->len, next, batch, (GDestroyNotify) push_batch_free);
 }
 
+/* Whether @stream searches for changes since the last pass, or lists
+ * everything: the first time, and once a week. */
+static gboolean
+use_search (RapportSyncRun  *run,
+            const char      *stream,
+            gint64           since,
+            gboolean        *search,
+            GError         **error)
+{
+  g_autofree char *key = g_strconcat (stream, FULL_PULL_SUFFIX, NULL);
+  g_autofree char *last = NULL;
+  GError *local_error = NULL;
+
+  last = rapport_sync_run_get_state (run, key, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+
+  *search = since > 0 && last != NULL &&
+            g_get_real_time () / G_USEC_PER_SEC - g_ascii_strtoll (last, NULL, 10) < FULL_PULL_EVERY;
+  return TRUE;
+}
+
+/* A datetime property as HubSpot sends it (ISO 8601, or Unix ms), in Unix
+ * ms; 0 when it is neither. */
+static gint64
+parse_ms (const char *text)
+{
+  g_autoptr(GDateTime) when = NULL;
+  guint64 ms;
+
+  if (text == NULL)
+    return 0;
+  if (g_ascii_string_to_unsigned (text, 10, 0, G_MAXINT64, &ms, NULL))
+    return (gint64) ms;
+  when = g_date_time_new_from_iso8601 (text, NULL);
+  if (when == NULL)
+    return 0;
+
+  return g_date_time_to_unix (when) * 1000 + g_date_time_get_microsecond (when) / 1000;
+}
+
+/* Records changed since @since through a search endpoint, oldest change
+ * first. A search answers at most 10,000 results, so before paging past
+ * them the search starts again from the last change seen; the cursor is
+ * "WINDOW/AFTER", the window's start in Unix ms and HubSpot's paging token
+ * in it. Records changed in that very millisecond come again, and applying
+ * them twice changes nothing. */
+static RapportSyncPage *
+fetch_search (RapportSyncRun  *run,
+              const char      *path,
+              const char      *modified_property,
+              const char      *properties,
+              gint64           since,
+              const char      *cursor,
+              CompaniesFrom    companies_from,
+              GError         **error)
+{
+  g_autofree char *body = NULL;
+  g_autofree char *after = NULL;
+  RapportSyncPage *page;
+  Listing *listing;
+  gint64 window = since;
+  guint64 next;
+
+  if (cursor != NULL && strchr (cursor, '/') != NULL)
+    {
+      window = g_ascii_strtoll (cursor, NULL, 10);
+      after = g_strdup (strchr (cursor, '/') + 1);
+      if (after[0] == '\0')
+        g_clear_pointer (&after, g_free);
+    }
+  else
+    after = g_strdup (cursor);
+
+  body = search_body (modified_property, properties, window, after);
+  page = fetch_listing (run, "POST", path, NULL, body, TRUE, companies_from, error);
+  if (page == NULL || page->next_cursor == NULL)
+    return page;
+
+  listing = page->data;
+  if (json_array_get_length (listing->results) == 0)
+    {
+      g_clear_pointer (&page->next_cursor, g_free);
+      return page;
+    }
+  next = g_ascii_strtoull (page->next_cursor, NULL, 10);
+  g_free (page->next_cursor);
+  if (next + PAGE_SIZE <= MAX_SEARCH_RESULTS)
+    {
+      page->next_cursor = g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GUINT64_FORMAT, window, next);
+    }
+  else
+    {
+      guint n = json_array_get_length (listing->results);
+      JsonObject *last = json_array_get_object_element (listing->results, n - 1);
+      gint64 last_ms = parse_ms (rapport_json_get_optional_string (json_object_get_object_member (last, "properties"),
+                                                                   modified_property));
+
+      if (last_ms > window)
+        page->next_cursor = g_strdup_printf ("%" G_GINT64_FORMAT "/", last_ms);
+      else
+        {
+          /* Ten thousand changes in one millisecond: no window can split
+           * them. This pass ends, and the next lists everything. */
+          g_warning ("%s: more than %d records changed in one millisecond; the next sync lists all of them",
+                     path, MAX_SEARCH_RESULTS);
+          page->next_cursor = NULL;
+          listing->needs_full = TRUE;
+        }
+    }
+
+  return page;
+}
+
 static RapportSyncPage *
 rapport_hubspot_fetch_page (RapportConnector  *connector,
                             RapportSyncRun    *run,
@@ -720,17 +845,14 @@ rapport_hubspot_fetch_page (RapportConnector  *connector,
 
   if (g_str_equal (stream, STREAM_CONTACTS))
     {
-      g_autofree char *full_pull = NULL;
       RapportSyncPage *page;
+      gboolean search;
 
-      full_pull = rapport_sync_run_get_state (run, FULL_PULL_KEY, error);
-      if (since > 0 && full_pull != NULL &&
-          g_get_real_time () / G_USEC_PER_SEC - g_ascii_strtoll (full_pull, NULL, 10) < FULL_PULL_EVERY)
-        {
-          body = search_body ("lastmodifieddate", contact_properties, since, cursor);
-          return fetch_listing (run, "POST", "/crm/v3/objects/contacts/search", NULL, body, TRUE,
-                                COMPANIES_BATCH_READ, error);
-        }
+      if (!use_search (run, stream, since, &search, error))
+        return NULL;
+      if (search)
+        return fetch_search (run, "/crm/v3/objects/contacts/search", "lastmodifieddate", contact_properties,
+                             since, cursor, COMPANIES_BATCH_READ, error);
       query = listing_query (contact_properties, "associations=companies", cursor);
       page = fetch_listing (run, "GET", "/crm/v3/objects/contacts", query, NULL, TRUE,
                             COMPANIES_EMBEDDED, error);
@@ -748,15 +870,20 @@ rapport_hubspot_fetch_page (RapportConnector  *connector,
 
   if (g_str_equal (stream, STREAM_COMPANIES))
     {
-      if (since > 0)
-        {
-          body = search_body ("hs_lastmodifieddate", company_properties, since, cursor);
-          return fetch_listing (run, "POST", "/crm/v3/objects/companies/search", NULL, body, TRUE,
-                                COMPANIES_NONE, error);
-        }
+      RapportSyncPage *page;
+      gboolean search;
+
+      if (!use_search (run, stream, since, &search, error))
+        return NULL;
+      if (search)
+        return fetch_search (run, "/crm/v3/objects/companies/search", "hs_lastmodifieddate", company_properties,
+                             since, cursor, COMPANIES_NONE, error);
       query = listing_query (company_properties, NULL, cursor);
-      return fetch_listing (run, "GET", "/crm/v3/objects/companies", query, NULL, TRUE,
+      page = fetch_listing (run, "GET", "/crm/v3/objects/companies", query, NULL, TRUE,
                             COMPANIES_NONE, error);
+      if (page != NULL)
+        ((Listing *) page->data)->full = TRUE;
+      return page;
     }
 
   if (g_str_equal (stream, STREAM_PUSH))
@@ -1498,6 +1625,29 @@ apply_push (RapportSyncRun  *run,
   return TRUE;
 }
 
+/* At the end of a pass: a full list is remembered, and a search that could
+ * not page on forgets the last one, so the next pass lists everything. */
+static gboolean
+note_full_pull (RapportSyncRun   *run,
+                const char       *stream,
+                RapportSyncPage  *page,
+                GError          **error)
+{
+  Listing *listing = page->data;
+  g_autofree char *key = g_strconcat (stream, FULL_PULL_SUFFIX, NULL);
+  g_autofree char *now = NULL;
+
+  if (page->next_cursor != NULL)
+    return TRUE;
+  if (listing->needs_full)
+    return rapport_sync_run_set_state (run, key, NULL, error);
+  if (!listing->full)
+    return TRUE;
+
+  now = g_strdup_printf ("%" G_GINT64_FORMAT, g_get_real_time () / G_USEC_PER_SEC);
+  return rapport_sync_run_set_state (run, key, now, error);
+}
+
 static gboolean
 rapport_hubspot_apply_page (RapportConnector  *connector,
                             RapportSyncRun    *run,
@@ -1506,20 +1656,11 @@ rapport_hubspot_apply_page (RapportConnector  *connector,
                             GError           **error)
 {
   if (g_str_equal (stream, STREAM_CONTACTS))
-    {
-      g_autofree char *now = NULL;
-
-      if (!apply_contacts (run, page->data, error))
-        return FALSE;
-      if (page->next_cursor != NULL || !((Listing *) page->data)->full)
-        return TRUE;
-      now = g_strdup_printf ("%" G_GINT64_FORMAT, g_get_real_time () / G_USEC_PER_SEC);
-      return rapport_sync_run_set_state (run, FULL_PULL_KEY, now, error);
-    }
+    return apply_contacts (run, page->data, error) && note_full_pull (run, stream, page, error);
   if (g_str_equal (stream, STREAM_ARCHIVED))
     return apply_archived (run, page->data, error);
   if (g_str_equal (stream, STREAM_COMPANIES))
-    return apply_companies (run, page->data, error);
+    return apply_companies (run, page->data, error) && note_full_pull (run, stream, page, error);
   if (g_str_equal (stream, STREAM_PUSH))
     return apply_push (run, page->data, error);
 
