@@ -11,7 +11,7 @@ rapport_build_packages=(
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
   libsqlite3-dev libjson-glib-dev libsoup-3.0-dev libsecret-1-dev libical-dev
   gettext desktop-file-utils appstream libxml2-utils sqlite3
-  adwaita-icon-theme librsvg2-common fonts-cantarell
+  adwaita-icon-theme librsvg2-common fonts-cantarell gsettings-desktop-schemas
 )
 
 # What the tests need on top: a display, a session bus, a Secret Service,

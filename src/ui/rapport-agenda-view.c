@@ -29,6 +29,7 @@
 #include "rapport-content-occurrence.h"
 #include "rapport-content-store.h"
 #include "rapport-content-util.h"
+#include "rapport-member-util.h"
 
 /* Upcoming occurrences as a list grouped by day: a row shows its day's
  * heading when it is the first of that day (GTK 4.8 has no list
@@ -163,7 +164,7 @@ on_bind_cb (GtkSignalListItemFactory *factory,
     }
 
   time_text = rapport_content_item_get_all_day (item) ? g_strdup (_("All day"))
-                                                      : rapport_content_format_time (start);
+                                                      : rapport_format_clock (start);
   gtk_label_set_label (GTK_LABEL (row->time), time_text);
   gtk_label_set_label (GTK_LABEL (row->title), rapport_content_item_get_title (item));
 

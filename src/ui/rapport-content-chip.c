@@ -27,6 +27,7 @@
 #include "rapport-content-chip.h"
 #include "rapport-content-store.h"
 #include "rapport-content-util.h"
+#include "rapport-member-util.h"
 
 /* One occurrence on the calendar: a rounded chip tinted with its channel's
  * colour, a status glyph, the time (in the week view) and the title. It
@@ -200,7 +201,7 @@ rapport_content_chip_new (RapportContentOccurrence *occurrence,
   status = rapport_content_item_get_status (item);
   start = rapport_content_occurrence_dup_local_start (occurrence);
   time_text = rapport_content_item_get_all_day (item) ? g_strdup (_("All day"))
-                                                      : rapport_content_format_time (start);
+                                                      : rapport_format_clock (start);
 
   self->status_image = gtk_image_new_from_icon_name (rapport_content_status_icon_name (status));
   gtk_image_set_pixel_size (GTK_IMAGE (self->status_image), 12);

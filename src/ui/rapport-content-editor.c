@@ -30,6 +30,7 @@
 #include "rapport-content-util.h"
 #include "rapport-event.h"
 #include "rapport-events.h"
+#include "rapport-member-util.h"
 #include "rapport-member.h"
 
 /* Creates or edits one content item. The status is a row of steps with
@@ -263,7 +264,7 @@ on_time_changed_cb (RapportContentEditor *self)
       return;
     }
 
-  local_text = rapport_content_format_time (local);
+  local_text = rapport_format_clock (local);
   if (rapport_content_days_between (when, local) != 0)
     {
       g_autofree char *day = g_date_time_format (local, "%a");

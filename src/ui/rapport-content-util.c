@@ -241,16 +241,6 @@ rapport_content_local_tzid (void)
   return g_strdup (id);
 }
 
-/* The locale's clock: "14:30", or "2:30 PM" where the locale uses AM/PM. */
-char *
-rapport_content_format_time (GDateTime *local)
-{
-  g_autofree char *am_pm = g_date_time_format (local, "%p");
-
-  if (am_pm == NULL || am_pm[0] == '\0')
-    return g_date_time_format (local, "%H:%M");
-  return g_date_time_format (local, "%-l:%M %p");
-}
 
 static gboolean
 shift_by_days (RapportStore        *store,

@@ -53,7 +53,6 @@ GDateTime          *rapport_content_local_day              (int                 
 int                 rapport_content_days_between           (GDateTime                 *from,
                                                             GDateTime                 *to);
 char               *rapport_content_local_tzid             (void);
-char               *rapport_content_format_time            (GDateTime                 *local);
 gboolean            rapport_content_move_occurrence        (RapportStore              *store,
                                                             RapportContentOccurrence  *occurrence,
                                                             GDateTime                 *day,

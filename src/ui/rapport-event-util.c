@@ -25,6 +25,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-event-util.h"
+#include "rapport-member-util.h"
 #include "rapport-util.h"
 
 static const char * const kinds[] = {
@@ -122,13 +123,6 @@ format_date (GDateTime *dt)
   return g_date_time_format (dt, _("%A, %-d %B %Y"));
 }
 
-static char *
-format_clock (GDateTime *dt)
-{
-  /* Translators: a time of day, see the strftime manual; e.g. "19:00" */
-  return g_date_time_format (dt, _("%H:%M"));
-}
-
 static gboolean
 same_day (GDateTime *a,
           GDateTime *b)
@@ -142,7 +136,7 @@ format_range (GDateTime *start,
               GDateTime *end)
 {
   g_autofree char *date = format_date (start);
-  g_autofree char *from = format_clock (start);
+  g_autofree char *from = rapport_format_clock (start);
 
   if (end == NULL)
     /* Translators: an event's date and start time, e.g. "Thursday, 14 May 2026 · 19:00" */
@@ -150,7 +144,7 @@ format_range (GDateTime *start,
 
   if (same_day (start, end))
     {
-      g_autofree char *to = format_clock (end);
+      g_autofree char *to = rapport_format_clock (end);
 
       /* Translators: an event's date, start and end, e.g. "Thursday, 14 May 2026 · 19:00 – 21:00" */
       return g_strdup_printf (_("%s · %s – %s"), date, from, to);
@@ -158,7 +152,7 @@ format_range (GDateTime *start,
   else
     {
       g_autofree char *end_date = format_date (end);
-      g_autofree char *to = format_clock (end);
+      g_autofree char *to = rapport_format_clock (end);
 
       /* Translators: an event over several days, e.g. "Friday, 15 May 2026 · 09:00 – Saturday, 16 May 2026 · 17:00" */
       return g_strdup_printf (_("%s · %s – %s · %s"), date, from, end_date, to);

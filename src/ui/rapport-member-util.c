@@ -333,6 +333,99 @@ rapport_member_format_date (gint64 time)
   return g_date_time_format (dt, _("%-e %B %Y"));
 }
 
+/* The desktop's clock format ("12h" or "24h") through the Settings portal,
+ * which is how a sandboxed app reads it; %NULL without a portal. */
+static char *
+dup_portal_clock_format (void)
+{
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GVariant) value = NULL;
+
+  if (bus == NULL)
+    return NULL;
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.portal.Desktop", "/org/freedesktop/portal/desktop",
+                                       "org.freedesktop.portal.Settings", "Read",
+                                       g_variant_new ("(ss)", "org.gnome.desktop.interface", "clock-format"),
+                                       G_VARIANT_TYPE ("(v)"), G_DBUS_CALL_FLAGS_NONE, 1000, NULL, NULL);
+  if (reply == NULL)
+    return NULL;
+
+  /* Older portals wrap the value in a second variant. */
+  g_variant_get (reply, "(v)", &value);
+  while (g_variant_is_of_type (value, G_VARIANT_TYPE_VARIANT))
+    {
+      GVariant *inner = g_variant_get_variant (value);
+
+      g_variant_unref (value);
+      value = inner;
+    }
+
+  return g_variant_is_of_type (value, G_VARIANT_TYPE_STRING) ? g_variant_dup_string (value, NULL) : NULL;
+}
+
+/* GNOME's clock format, as the top bar shows it: from the Settings portal
+ * in the Flatpak (read once), from GSettings outside it (read each time,
+ * so a change shows in what is drawn next); where neither knows, the
+ * locale decides. */
+static gboolean
+use_12_hour_clock (void)
+{
+  static GSettings *interface;
+  static char *portal_format;
+  static gsize initialized;
+  g_autofree char *format = NULL;
+
+  if (g_once_init_enter (&initialized))
+    {
+      if (g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
+        portal_format = dup_portal_clock_format ();
+      else
+        {
+          GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+          g_autoptr(GSettingsSchema) schema = NULL;
+
+          if (source != NULL)
+            schema = g_settings_schema_source_lookup (source, "org.gnome.desktop.interface", TRUE);
+          if (schema != NULL && g_settings_schema_has_key (schema, "clock-format"))
+            interface = g_settings_new_full (schema, NULL, NULL);
+        }
+      g_once_init_leave (&initialized, 1);
+    }
+
+  if (portal_format != NULL)
+    return g_str_equal (portal_format, "12h");
+  if (interface != NULL)
+    {
+      format = g_settings_get_string (interface, "clock-format");
+      return g_str_equal (format, "12h");
+    }
+
+  {
+    g_autoptr(GDateTime) noon = g_date_time_new_local (2000, 1, 1, 12, 0, 0);
+    g_autofree char *am_pm = g_date_time_format (noon, "%p");
+
+    return am_pm != NULL && am_pm[0] != '\0';
+  }
+}
+
+/**
+ * rapport_format_clock:
+ *
+ * Returns: (transfer full): the time of day of @dt, "14:30" or "2:30 PM"
+ *   as the desktop's clock shows it
+ */
+char *
+rapport_format_clock (GDateTime *dt)
+{
+  if (use_12_hour_clock ())
+    /* Translators: a time of day on a 12-hour clock, see the strftime manual; e.g. "2:30 PM" */
+    return g_date_time_format (dt, _("%-l:%M %p"));
+
+  /* Translators: a time of day on a 24-hour clock, see the strftime manual; e.g. "14:30" */
+  return g_date_time_format (dt, _("%H:%M"));
+}
+
 char *
 rapport_member_format_time_of_day (gint64 time)
 {
@@ -341,8 +434,7 @@ rapport_member_format_time_of_day (gint64 time)
   if (dt == NULL)
     return g_strdup ("");
 
-  /* Translators: a time of day in the timeline, see g_date_time_format() */
-  return g_date_time_format (dt, _("%H:%M"));
+  return rapport_format_clock (dt);
 }
 
 /**

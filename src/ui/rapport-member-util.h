@@ -39,6 +39,7 @@ char               *rapport_member_format_day              (gint64      time,
                                                             gint64      now);
 char               *rapport_member_format_date             (gint64      time);
 char               *rapport_member_format_time_of_day      (gint64      time);
+char               *rapport_format_clock                   (GDateTime  *dt);
 char               *rapport_member_dup_author_name         (void);
 void                rapport_member_ensure_resources        (void);
 void                rapport_member_ensure_style            (void);

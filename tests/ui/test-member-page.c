@@ -918,6 +918,26 @@ test_screenshots (Fixture       *fixture,
   rapport_ui_test_screenshot (window, "member-page-empty");
 }
 
+/* Times of day follow the desktop's clock format (the memory GSettings
+ * backend stands in for the user's settings). */
+static void
+test_clock_format (void)
+{
+  g_autoptr(GSettings) interface = g_settings_new ("org.gnome.desktop.interface");
+  g_autoptr(GDateTime) afternoon = g_date_time_new_local (2026, 11, 27, 14, 30, 0);
+  g_autofree char *twelve = NULL;
+  g_autofree char *twenty_four = NULL;
+
+  g_settings_set_string (interface, "clock-format", "12h");
+  twelve = rapport_format_clock (afternoon);
+  g_settings_set_string (interface, "clock-format", "24h");
+  twenty_four = rapport_format_clock (afternoon);
+  g_settings_reset (interface, "clock-format");
+
+  g_assert_cmpstr (twelve, ==, "2:30 PM");
+  g_assert_cmpstr (twenty_four, ==, "14:30");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -950,6 +970,7 @@ main (int   argc,
               fixture_set_up, test_delete_action, fixture_tear_down);
   g_test_add ("/rapport/ui/member-page/icon-buttons", Fixture, NULL,
               fixture_set_up, test_icon_buttons, fixture_tear_down);
+  g_test_add_func ("/rapport/ui/member-page/clock-format", test_clock_format);
   g_test_add ("/rapport/ui/member-page/screenshots", Fixture, NULL,
               fixture_set_up, test_screenshots, fixture_tear_down);
 
