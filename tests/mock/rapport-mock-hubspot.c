@@ -179,6 +179,19 @@ respond (RapportMockHubspot *self,
   json_node_unref (body);
 }
 
+/* Datetimes are kept in Unix ms, as filters take them, and answered in ISO
+ * 8601 with milliseconds, as HubSpot sends datetime properties. */
+static void
+add_datetime (JsonBuilder *builder,
+              gint64       ms)
+{
+  g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (ms / 1000);
+  g_autofree char *date = g_date_time_format (when, "%Y-%m-%dT%H:%M:%S");
+  g_autofree char *text = g_strdup_printf ("%s.%03dZ", date, (int) (ms % 1000));
+
+  json_builder_add_string_value (builder, text);
+}
+
 static void
 add_contact_json (JsonBuilder *builder,
                   Contact     *contact,
@@ -198,16 +211,7 @@ add_contact_json (JsonBuilder *builder,
       if (value == NULL)
         json_builder_add_null_value (builder);
       else if (g_str_equal (wanted[i], "lastmodifieddate") || g_str_equal (wanted[i], "createdate"))
-        {
-          /* Kept in Unix ms, as filters take them; answered in ISO 8601
-           * with milliseconds, as HubSpot sends datetime properties. */
-          gint64 ms = g_ascii_strtoll (value, NULL, 10);
-          g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (ms / 1000);
-          g_autofree char *date = g_date_time_format (when, "%Y-%m-%dT%H:%M:%S");
-          g_autofree char *text = g_strdup_printf ("%s.%03dZ", date, (int) (ms % 1000));
-
-          json_builder_add_string_value (builder, text);
-        }
+        add_datetime (builder, g_ascii_strtoll (value, NULL, 10));
       else
         json_builder_add_string_value (builder, value);
     }
@@ -523,6 +527,8 @@ list_companies (RapportMockHubspot *self,
       json_builder_add_string_value (builder, company->name);
       json_builder_set_member_name (builder, "domain");
       json_builder_add_string_value (builder, company->domain);
+      json_builder_set_member_name (builder, "hs_lastmodifieddate");
+      add_datetime (builder, company->modified_ms);
       json_builder_end_object (builder);
       json_builder_set_member_name (builder, "archived");
       json_builder_add_boolean_value (builder, FALSE);

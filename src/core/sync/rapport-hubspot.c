@@ -58,7 +58,7 @@
 
 static const char contact_properties[] =
   "firstname,lastname,email,company,jobtitle,phone,lifecyclestage,lastmodifieddate";
-static const char company_properties[] = "name,domain";
+static const char company_properties[] = "name,domain,hs_lastmodifieddate";
 
 /* HubSpot's association type of a contact's primary company. */
 #define PRIMARY_COMPANY_TYPE_ID 1
