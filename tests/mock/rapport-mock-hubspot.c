@@ -49,6 +49,7 @@ typedef struct
   GHashTable *properties;
   gint64      archived_at;
   Company    *company;
+  GPtrArray  *other_companies;
 } Contact;
 
 struct _Company
@@ -76,6 +77,7 @@ struct _RapportMockHubspot
   GHashTable   *properties;
   guint64       next_number;
 
+  guint         association_page_size;
   guint         rate_max;
   guint         rate_window_ms;
   guint         retry_after;
@@ -103,6 +105,7 @@ contact_free (Contact *contact)
 {
   g_free (contact->id);
   g_hash_table_unref (contact->properties);
+  g_clear_pointer (&contact->other_companies, g_ptr_array_unref);
   g_free (contact);
 }
 
@@ -238,6 +241,17 @@ add_contact_json (JsonBuilder *builder,
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "results");
       json_builder_begin_array (builder);
+      for (guint i = 0; contact->other_companies != NULL && i < contact->other_companies->len; i++)
+        {
+          Company *other = g_ptr_array_index (contact->other_companies, i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_string_value (builder, other->id);
+          json_builder_set_member_name (builder, "type");
+          json_builder_add_string_value (builder, types[1]);
+          json_builder_end_object (builder);
+        }
       for (guint i = 0; i < G_N_ELEMENTS (types); i++)
         {
           json_builder_begin_object (builder);
@@ -674,25 +688,48 @@ handle_association_batch_read (RapportMockHubspot *self,
           continue;
         }
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "from");
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, contact->id);
-      json_builder_end_object (builder);
-      json_builder_set_member_name (builder, "to");
-      json_builder_begin_array (builder);
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "toObjectId");
-      json_builder_add_int_value (builder, g_ascii_strtoll (contact->company->id, NULL, 10));
-      json_builder_set_member_name (builder, "associationTypes");
-      json_builder_begin_array (builder);
-      add_association_types (builder, PRIMARY_TYPE_ID, "Primary");
-      add_association_types (builder, UNLABELED_TYPE_ID, NULL);
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
+      {
+        g_autoptr(GPtrArray) all = g_ptr_array_new ();
+        const char *after = json_object_get_string_member_with_default (json_node_get_object (node),
+                                                                        "after", NULL);
+        guint64 start = after != NULL ? g_ascii_strtoull (after, NULL, 10) : 0;
+        guint64 end;
+
+        /* Unlabeled companies first, the primary last; a page holds
+         * association_page_size of them, "after" is where the next starts. */
+        if (contact->other_companies != NULL)
+          g_ptr_array_extend (all, contact->other_companies, NULL, NULL);
+        g_ptr_array_add (all, contact->company);
+        end = MIN (all->len, start + self->association_page_size);
+
+        json_builder_begin_object (builder);
+        json_builder_set_member_name (builder, "from");
+        json_builder_begin_object (builder);
+        json_builder_set_member_name (builder, "id");
+        json_builder_add_string_value (builder, contact->id);
+        json_builder_end_object (builder);
+        json_builder_set_member_name (builder, "to");
+        json_builder_begin_array (builder);
+        for (guint64 k = start; k < end; k++)
+          {
+            Company *company = g_ptr_array_index (all, k);
+
+            json_builder_begin_object (builder);
+            json_builder_set_member_name (builder, "toObjectId");
+            json_builder_add_int_value (builder, g_ascii_strtoll (company->id, NULL, 10));
+            json_builder_set_member_name (builder, "associationTypes");
+            json_builder_begin_array (builder);
+            if (company == contact->company)
+              add_association_types (builder, PRIMARY_TYPE_ID, "Primary");
+            add_association_types (builder, UNLABELED_TYPE_ID, NULL);
+            json_builder_end_array (builder);
+            json_builder_end_object (builder);
+          }
+        json_builder_end_array (builder);
+        if (end < all->len)
+          add_paging (builder, end);
+        json_builder_end_object (builder);
+      }
     }
   json_builder_end_array (builder);
   json_builder_end_array (errors);
@@ -1107,6 +1144,7 @@ rapport_mock_hubspot_new (const char *token,
   self->properties = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->requests = g_ptr_array_new_with_free_func (g_free);
   self->next_number = 1001;
+  self->association_page_size = 500;
   g_queue_init (&self->recent);
 
   for (guint i = 0; default_properties[i] != NULL; i++)
@@ -1269,6 +1307,33 @@ rapport_mock_hubspot_touch_all (RapportMockHubspot *self,
       g_hash_table_insert (contact->properties, g_strdup (property), g_strdup (value));
       g_hash_table_insert (contact->properties, g_strdup ("lastmodifieddate"), now_ms_text ());
     }
+  g_mutex_unlock (&self->mutex);
+}
+
+/* Associates the contact with one more company, without a label. */
+void
+rapport_mock_hubspot_add_company (RapportMockHubspot *self,
+                                  guint               index,
+                                  guint               company_index)
+{
+  Contact *contact;
+
+  g_mutex_lock (&self->mutex);
+  contact = g_ptr_array_index (self->contacts, index);
+  if (contact->other_companies == NULL)
+    contact->other_companies = g_ptr_array_new ();
+  g_ptr_array_add (contact->other_companies, g_ptr_array_index (self->companies, company_index));
+  g_mutex_unlock (&self->mutex);
+}
+
+/* How many associations one result of a v4 batch read holds (HubSpot
+ * pages them, and says only that "paging" comes when there are more). */
+void
+rapport_mock_hubspot_set_association_page_size (RapportMockHubspot *self,
+                                                guint               page_size)
+{
+  g_mutex_lock (&self->mutex);
+  self->association_page_size = MAX (page_size, 1);
   g_mutex_unlock (&self->mutex);
 }
 

@@ -58,6 +58,11 @@ void                rapport_mock_hubspot_archive_contact      (RapportMockHubspo
 void                rapport_mock_hubspot_rename_company       (RapportMockHubspot  *self,
                                                                guint                index,
                                                                const char          *name);
+void                rapport_mock_hubspot_add_company          (RapportMockHubspot  *self,
+                                                               guint                index,
+                                                               guint                company_index);
+void                rapport_mock_hubspot_set_association_page_size (RapportMockHubspot *self,
+                                                                    guint               page_size);
 void                rapport_mock_hubspot_move_contact         (RapportMockHubspot  *self,
                                                                guint                index,
                                                                guint                company_index);

@@ -424,6 +424,42 @@ test_incremental (void)
   fixture_tear_down (&f);
 }
 
+/* A contact with many companies gets them from the v4 batch read in pages;
+ * its primary company, on a later page, names its organization. */
+static void
+test_association_pages (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *organization = NULL;
+
+  fixture_set_up (&f, 30, 4);
+  add_account (&f, TOKEN, 0);
+  g_assert_true (run_sync (&f, RAPPORT_SYNC_PULL, &error));
+  g_assert_no_error (error);
+
+  /* Contact 1005: primary Company 3, also linked to 0, 1 and 2; two a page,
+   * the primary on the second. */
+  g_usleep (5000);
+  rapport_mock_hubspot_move_contact (f.mock, 4, 3);
+  rapport_mock_hubspot_add_company (f.mock, 4, 0);
+  rapport_mock_hubspot_add_company (f.mock, 4, 1);
+  rapport_mock_hubspot_add_company (f.mock, 4, 2);
+  rapport_mock_hubspot_set_association_page_size (f.mock, 2);
+  rapport_mock_hubspot_touch_contact (f.mock, 4, "jobtitle", "Maintainer");
+
+  g_assert_true (run_sync (&f, RAPPORT_SYNC_PULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (rapport_mock_hubspot_count_requests (f.mock,
+                                                         "POST /crm/v4/associations/contacts/companies/batch/read"),
+                    ==, 2);
+  organization = text (&f, "SELECT o.name FROM members m JOIN organizations o ON o.id = m.organization_id "
+                           "JOIN identities i ON i.member_id = m.id WHERE i.external_id = '1005'");
+  g_assert_cmpstr (organization, ==, "Company 3");
+
+  fixture_tear_down (&f);
+}
+
 /* A bulk edit in HubSpot changes more contacts than one search can page
  * through (10,000): the pull searches again from the last change seen. */
 static void
@@ -848,6 +884,7 @@ main (int   argc,
   g_test_add_func ("/rapport/sync/hubspot/pull-10000", test_pull_10000);
   g_test_add_func ("/rapport/sync/hubspot/incremental", test_incremental);
   g_test_add_func ("/rapport/sync/hubspot/search-beyond-10000", test_search_beyond_10000);
+  g_test_add_func ("/rapport/sync/hubspot/association-pages", test_association_pages);
   g_test_add_func ("/rapport/sync/hubspot/push", test_push);
   g_test_add_func ("/rapport/sync/http/retry-after", test_rate_limited);
   g_test_add_func ("/rapport/sync/http/token-bucket", test_client_rate_limit);

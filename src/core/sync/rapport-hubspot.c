@@ -369,100 +369,152 @@ dup_object_id (JsonNode *node)
   return NULL;
 }
 
+/* Appends {"id": @id, "after": @after} to a batch read's inputs. */
+static void
+append_input (GString    *body,
+              gboolean    first,
+              const char *id,
+              const char *after)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) input = NULL;
+  g_autofree char *text = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, id);
+  if (after != NULL)
+    {
+      json_builder_set_member_name (builder, "after");
+      json_builder_add_string_value (builder, after);
+    }
+  json_builder_end_object (builder);
+  input = json_builder_get_root (builder);
+  text = json_to_string (input, FALSE);
+  g_string_append_printf (body, "%s%s", first ? "" : ",", text);
+}
+
 /* The search endpoint returns no associations, so a page of changed
- * contacts asks for their companies in one batch read (v4). Contacts with
- * no company come back as errors of a 207 answer and are left out. */
+ * contacts asks for their companies in a batch read (v4). Contacts with no
+ * company come back as errors of a 207 answer and are left out. A contact
+ * with many companies gets them in pages; its primary company may be on a
+ * later one, which is asked for in the next read. */
+#define MAX_ASSOCIATION_ROUNDS 20
+
 static gboolean
 read_companies (RapportSyncRun  *run,
                 Listing         *listing,
                 GError         **error)
 {
-  g_autoptr(GString) body = g_string_new ("{\"inputs\":[");
-  g_autoptr(JsonNode) root = NULL;
-  JsonArray *results;
-  guint n = json_array_get_length (listing->results);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) afters = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) primary = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  if (n == 0)
-    return TRUE;
-
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < json_array_get_length (listing->results); i++)
     {
       JsonObject *record = json_array_get_object_element (listing->results, i);
-      g_autoptr(JsonNode) id = json_node_new (JSON_NODE_VALUE);
-      g_autofree char *quoted = NULL;
 
-      json_node_set_string (id, json_object_get_string_member (record, "id"));
-      quoted = json_to_string (id, FALSE);
-      g_string_append_printf (body, "%s{\"id\":%s}", i > 0 ? "," : "", quoted);
+      g_ptr_array_add (ids, g_strdup (json_object_get_string_member (record, "id")));
+      g_ptr_array_add (afters, NULL);
     }
-  g_string_append (body, "]}");
 
-  results = request_results (run, "POST", "/crm/v4/associations/contacts/companies/batch/read",
-                             body->str, &root, error);
-  if (results == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < json_array_get_length (results); i++)
+  for (guint round = 0; ids->len > 0 && round < MAX_ASSOCIATION_ROUNDS; round++)
     {
-      JsonNode *node = json_array_get_element (results, i);
-      JsonObject *result;
-      JsonObject *from;
-      JsonArray *to;
-      g_autofree char *contact_id = NULL;
-      g_autofree char *chosen = NULL;
+      g_autoptr(GString) body = g_string_new ("{\"inputs\":[");
+      g_autoptr(GPtrArray) next_ids = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) next_afters = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(JsonNode) root = NULL;
+      JsonArray *results;
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        return bad_field (error, "results[%u]", i);
-      result = json_node_get_object (node);
-      node = json_object_get_member (result, "from");
-      if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-        return bad_field (error, "results[%u].from", i);
-      from = json_node_get_object (node);
-      contact_id = dup_object_id (json_object_get_member (from, "id"));
-      if (contact_id == NULL)
-        return bad_field (error, "results[%u].from.id", i);
-      node = json_object_get_member (result, "to");
-      if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-        return bad_field (error, "results[%u].to", i);
-      to = json_node_get_array (node);
+      for (guint i = 0; i < ids->len; i++)
+        append_input (body, i == 0, g_ptr_array_index (ids, i), g_ptr_array_index (afters, i));
+      g_string_append (body, "]}");
 
-      for (guint j = 0; j < json_array_get_length (to); j++)
+      results = request_results (run, "POST", "/crm/v4/associations/contacts/companies/batch/read",
+                                 body->str, &root, error);
+      if (results == NULL)
+        return FALSE;
+
+      for (guint i = 0; i < json_array_get_length (results); i++)
         {
-          JsonNode *item = json_array_get_element (to, j);
-          JsonNode *types;
-          g_autofree char *company_id = NULL;
-          gboolean primary = FALSE;
+          JsonNode *node = json_array_get_element (results, i);
+          JsonObject *result;
+          JsonObject *from;
+          JsonArray *to;
+          const char *next_after = NULL;
+          g_autofree char *contact_id = NULL;
+          g_autofree char *first = NULL;
+          g_autofree char *chosen = NULL;
 
-          if (!JSON_NODE_HOLDS_OBJECT (item) ||
-              (company_id = dup_object_id (json_object_get_member (json_node_get_object (item),
-                                                                   "toObjectId"))) == NULL)
-            return bad_field (error, "results[%u].to[%u].toObjectId", i, j);
+          if (!JSON_NODE_HOLDS_OBJECT (node))
+            return bad_field (error, "results[%u]", i);
+          result = json_node_get_object (node);
+          node = json_object_get_member (result, "from");
+          if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+            return bad_field (error, "results[%u].from", i);
+          from = json_node_get_object (node);
+          contact_id = dup_object_id (json_object_get_member (from, "id"));
+          if (contact_id == NULL)
+            return bad_field (error, "results[%u].from.id", i);
+          node = json_object_get_member (result, "to");
+          if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+            return bad_field (error, "results[%u].to", i);
+          to = json_node_get_array (node);
+          if (!rapport_json_lookup_string (result, SERVICE, "paging.next.after", &next_after, error))
+            return FALSE;
 
-          types = json_object_get_member (json_node_get_object (item), "associationTypes");
-          if (types != NULL && JSON_NODE_HOLDS_ARRAY (types))
+          for (guint j = 0; j < json_array_get_length (to) && chosen == NULL; j++)
             {
-              JsonArray *list = json_node_get_array (types);
+              JsonNode *item = json_array_get_element (to, j);
+              JsonNode *types;
+              g_autofree char *company_id = NULL;
 
-              for (guint k = 0; k < json_array_get_length (list); k++)
+              if (!JSON_NODE_HOLDS_OBJECT (item) ||
+                  (company_id = dup_object_id (json_object_get_member (json_node_get_object (item),
+                                                                       "toObjectId"))) == NULL)
+                return bad_field (error, "results[%u].to[%u].toObjectId", i, j);
+
+              types = json_object_get_member (json_node_get_object (item), "associationTypes");
+              if (types != NULL && JSON_NODE_HOLDS_ARRAY (types))
                 {
-                  JsonNode *type = json_array_get_element (list, k);
+                  JsonArray *list = json_node_get_array (types);
 
-                  if (JSON_NODE_HOLDS_OBJECT (type) &&
-                      json_object_get_int_member_with_default (json_node_get_object (type), "typeId", 0)
-                      == PRIMARY_COMPANY_TYPE_ID)
-                    primary = TRUE;
+                  for (guint k = 0; k < json_array_get_length (list); k++)
+                    {
+                      JsonNode *type = json_array_get_element (list, k);
+
+                      if (JSON_NODE_HOLDS_OBJECT (type) &&
+                          json_object_get_int_member_with_default (json_node_get_object (type), "typeId", 0)
+                          == PRIMARY_COMPANY_TYPE_ID)
+                        chosen = g_strdup (company_id);
+                    }
                 }
+              if (first == NULL)
+                first = g_steal_pointer (&company_id);
             }
 
-          if (chosen == NULL || primary)
+          if (chosen != NULL)
             {
-              g_free (chosen);
-              chosen = g_steal_pointer (&company_id);
+              g_hash_table_insert (listing->companies, g_strdup (contact_id), g_steal_pointer (&chosen));
+              g_hash_table_add (primary, g_steal_pointer (&contact_id));
+              continue;
+            }
+
+          /* No primary on this page: the first company stands in until a
+           * later page names the primary one. */
+          if (first != NULL && !g_hash_table_contains (listing->companies, contact_id))
+            g_hash_table_insert (listing->companies, g_strdup (contact_id), g_steal_pointer (&first));
+          if (next_after != NULL && !g_hash_table_contains (primary, contact_id))
+            {
+              g_ptr_array_add (next_ids, g_steal_pointer (&contact_id));
+              g_ptr_array_add (next_afters, g_strdup (next_after));
             }
         }
 
-      if (chosen != NULL)
-        g_hash_table_insert (listing->companies, g_steal_pointer (&contact_id), g_steal_pointer (&chosen));
+      g_ptr_array_unref (ids);
+      g_ptr_array_unref (afters);
+      ids = g_steal_pointer (&next_ids);
+      afters = g_steal_pointer (&next_afters);
     }
 
   return TRUE;
