@@ -601,6 +601,26 @@ find_contact (RapportMockHubspot *self,
   return g_ptr_array_index (self->contacts, number - 1001);
 }
 
+/* A batch answer's "numErrors" and "errors", when there are any; @errors
+ * holds an open array of them. */
+static void
+add_batch_errors (JsonBuilder *builder,
+                  JsonBuilder *errors,
+                  guint        n_errors)
+{
+  json_builder_end_array (errors);
+  if (n_errors == 0)
+    {
+      json_node_unref (json_builder_get_root (errors));
+      return;
+    }
+
+  json_builder_set_member_name (builder, "numErrors");
+  json_builder_add_int_value (builder, n_errors);
+  json_builder_set_member_name (builder, "errors");
+  json_builder_add_value (builder, json_builder_get_root (errors));
+}
+
 static void
 add_association_types (JsonBuilder *builder,
                        guint        type_id,
@@ -732,16 +752,7 @@ handle_association_batch_read (RapportMockHubspot *self,
       }
     }
   json_builder_end_array (builder);
-  json_builder_end_array (errors);
-  if (n_errors > 0)
-    {
-      json_builder_set_member_name (builder, "numErrors");
-      json_builder_add_int_value (builder, n_errors);
-      json_builder_set_member_name (builder, "errors");
-      json_builder_add_value (builder, json_builder_get_root (errors));
-    }
-  else
-    json_node_unref (json_builder_get_root (errors));
+  add_batch_errors (builder, errors, n_errors);
   json_builder_set_member_name (builder, "startedAt");
   json_builder_add_string_value (builder, now);
   json_builder_set_member_name (builder, "completedAt");
@@ -941,14 +952,7 @@ handle_batch_upsert (RapportMockHubspot *self,
     }
 
   json_builder_end_array (builder);
-  json_builder_end_array (errors);
-  if (n_errors > 0)
-    {
-      json_builder_set_member_name (builder, "numErrors");
-      json_builder_add_int_value (builder, n_errors);
-      json_builder_set_member_name (builder, "errors");
-      json_builder_add_value (builder, json_builder_get_root (errors));
-    }
+  add_batch_errors (builder, errors, n_errors);
   json_builder_end_object (builder);
 
   respond (self, msg, n_errors > 0 ? 207 : 200, json_builder_get_root (builder));
