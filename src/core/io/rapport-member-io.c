@@ -1907,6 +1907,31 @@ async_data_new (GFile               *file,
   return async;
 }
 
+/* Starts CSV work in a worker thread for a task on @store. A cancellation
+ * that comes after the work is done (an import committed) does not undo
+ * it, so the task does not check its cancellable once the work returns. */
+static void
+run_csv_task (RapportStore          *store,
+              GFile                 *file,
+              RapportProgressFunc    progress,
+              gpointer               progress_data,
+              GCancellable          *cancellable,
+              GAsyncReadyCallback    callback,
+              gpointer               user_data,
+              gpointer               source_tag,
+              RapportWorkerFunc      worker,
+              RapportWorkerDoneFunc  done)
+{
+  g_autoptr(GTask) task = NULL;
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_check_cancellable (task, FALSE);
+  _rapport_store_run_worker (store, task, worker,
+                             async_data_new (file, progress, progress_data, task), async_data_free,
+                             done, g_free);
+}
+
 static gpointer
 import_worker (RapportStore  *worker,
                gpointer       data,
@@ -1952,19 +1977,12 @@ rapport_member_import_csv_async (RapportStore        *store,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (RAPPORT_IS_STORE (store));
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (store, cancellable, callback, user_data);
-  g_task_set_source_tag (task, rapport_member_import_csv_async);
-  /* A cancellation that comes after the commit does not undo it. */
-  g_task_set_check_cancellable (task, FALSE);
-  _rapport_store_run_worker (store, task, import_worker,
-                             async_data_new (file, progress, progress_data, task), async_data_free,
-                             on_import_done, g_free);
+  run_csv_task (store, file, progress, progress_data, cancellable, callback, user_data,
+                rapport_member_import_csv_async, import_worker, on_import_done);
 }
 
 gboolean
@@ -2035,18 +2053,12 @@ rapport_member_export_csv_async (RapportStore        *store,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (RAPPORT_IS_STORE (store));
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (store, cancellable, callback, user_data);
-  g_task_set_source_tag (task, rapport_member_export_csv_async);
-  g_task_set_check_cancellable (task, FALSE);
-  _rapport_store_run_worker (store, task, export_worker,
-                             async_data_new (file, progress, progress_data, task), async_data_free,
-                             on_export_done, g_free);
+  run_csv_task (store, file, progress, progress_data, cancellable, callback, user_data,
+                rapport_member_export_csv_async, export_worker, on_export_done);
 }
 
 gboolean
