@@ -28,6 +28,7 @@
 
 #include "rapport-caldav.h"
 #include "rapport-cli.h"
+#include "rapport-clock.h"
 #include "rapport-content-ical.h"
 #include "rapport-content-store.h"
 
@@ -47,7 +48,7 @@ content_list (RapportStore  *store,
               int            argc,
               char         **argv)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = rapport_now_local ();
   g_autoptr(GDateTime) start = NULL;
   g_autoptr(GDateTime) end = NULL;
   g_autoptr(GPtrArray) list = NULL;

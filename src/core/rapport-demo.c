@@ -26,6 +26,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "rapport-clock.h"
 #include "rapport-demo-data.h"
 #include "rapport-demo.h"
 #include "rapport-scoring.h"
@@ -1319,7 +1320,7 @@ rapport_demo_generate (RapportStore              *store,
   demo.n_members = options->members;
   demo.n_activities = options->activities;
   demo.seed = options->seed;
-  demo.now = g_get_real_time () / G_USEC_PER_SEC;
+  demo.now = rapport_now_unix ();
   demo.scale = MAX (1.0, (double) options->activities / MAX (options->members, 1) / 10.0);
 
   if (!rapport_store_begin (store, error))

@@ -26,6 +26,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "rapport-clock.h"
 #include "rapport-pipeline-private.h"
 #include "rapport-pipeline.h"
 #include "rapport-scoring-private.h"
@@ -144,13 +145,13 @@ now_of (RapportPipeline *self)
   if (self->reference_time != 0)
     return self->reference_time;
 
-  return g_get_real_time () / G_USEC_PER_SEC;
+  return rapport_now_unix ();
 }
 
 static gint64
 clock_now (void)
 {
-  return g_get_real_time () / G_USEC_PER_SEC;
+  return rapport_now_unix ();
 }
 
 static gboolean

@@ -27,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rapport-clock.h"
 #include "rapport-scoring-private.h"
 #include "rapport-scoring.h"
 #include "rapport-store-private.h"
@@ -163,7 +164,7 @@ now_of (RapportScoring *self)
   if (self->reference_time != 0)
     return self->reference_time;
 
-  return g_get_real_time () / G_USEC_PER_SEC;
+  return rapport_now_unix ();
 }
 
 /* Settings */

@@ -25,6 +25,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-agenda-view.h"
+#include "rapport-clock.h"
 #include "rapport-content-item.h"
 #include "rapport-content-occurrence.h"
 #include "rapport-content-store.h"
@@ -126,7 +127,7 @@ on_bind_cb (GtkSignalListItemFactory *factory,
   RapportContentStatus status = rapport_content_item_get_status (item);
   guint position = gtk_list_item_get_position (list_item);
   g_autoptr(GDateTime) start = rapport_content_occurrence_dup_local_start (occurrence);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = rapport_now_local ();
   g_autofree char *time_text = NULL;
   g_autofree char *details = NULL;
   g_autofree char *channels = NULL;

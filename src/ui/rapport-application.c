@@ -220,6 +220,30 @@ show_open_error (RapportApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Not fatal: the window opens and shows what it can. */
+static void
+show_store_notice (RapportApplication *self,
+                   const char         *heading,
+                   const char         *body)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (self->window ? GTK_WINDOW (self->window) : NULL, heading, body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_store_damaged_cb (RapportStore       *store,
+                     const char         *message,
+                     RapportApplication *self)
+{
+  show_store_notice (self, _("The database is damaged"), message);
+}
+
 static void
 present_window (RapportApplication *self)
 {
@@ -289,6 +313,22 @@ open_store (RapportApplication       *self,
         g_application_command_line_printerr (command_line, "%s\n", error->message);
       show_open_error (self, error);
       return FALSE;
+    }
+
+  /* The window's own writes are single rows: behind an import running in
+   * the background they fail after a few seconds, naming the job, rather
+   * than freeze the window until it ends. */
+  rapport_store_set_job (self->store, "the Rapport window");
+  rapport_store_set_wait_limit (self->store, 5);
+  g_signal_connect_object (self->store, "damaged", G_CALLBACK (on_store_damaged_cb), self, 0);
+  if (rapport_store_is_read_only (self->store))
+    {
+      g_autofree char *body = NULL;
+
+      body = g_strdup_printf (_("“%s” is open read-only because %s. You can look at everything and "
+                                "export it; changes cannot be saved."),
+                              path, rapport_store_get_read_only_reason (self->store));
+      show_store_notice (self, _("Opened read-only"), body);
     }
 
   self->scoring = rapport_scoring_dup_for_store (self->store);

@@ -25,6 +25,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-board-card.h"
+#include "rapport-clock.h"
 #include "rapport-member.h"
 #include "rapport-stage.h"
 #include "rapport-util.h"
@@ -161,7 +162,7 @@ update (RapportBoardCard *self)
   g_autofree char *accessible = NULL;
   const char *name;
   const char *organization;
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 now = rapport_now_unix ();
 
   if (self->member == NULL)
     {

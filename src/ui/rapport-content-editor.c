@@ -25,6 +25,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "rapport-clock.h"
 #include "rapport-content-editor.h"
 #include "rapport-content-store.h"
 #include "rapport-content-util.h"
@@ -500,7 +501,7 @@ load_item (RapportContentEditor *self)
   adw_expander_row_set_enable_expansion (self->date_expander, when != NULL);
   if (when == NULL)
     {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autoptr(GDateTime) now = rapport_now_local ();
 
       when = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
                                     g_date_time_get_day_of_month (now), 10, 0, 0);

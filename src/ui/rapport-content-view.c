@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "rapport-caldav.h"
+#include "rapport-clock.h"
 #include "rapport-content-ical.h"
 #include "rapport-content-store.h"
 #include "rapport-content-util.h"
@@ -861,7 +862,7 @@ new_action (GtkWidget  *widget,
             GVariant   *parameter)
 {
   RapportContentView *self = RAPPORT_CONTENT_VIEW (widget);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = rapport_now_local ();
   g_autoptr(GDateTime) day = NULL;
 
   /* In the month shown: today if it is there, else its first day. */
@@ -932,7 +933,7 @@ today_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   RapportContentView *self = RAPPORT_CONTENT_VIEW (widget);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = rapport_now_local ();
 
   rapport_content_view_set_date (self, now);
   if (g_strcmp0 (self->mode, "month") == 0)
@@ -1950,7 +1951,7 @@ rapport_content_view_init (RapportContentView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->mode = g_strdup ("month");
-  self->anchor = g_date_time_new_now_local ();
+  self->anchor = rapport_now_local ();
   self->backlog = g_list_store_new (RAPPORT_TYPE_CONTENT_ITEM);
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->filter)));
@@ -2004,7 +2005,7 @@ rapport_content_view_set_store (RapportContentView *self,
 
   if (store != NULL)
     {
-      g_autoptr(GDateTime) start = g_date_time_new_now_local ();
+      g_autoptr(GDateTime) start = rapport_now_local ();
 
       self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (on_store_changed_cb), self);
       /* update_period() gives the range its real bounds. */

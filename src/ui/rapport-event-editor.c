@@ -24,6 +24,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-clock.h"
 #include "rapport-event-editor.h"
 #include "rapport-event-util.h"
 #include "rapport-events.h"
@@ -493,7 +494,7 @@ rapport_event_editor_new (GtkWindow    *parent,
     self->event = g_object_ref (event);
   else
     {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autoptr(GDateTime) now = rapport_now_local ();
       g_autoptr(GDateTime) week = g_date_time_add_days (now, 7);
       g_autoptr(GDateTime) evening = g_date_time_new_local (g_date_time_get_year (week),
                                                             g_date_time_get_month (week),

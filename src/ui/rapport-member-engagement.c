@@ -25,6 +25,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "rapport-clock.h"
 #include "rapport-member-engagement.h"
 #include "rapport-member-util.h"
 #include "rapport-member.h"
@@ -428,7 +429,7 @@ parse_date (const char *text,
 static gint64
 date_to_time (const GDate *date)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = rapport_now_local ();
   g_autoptr(GDateTime) noon = NULL;
 
   if (g_date_get_year (date) == g_date_time_get_year (now) &&
@@ -446,7 +447,7 @@ check_date (const char  *text,
             GDate       *date,
             GError     **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = rapport_now_local ();
   GDate today;
 
   if (!parse_date (text, date))
@@ -553,7 +554,7 @@ log_recognition_action (GtkWidget  *widget,
   RapportMemberEngagement *self = RAPPORT_MEMBER_ENGAGEMENT (widget);
   g_autoptr(RapportMember) member = NULL;
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = rapport_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *author = rapport_member_dup_author_name ();
   g_autofree char *body = NULL;

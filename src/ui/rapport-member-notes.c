@@ -24,6 +24,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-clock.h"
 #include "rapport-member-notes.h"
 #include "rapport-member-util.h"
 #include "rapport-note.h"
@@ -264,7 +265,7 @@ static void
 rebuild (RapportMemberNotes *self)
 {
   g_autoptr(GPtrArray) notes = NULL;
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 now = rapport_now_unix ();
 
   self->refresh_pending = FALSE;
 

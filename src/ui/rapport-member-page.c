@@ -24,6 +24,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-clock.h"
 #include "rapport-connector.h"
 #include "rapport-member-engagement.h"
 #include "rapport-member-identities.h"
@@ -188,7 +189,7 @@ update_header (RapportMemberPage *self)
   gint64 count = rapport_member_get_activity_count (member);
   gint64 last_active = rapport_member_get_last_active_at (member);
   double score = rapport_member_get_score (member);
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 now = rapport_now_unix ();
   g_autoptr(GStrvBuilder) stats = g_strv_builder_new ();
   g_auto(GStrv) parts = NULL;
   g_autofree char *role = NULL;

@@ -25,6 +25,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-activity.h"
+#include "rapport-clock.h"
 #include "rapport-member-timeline.h"
 #include "rapport-member-util.h"
 #include "rapport-store.h"
@@ -194,7 +195,7 @@ load_page (RapportMemberTimeline *self,
 {
   g_autoptr(GPtrArray) activities = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 now = rapport_now_unix ();
   guint n;
 
   /* One more than asked tells whether a further page exists. */

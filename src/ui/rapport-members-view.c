@@ -24,6 +24,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-clock.h"
 #include "rapport-member.h"
 #include "rapport-member-list.h"
 #include "rapport-member-page.h"
@@ -737,7 +738,7 @@ last_active_bind_cb (GtkSignalListItemFactory *factory,
   gint64 last_active = rapport_member_get_last_active_at (member);
   g_autofree char *text = NULL;
 
-  text = rapport_format_relative_time (last_active, g_get_real_time () / G_USEC_PER_SEC);
+  text = rapport_format_relative_time (last_active, rapport_now_unix ());
   gtk_label_set_label (GTK_LABEL (label), text);
 
   if (last_active > 0)

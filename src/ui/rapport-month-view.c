@@ -24,6 +24,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-clock.h"
 #include "rapport-content-item.h"
 #include "rapport-content-occurrence.h"
 #include "rapport-content-util.h"
@@ -405,7 +406,7 @@ rapport_month_view_init (RapportMonthView *self)
     }
 
   {
-    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(GDateTime) now = rapport_now_local ();
 
     rapport_month_view_set_month (self, g_date_time_get_year (now), g_date_time_get_month (now));
   }
@@ -429,7 +430,7 @@ rapport_month_view_set_month (RapportMonthView *self,
                               int               month)
 {
   g_autoptr(GDateTime) first = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = rapport_now_local ();
   int offset, days_in_month;
 
   g_return_if_fail (RAPPORT_IS_MONTH_VIEW (self));

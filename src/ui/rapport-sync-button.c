@@ -26,6 +26,7 @@
 
 #include "rapport-account-dialog.h"
 #include "rapport-account.h"
+#include "rapport-clock.h"
 #include "rapport-connector.h"
 #include "rapport-preferences-window.h"
 #include "rapport-store.h"
@@ -234,7 +235,7 @@ rapport_sync_describe_last_sync (RapportAccount *account)
     /* Translators: "HubSpot · Never synced" */
     return g_strdup_printf (_("%s · Never synced"), service);
 
-  when = rapport_format_relative_time (then, g_get_real_time () / G_USEC_PER_SEC);
+  when = rapport_format_relative_time (then, rapport_now_unix ());
   if (g_str_equal (status, "running"))
     /* Translators: "HubSpot · Syncing" */
     return g_strdup_printf (_("%s · Syncing"), service);

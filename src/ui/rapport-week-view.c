@@ -24,6 +24,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-clock.h"
 #include "rapport-content-chip.h"
 #include "rapport-content-item.h"
 #include "rapport-content-occurrence.h"
@@ -287,7 +288,7 @@ static void
 rapport_week_view_init (RapportWeekView *self)
 {
   GType types[] = { RAPPORT_TYPE_CONTENT_OCCURRENCE, RAPPORT_TYPE_CONTENT_ITEM };
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = rapport_now_local ();
 
   for (guint i = 0; i < 7; i++)
     {
@@ -346,7 +347,7 @@ void
 rapport_week_view_set_first_day (RapportWeekView *self,
                                  GDateTime       *first_day)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = rapport_now_local ();
   g_autoptr(GDateTime) after = NULL;
 
   g_return_if_fail (RAPPORT_IS_WEEK_VIEW (self));

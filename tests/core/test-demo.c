@@ -23,6 +23,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "rapport-clock.h"
 #include "rapport-demo.h"
 #include "rapport-member.h"
 #include "rapport-store-private.h"
@@ -252,7 +253,7 @@ test_times (Fixture       *f,
   gint64 now;
 
   generate (f->store, MEMBERS, ACTIVITIES, 2);
-  now = g_get_real_time () / G_USEC_PER_SEC;
+  now = rapport_now_unix ();
 
   g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM activities a JOIN members m "
                                         "ON m.id = a.member_id WHERE a.occurred_at < m.joined_at"),

@@ -23,6 +23,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "rapport-clock.h"
 #include "rapport-event-list.h"
 #include "rapport-events.h"
 #include "rapport-member.h"
@@ -37,17 +38,8 @@ typedef struct
 {
   char         *dir;
   RapportStore *store;
-  gint64        now;
   gint64        event_id;
 } Fixture;
-
-static gint64
-fixture_clock (gpointer user_data)
-{
-  Fixture *f = user_data;
-
-  return f->now;
-}
 
 static gint64
 add_member (Fixture    *f,
@@ -132,8 +124,7 @@ fixture_set_up (Fixture       *f,
   path = g_build_filename (f->dir, "rapport.db", NULL);
   f->store = rapport_store_new (path, &error);
   g_assert_no_error (error);
-  f->now = NOW;
-  rapport_events_set_clock (f->store, fixture_clock, f);
+  rapport_clock_set_fixed (rapport_clock_get_default (), NOW);
   f->event_id = add_event (f, GPOINTER_TO_INT (data) != 0 ? GPOINTER_TO_INT (data) : 10);
 }
 
@@ -191,7 +182,7 @@ test_event_crud (Fixture       *f,
 
   upcoming = rapport_events_list (f->store, RAPPORT_EVENT_RANGE_UPCOMING, &error);
   g_assert_cmpuint (upcoming->len, ==, 1);
-  f->now = NOW + 60 * HOUR;
+  rapport_clock_set_fixed (rapport_clock_get_default (), NOW + 60 * HOUR);
   past = rapport_events_list (f->store, RAPPORT_EVENT_RANGE_PAST, &error);
   g_assert_cmpuint (past->len, ==, 1);
 
@@ -292,7 +283,7 @@ test_promotion_and_expiry (Fixture       *f,
   assert_status (f, rsvp (f, "late", 1, RAPPORT_RSVP_GOING), "waitlisted");
 
   /* The claim window passes: the offer lapses and passes to the next. */
-  f->now += 24 * HOUR;
+  rapport_clock_advance (rapport_clock_get_default (), 24 * HOUR);
   rapport_events_process_offers (f->store, f->event_id, &error);
   g_assert_no_error (error);
   assert_status (f, w1, "cancelled");
@@ -303,7 +294,7 @@ test_promotion_and_expiry (Fixture       *f,
   g_clear_error (&error);
 
   /* Within its window the second party claims. */
-  f->now += 23 * HOUR;
+  rapport_clock_advance (rapport_clock_get_default (), 23 * HOUR);
   rapport_events_claim_offer (f->store, w2, &error);
   g_assert_no_error (error);
   assert_status (f, w2, "going");
@@ -521,7 +512,7 @@ test_done_attendance (Fixture       *f,
     g_assert_false (rapport_rsvp_get_no_show (r));
   }
 
-  f->now = NOW + 100 * HOUR;
+  rapport_clock_set_fixed (rapport_clock_get_default (), NOW + 100 * HOUR);
   past = rapport_event_list_new (f->store, RAPPORT_EVENT_RANGE_PAST);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (past)), ==, 1);
 }
@@ -696,7 +687,7 @@ test_remove_restore (Fixture       *f,
 
   /* Undo: the offer is withdrawn and Ana is back, same id, answers and
    * history, plus a line that says so. */
-  f->now += HOUR;
+  rapport_clock_advance (rapport_clock_get_default (), HOUR);
   g_assert_cmpint (rapport_events_restore_rsvp (f->store, removal, &error), ==, a);
   g_assert_no_error (error);
   assert_status (f, a, "going");

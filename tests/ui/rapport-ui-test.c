@@ -22,6 +22,7 @@
 
 #include <glib/gstdio.h>
 
+#include "rapport-clock.h"
 #include "rapport-ui-test.h"
 
 /**
@@ -47,6 +48,19 @@ rapport_ui_test_init (int    *argc,
                x11 != NULL ? x11 : "(unset)", wayland != NULL ? wayland : "(unset)");
     }
   adw_init ();
+
+  /* The tests mean a day, not the day they run on: a Wednesday in the middle
+   * of a month with six weeks in its grid, at noon. RAPPORT_TEST_NOW moves it
+   * to try another. */
+  {
+    const char *when = g_getenv ("RAPPORT_TEST_NOW");
+    g_autoptr(GError) error = NULL;
+
+    if (when == NULL || *when == '\0')
+      when = RAPPORT_UI_TEST_NOW;
+    if (!rapport_clock_set_fixed_iso8601 (rapport_clock_get_default (), when, &error))
+      g_error ("RAPPORT_TEST_NOW: %s", error->message);
+  }
 }
 
 static gboolean
@@ -62,12 +76,30 @@ quit_cb (gpointer data)
  * Runs the main loop for @ms milliseconds, so layout, idles and worker
  * thread results land.
  */
+/* A sanitizer build runs several times slower: build-aux/test --sanitize
+ * sets RAPPORT_TEST_TIMEOUT_SCALE, and every wait here stretches by it. */
+static guint
+scaled (guint ms)
+{
+  static guint scale;
+
+  if (scale == 0)
+    {
+      const char *env = g_getenv ("RAPPORT_TEST_TIMEOUT_SCALE");
+      guint64 value = env != NULL ? g_ascii_strtoull (env, NULL, 10) : 1;
+
+      scale = (guint) CLAMP (value, 1, 20);
+    }
+
+  return ms * scale;
+}
+
 void
 rapport_ui_test_spin (guint ms)
 {
   gboolean done = FALSE;
 
-  g_timeout_add (ms, quit_cb, &done);
+  g_timeout_add (scaled (ms), quit_cb, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
 }
@@ -84,7 +116,7 @@ rapport_ui_test_wait_for (gboolean  (*condition) (gpointer data),
                           gpointer    data,
                           guint       timeout_ms)
 {
-  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+  gint64 deadline = g_get_monotonic_time () + (gint64) scaled (timeout_ms) * 1000;
 
   while (!condition (data))
     {

@@ -24,6 +24,9 @@
 
 G_BEGIN_DECLS
 
+/* The moment UI tests run at (see rapport_ui_test_init()). */
+#define RAPPORT_UI_TEST_NOW "2026-08-12T12:00:00"
+
 void     rapport_ui_test_init        (int          *argc,
                                       char       ***argv);
 void     rapport_ui_test_spin        (guint         ms);

@@ -27,6 +27,7 @@
 #include "rapport-application.h"
 #include "rapport-board-card.h"
 #include "rapport-board-column.h"
+#include "rapport-clock.h"
 #include "rapport-stage-dialogs.h"
 #include "rapport-demo.h"
 #include "rapport-member.h"
@@ -116,7 +117,7 @@ add_people (Fixture *fixture)
   g_autoptr(RapportPipeline) pipeline = NULL;
   g_autoptr(RapportScoring) scoring = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 now = rapport_now_unix ();
 
   pipeline = rapport_pipeline_new (fixture->store, &error);
   g_assert_no_error (error);

@@ -22,6 +22,7 @@
 
 #include <glib/gstdio.h>
 
+#include "rapport-clock.h"
 #include "rapport-demo.h"
 #include "rapport-member-engagement.h"
 #include "rapport-member-page.h"
@@ -51,7 +52,7 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(RapportMember) member = rapport_member_new ();
   g_autoptr(GError) error = NULL;
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 now = rapport_now_unix ();
 
   fixture->path = rapport_ui_test_make_db ();
   fixture->store = rapport_store_new (fixture->path, &error);
@@ -176,9 +177,10 @@ label_is_count (GtkWidget     *widget,
   return gtk_widget_has_css_class (widget, "numeric");
 }
 
-static AdwMessageDialog *
-find_dialog (void)
+static gboolean
+dialog_shown_cb (gpointer data)
 {
+  AdwMessageDialog **found = data;
   GListModel *toplevels = gtk_window_get_toplevels ();
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
@@ -186,10 +188,24 @@ find_dialog (void)
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
 
       if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
+        {
+          *found = ADW_MESSAGE_DIALOG (window);
+          return TRUE;
+        }
     }
 
-  return NULL;
+  return FALSE;
+}
+
+/* The visible message dialog, waiting for it to be shown: a slow build
+ * shows it later, never not at all. */
+static AdwMessageDialog *
+find_dialog (void)
+{
+  AdwMessageDialog *found = NULL;
+
+  rapport_ui_test_wait_for (dialog_shown_cb, &found, 5000);
+  return found;
 }
 
 static RapportMemberPage *
@@ -207,6 +223,20 @@ show_member_page (Fixture *fixture,
 }
 
 /* The explanation */
+
+static gboolean
+first_term_counts_three_cb (gpointer data)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  const char *subtitle;
+
+  collect_widgets (data, ADW_TYPE_ACTION_ROW, is_term_row, NULL, rows);
+  if (rows->len == 0)
+    return FALSE;
+  subtitle = adw_action_row_get_subtitle (g_ptr_array_index (rows, 0));
+
+  return subtitle != NULL && g_str_has_prefix (subtitle, "3 × ");
+}
 
 static void
 test_explanation (Fixture       *fixture,
@@ -254,9 +284,9 @@ test_explanation (Fixture       *fixture,
 
   /* A new activity updates the section through the store's signal. */
   g_assert_cmpint (rapport_store_add_activity (fixture->store, fixture->member_id, "github",
-                                               "pull-request", g_get_real_time () / G_USEC_PER_SEC,
+                                               "pull-request", rapport_now_unix (),
                                                "Pagination helpers", NULL, "lumenlabs/sdk", &error), >, 0);
-  rapport_ui_test_spin (100);
+  g_assert_true (rapport_ui_test_wait_for (first_term_counts_three_cb, engagement, 5000));
   g_ptr_array_set_size (rows, 0);
   collect_widgets (engagement, ADW_TYPE_ACTION_ROW, is_term_row, NULL, rows);
   g_assert_cmpuint (rows->len, ==, 3);
@@ -313,7 +343,7 @@ test_recognition (Fixture       *fixture,
   /* Twenty days ago: the member's replies came after it, the pull
    * requests (a month old) before it, whatever the time of day. */
   {
-    g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+    g_autoptr(GDateTime) today = rapport_now_local ();
     g_autoptr(GDateTime) then = g_date_time_add_days (today, -20);
     g_autofree char *text = g_date_time_format (then, "%Y-%m-%d");
 
@@ -728,7 +758,7 @@ test_screenshots (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   RapportMemberPage *page;
   gint64 member_id;
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 now = rapport_now_unix ();
 
   seed_demo (fixture);
   member_id = busiest_member (fixture->store);

@@ -26,6 +26,7 @@
 
 #include "rapport-application.h"
 #include "rapport-checkin-window.h"
+#include "rapport-clock.h"
 #include "rapport-column-mapping-dialog.h"
 #include "rapport-demo.h"
 #include "rapport-event-editor.h"
@@ -84,7 +85,7 @@ fixture_tear_down (Fixture       *fixture,
 static gint64
 now (void)
 {
-  return g_get_real_time () / G_USEC_PER_SEC;
+  return rapport_now_unix ();
 }
 
 static gint64

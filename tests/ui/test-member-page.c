@@ -22,6 +22,7 @@
 
 #include <glib/gstdio.h>
 
+#include "rapport-clock.h"
 #include "rapport-identity.h"
 #include "rapport-member-notes.h"
 #include "rapport-member-page.h"
@@ -72,8 +73,21 @@ seed (Fixture *fixture)
   g_autoptr(RapportMember) member = rapport_member_new ();
   g_autoptr(RapportMember) other = rapport_member_new ();
   g_autoptr(GError) error = NULL;
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   static const char *tags[] = { "speaker", "docs", "mentor", "Lagos meetup" };
+  gint64 now;
+
+  /* The timeline's "Today" and "Yesterday" need an afternoon: the newest
+   * activity is three hours old. */
+  {
+    g_autoptr(GDateTime) today = rapport_now_local ();
+    g_autoptr(GDateTime) afternoon = g_date_time_new_local (g_date_time_get_year (today),
+                                                            g_date_time_get_month (today),
+                                                            g_date_time_get_day_of_month (today),
+                                                            15, 0, 0);
+
+    rapport_clock_set_fixed (rapport_clock_get_default (), g_date_time_to_unix (afternoon));
+    now = rapport_now_unix ();
+  }
 
   rapport_member_set_name (member, "Amara Okafor");
   rapport_member_set_email (member, "amara@lumenlabs.io");
@@ -418,7 +432,7 @@ test_invalid_values (Fixture       *fixture,
   g_autoptr(RapportMember) member = NULL;
   GtkWidget *email;
   GtkWidget *name;
-  GtkWidget *timezone;
+  GtkWidget *zone_row;
   GtkWidget *error_label;
 
   start_editing (fixture);
@@ -458,9 +472,9 @@ test_invalid_values (Fixture       *fixture,
   member = stored_member (fixture);
   g_assert_cmpstr (rapport_member_get_name (member), ==, "Amara Okafor");
 
-  timezone = find_row (fixture, ADW_TYPE_ENTRY_ROW, "Time Zone");
-  apply_text (timezone, "Lagos time");
-  g_assert_true (gtk_widget_has_css_class (timezone, "error"));
+  zone_row = find_row (fixture, ADW_TYPE_ENTRY_ROW, "Time Zone");
+  apply_text (zone_row, "Lagos time");
+  g_assert_true (gtk_widget_has_css_class (zone_row, "error"));
   g_clear_object (&member);
   member = stored_member (fixture);
   g_assert_cmpstr (rapport_member_get_timezone (member), ==, "Africa/Lagos");
@@ -705,6 +719,12 @@ test_identities (Fixture       *fixture,
   g_assert_null (rapport_ui_test_find_widget (GTK_WIDGET (fixture->page), ADW_TYPE_ACTION_ROW, row_title_is, "amara-codes"));
 }
 
+static gboolean
+timeline_has_cb (gpointer data)
+{
+  return count_widgets (data, ADW_TYPE_ACTION_ROW) > N_ACTIVITIES;
+}
+
 static void
 test_timeline (Fixture       *fixture,
                gconstpointer  data)
@@ -712,7 +732,7 @@ test_timeline (Fixture       *fixture,
   GtkWidget *timeline = rapport_ui_test_find_widget (GTK_WIDGET (fixture->page), RAPPORT_TYPE_MEMBER_TIMELINE, NULL, NULL);
   GtkWidget *more = rapport_ui_test_find_widget (timeline, GTK_TYPE_BUTTON, action_is, "timeline.load-more");
   g_autoptr(GError) error = NULL;
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 now = rapport_now_unix ();
 
   g_assert_cmpuint (count_widgets (timeline, ADW_TYPE_ACTION_ROW), ==, 30);
   g_assert_true (gtk_widget_get_visible (more));
@@ -728,7 +748,7 @@ test_timeline (Fixture       *fixture,
   g_assert_cmpint (rapport_store_add_activity (fixture->store, fixture->member_id, "discourse", "post",
                                                now - 60, "Slides from the Lagos workshop",
                                                NULL, "#show-and-tell", &error), >, 0);
-  rapport_ui_test_spin (50);
+  g_assert_true (rapport_ui_test_wait_for (timeline_has_cb, timeline, 5000));
   g_assert_cmpuint (count_widgets (timeline, ADW_TYPE_ACTION_ROW), ==, N_ACTIVITIES + 1);
   g_assert_nonnull (rapport_ui_test_find_widget (timeline, ADW_TYPE_ACTION_ROW, row_title_is, "Slides from the Lagos workshop"));
 }

@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "rapport-application.h"
+#include "rapport-clock.h"
 #include "rapport-member.h"
 #include "rapport-member-list.h"
 #include "rapport-members-view.h"
@@ -111,7 +112,7 @@ static void
 add_people (Fixture *fixture)
 {
   g_autoptr(GError) error = NULL;
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 now = rapport_now_unix ();
 
   g_assert_true (rapport_store_begin (fixture->store, &error));
 
@@ -305,6 +306,15 @@ find_message_dialog_cb (gpointer data)
   return found;
 }
 
+static gboolean
+selected_is_not_cb (gpointer data)
+{
+  RapportMembersView *view = data;
+  gint64 id = rapport_members_view_get_selected_id (view);
+
+  return id != 0 && id != GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (view), "before"));
+}
+
 static void
 test_new_member_dialog (Fixture       *fixture,
                         gconstpointer  data)
@@ -319,6 +329,9 @@ test_new_member_dialog (Fixture       *fixture,
   add_people (fixture);
   open_window (fixture, 1200, 800);
   view = rapport_window_get_members_view (fixture->window);
+
+  g_object_set_data (G_OBJECT (view), "before",
+                     GSIZE_TO_POINTER ((gsize) rapport_members_view_get_selected_id (view)));
 
   /* "+" and Ctrl+N. */
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "new-member", NULL);
@@ -335,9 +348,9 @@ test_new_member_dialog (Fixture       *fixture,
   rapport_ui_test_screenshot (GTK_WIDGET (dialog), "new-member-dialog");
 
   adw_message_dialog_response (dialog, "create");
-  rapport_ui_test_spin (50);
 
   /* Created, listed and selected. */
+  g_assert_true (rapport_ui_test_wait_for (selected_is_not_cb, view, 5000));
   id = rapport_members_view_get_selected_id (view);
   member = rapport_store_get_member (fixture->store, id, &error);
   g_assert_no_error (error);

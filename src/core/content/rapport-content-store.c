@@ -25,6 +25,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "rapport-clock.h"
 #include "rapport-content-private.h"
 
 #define CHANGED_TABLE "content_items"
@@ -840,7 +841,7 @@ rapport_content_set_status (RapportStore          *store,
   g_autoptr(RapportContentItem) stored = NULL;
   RapportContentStatus from;
   gboolean first_publication;
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 now = rapport_now_unix ();
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
   g_return_val_if_fail (RAPPORT_IS_CONTENT_ITEM (item), FALSE);

@@ -25,6 +25,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "rapport-clock.h"
 #include "rapport-events-private.h"
 #include "rapport-member.h"
 #include "rapport-store-private.h"
@@ -55,12 +56,6 @@ G_DEFINE_ENUM_TYPE (RapportEventRange, rapport_event_range,
   "r.offered_at, r.checked_in_at, r.no_show, r.created_at, r.updated_at "
 
 #define RSVP_FROM " FROM rsvps r JOIN members m ON m.id = r.member_id "
-
-typedef struct
-{
-  RapportClockFunc func;
-  gpointer         user_data;
-} Clock;
 
 static const char * const rsvp_statuses[] = {
   RAPPORT_RSVP_GOING, RAPPORT_RSVP_MAYBE, RAPPORT_RSVP_DECLINED,
@@ -96,45 +91,20 @@ rapport_event_status_is_valid (const char *status)
 }
 
 /**
- * rapport_events_set_clock:
+ * rapport_events_now:
  * @store: a #RapportStore
- * @func: (nullable): what tells the time, or %NULL for the real clock
- * @user_data: closure for @func
  *
- * Replaces the clock the RSVP rules read, so tests can move time forward
- * to expire offers.
+ * The time the RSVP rules read: the process's #RapportClock, which tests move
+ * forward to expire offers.
+ *
+ * Returns: now, UTC seconds
  */
-void
-rapport_events_set_clock (RapportStore     *store,
-                          RapportClockFunc  func,
-                          gpointer          user_data)
-{
-  Clock *clock = NULL;
-
-  g_return_if_fail (RAPPORT_IS_STORE (store));
-
-  if (func != NULL)
-    {
-      clock = g_new0 (Clock, 1);
-      clock->func = func;
-      clock->user_data = user_data;
-    }
-
-  g_object_set_data_full (G_OBJECT (store), "rapport-events-clock", clock, g_free);
-}
-
 gint64
 rapport_events_now (RapportStore *store)
 {
-  Clock *clock;
-
   g_return_val_if_fail (RAPPORT_IS_STORE (store), 0);
 
-  clock = g_object_get_data (G_OBJECT (store), "rapport-events-clock");
-  if (clock != NULL)
-    return clock->func (clock->user_data);
-
-  return g_get_real_time () / G_USEC_PER_SEC;
+  return rapport_now_unix ();
 }
 
 static gboolean

@@ -142,21 +142,10 @@ void          rapport_rsvp_removal_free     (RapportRsvpRemoval       *removal);
 RapportRsvp  *rapport_rsvp_removal_get_rsvp (const RapportRsvpRemoval *removal);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportRsvpRemoval, rapport_rsvp_removal_free)
 
-/**
- * RapportClockFunc:
- * @user_data: closure
- *
- * Returns: the current time, UTC seconds
- */
-typedef gint64 (*RapportClockFunc) (gpointer user_data);
-
 GQuark        rapport_events_error_quark        (void);
 gboolean      rapport_rsvp_status_is_valid      (const char          *status);
 gboolean      rapport_event_status_is_valid     (const char          *status);
 
-void          rapport_events_set_clock          (RapportStore        *store,
-                                                 RapportClockFunc     func,
-                                                 gpointer             user_data);
 gint64        rapport_events_now                (RapportStore        *store);
 
 /* Events */
