@@ -34,6 +34,51 @@ void              _rapport_statement_release (RapportStatement  *stmt);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportStatement, _rapport_statement_release)
 
+/* What the check at open found about a file; see rapport-store-health.c. */
+typedef struct _RapportStoreHealth RapportStoreHealth;
+
+/* The store's own files (rapport-store-*.c) share its instance. */
+struct _RapportStore
+{
+  GObject             parent_instance;
+
+  char               *path;
+  char               *uuid;
+  sqlite3            *db;
+  GHashTable         *statements;
+  guint               depth;
+  GArray             *pending;
+  int                 version;
+
+  /* Read-only and damaged files */
+  char               *uri;
+  char               *read_only_reason;
+  char               *damage;
+  RapportStoreHealth *health;
+  gboolean            health_owner;
+  gboolean            health_settled;
+  GThread            *check_thread;
+  GMainContext       *context;
+
+  /* Waiting for another writer */
+  char               *job;
+  guint               wait_limit;
+  GCancellable       *cancellable;
+  gint64              busy_started;
+  gint64              busy_next_look;
+  gint64              busy_next_notice;
+  gint64              busy_unknown_since;
+  char               *busy_job;
+  int                 busy_pid;
+  guint               busy_waited;
+  gboolean            busy_cancelled;
+  gboolean            busy_gave_up;
+  int                 record_fd;
+  gboolean            recorded;
+
+  gboolean            durable;
+};
+
 const char * const *_rapport_store_get_migrations (guint *n);
 sqlite3          *_rapport_store_get_db      (RapportStore      *self);
 RapportStatement *_rapport_store_prepare     (RapportStore      *self,
@@ -42,6 +87,8 @@ RapportStatement *_rapport_store_prepare     (RapportStore      *self,
 gboolean          _rapport_store_exec        (RapportStore      *self,
                                               const char        *sql,
                                               GError           **error);
+gboolean          _rapport_store_begin_durable (RapportStore    *self,
+                                                GError         **error);
 gboolean          _rapport_store_set_error   (RapportStore      *self,
                                               GError           **error);
 GArray           *_rapport_store_collect_ids (RapportStore      *self,
@@ -75,5 +122,45 @@ void              _rapport_store_run_worker  (RapportStore          *store,
                                               GDestroyNotify         data_free,
                                               RapportWorkerDoneFunc  done,
                                               GDestroyNotify         result_free);
+
+/* rapport-store.c */
+gboolean          _rapport_store_set_sqlite_error (RapportStore  *self,
+                                                   int            code,
+                                                   const char    *message,
+                                                   GError       **error);
+gint64            _rapport_store_query_int64 (RapportStore      *self,
+                                              const char        *sql,
+                                              gint64             arg);
+void              _rapport_store_emit_waiting (RapportStore     *self,
+                                               const char       *job,
+                                               int               pid,
+                                               guint             seconds);
+void              _rapport_store_emit_damaged (RapportStore     *self,
+                                               const char       *message);
+
+/* rapport-store-health.c: the check at open, damage, backups */
+void              _rapport_store_start_check (RapportStore      *self,
+                                              gboolean           checked);
+gboolean          _rapport_store_check_before_upgrade (RapportStore  *self,
+                                                       GError       **error);
+void              _rapport_store_join_health (RapportStore      *self);
+void              _rapport_store_release_health (RapportStore   *self);
+void              _rapport_store_settle_health (RapportStore    *self);
+void              _rapport_store_mark_damaged (RapportStore     *self,
+                                               const char       *problem);
+char             *_rapport_store_describe_damage (const char    *path,
+                                                  const char    *problem);
+
+/* rapport-store-writer.c: the writer record and waiting for another writer */
+void              _rapport_store_init_writer (RapportStore      *self);
+void              _rapport_store_set_busy_handler (RapportStore *self);
+void              _rapport_store_record_writer (RapportStore    *self,
+                                                const char      *job);
+void              _rapport_store_unrecord_writer (RapportStore  *self);
+void              _rapport_store_close_writer_record (RapportStore *self);
+void              _rapport_store_set_busy_error (RapportStore   *self,
+                                                 int             code,
+                                                 const char     *message,
+                                                 GError        **error);
 
 G_END_DECLS

@@ -18,36 +18,23 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* The store itself: its connection and statement cache, SQLite's errors in
+ * words, transactions and their ::changed notices, and members. Opening a
+ * file is in rapport-store-open.c, the check at open, damage and backups in
+ * rapport-store-health.c, waiting for another writer in
+ * rapport-store-writer.c, delete and undo in rapport-store-undo.c, what hangs
+ * off a member in rapport-store-details.c. */
+
 #define G_LOG_DOMAIN "rapport-store"
 
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <json-glib/json-glib.h>
 
-#include "rapport-activity.h"
-#include "rapport-core-resources.h"
-#include "rapport-identity.h"
 #include "rapport-member-private.h"
-#include "rapport-note.h"
 #include "rapport-store-private.h"
 #include "rapport-util.h"
-
-#define SQL_RESOURCE_DIR RESOURCE_PATH "/sql"
-
-struct _RapportStore
-{
-  GObject     parent_instance;
-
-  char       *path;
-  char       *uuid;
-  sqlite3    *db;
-  GHashTable *statements;
-  guint       depth;
-  GArray     *pending;
-  int         version;
-};
 
 typedef struct
 {
@@ -58,6 +45,8 @@ typedef struct
 
 enum {
   CHANGED,
+  WAITING,
+  DAMAGED,
   N_SIGNALS
 };
 
@@ -66,77 +55,6 @@ static guint signals [N_SIGNALS];
 G_DEFINE_FINAL_TYPE (RapportStore, rapport_store, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (rapport-store-error-quark, rapport_store_error)
-
-/* The schema, in order. Schema version N is the first N files applied. */
-static const char * const migrations[] = {
-  "0001-members.sql",
-  "0002-search.sql",
-  "0003-community.sql",
-  "0004-scoring.sql",
-  "0005-sync.sql",
-  "0006-events.sql",
-  "0007-content.sql",
-  "0008-organization-identities.sql",
-  "0009-database-identity.sql",
-};
-
-/* Every table whose rows belong to a member, in the order an Undo puts them
- * back, with the condition that selects one member's rows. Rows that only
- * point at a member (a conduct report) are restored with INSERT OR REPLACE. */
-static const struct {
-  const char *table;
-  const char *where;
-} member_rows[] = {
-  { "members", "id = ?1" },
-  { "emails", "member_id = ?1" },
-  { "identities", "member_id = ?1" },
-  { "member_tags", "member_id = ?1" },
-  { "notes", "member_id = ?1" },
-  { "interactions", "member_id = ?1" },
-  { "tasks", "member_id = ?1" },
-  { "activities", "member_id = ?1" },
-  { "stage_history", "member_id = ?1" },
-  { "recognitions", "member_id = ?1" },
-  { "merge_suggestions", "member_a = ?1 OR member_b = ?1" },
-  { "event_people", "member_id = ?1" },
-  { "rsvps", "member_id = ?1" },
-  { "rsvp_history", "rsvp_id IN (SELECT id FROM rsvps WHERE member_id = ?1)" },
-  { "content_item_members", "member_id = ?1" },
-  { "coc_reports", "reporter_member_id = ?1 OR subject_member_id = ?1" },
-  { "suggestion_decisions", "member_id = ?1" },
-  { "member_remote_fields", "member_id = ?1" },
-  { "sync_push_state", "member_id = ?1" },
-};
-
-/**
- * _rapport_store_get_migrations:
- * @n: (out): how many there are
- *
- * Returns: (transfer none): the schema files in the order they apply
- */
-const char * const *
-_rapport_store_get_migrations (guint *n)
-{
-  *n = G_N_ELEMENTS (migrations);
-  return migrations;
-}
-
-int
-rapport_store_get_latest_version (void)
-{
-  return G_N_ELEMENTS (migrations);
-}
-
-/**
- * rapport_store_dup_default_path:
- *
- * Returns: (transfer full): `$XDG_DATA_HOME/rapport/rapport.db`
- */
-char *
-rapport_store_dup_default_path (void)
-{
-  return g_build_filename (g_get_user_data_dir (), "rapport", "rapport.db", NULL);
-}
 
 void
 _rapport_statement_release (RapportStatement *stmt)
@@ -190,19 +108,65 @@ _rapport_store_collect_ids (RapportStore      *self,
   return g_steal_pointer (&ids);
 }
 
+static void
+set_read_only_error (RapportStore  *self,
+                     GError       **error)
+{
+  g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_READ_ONLY,
+               _("Cannot save changes: “%s” is open read-only because %s."),
+               self->path, self->read_only_reason);
+}
+
+/* Turns what SQLite said into a message that says what happened and what
+ * to do about it. */
+gboolean
+_rapport_store_set_sqlite_error (RapportStore  *self,
+                                 int            code,
+                                 const char    *message,
+                                 GError       **error)
+{
+  g_autofree char *text = g_strdup (message);
+
+  switch (code & 0xff)
+    {
+    case SQLITE_CONSTRAINT:
+      g_set_error_literal (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_CONFLICT, text);
+      break;
+
+    case SQLITE_READONLY:
+      if (self->damage != NULL)
+        g_set_error_literal (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_DAMAGED, self->damage);
+      else if (self->read_only_reason != NULL)
+        set_read_only_error (self, error);
+      else
+        g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_READ_ONLY,
+                     _("Cannot save changes to “%s”: %s"), self->path, text);
+      break;
+
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      _rapport_store_mark_damaged (self, text);
+      g_set_error_literal (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_DAMAGED, self->damage);
+      break;
+
+    case SQLITE_BUSY:
+      _rapport_store_set_busy_error (self, code, text, error);
+      break;
+
+    default:
+      g_set_error_literal (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_SQLITE, text);
+      break;
+    }
+
+  return FALSE;
+}
+
 gboolean
 _rapport_store_set_error (RapportStore  *self,
                           GError       **error)
 {
-  int code = sqlite3_extended_errcode (self->db);
-
-  if ((code & 0xff) == SQLITE_CONSTRAINT)
-    g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_CONFLICT,
-                 "%s", sqlite3_errmsg (self->db));
-  else
-    g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_SQLITE,
-                 "%s", sqlite3_errmsg (self->db));
-  return FALSE;
+  return _rapport_store_set_sqlite_error (self, sqlite3_extended_errcode (self->db),
+                                          sqlite3_errmsg (self->db), error);
 }
 
 sqlite3 *
@@ -234,16 +198,21 @@ _rapport_store_prepare (RapportStore  *self,
     {
       sqlite3_reset (stmt);
       sqlite3_clear_bindings (stmt);
-      return stmt;
     }
-
-  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+  else
     {
-      _rapport_store_set_error (self, error);
-      return NULL;
+      if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+        {
+          _rapport_store_set_error (self, error);
+          return NULL;
+        }
+      g_hash_table_insert (self->statements, g_strdup (sql), stmt);
     }
 
-  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  /* A write outside rapport_store_begin() waits for the check at open too. */
+  if (G_UNLIKELY (!self->health_settled) && !sqlite3_stmt_readonly (stmt))
+    _rapport_store_settle_health (self);
+
   return stmt;
 }
 
@@ -253,10 +222,12 @@ _rapport_store_exec (RapportStore  *self,
                      GError       **error)
 {
   char *message = NULL;
+  int rc;
 
-  if (sqlite3_exec (self->db, sql, NULL, NULL, &message) != SQLITE_OK)
+  rc = sqlite3_exec (self->db, sql, NULL, NULL, &message);
+  if (rc != SQLITE_OK)
     {
-      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_SQLITE, "%s", message);
+      _rapport_store_set_sqlite_error (self, rc, message ? message : sqlite3_errstr (rc), error);
       sqlite3_free (message);
       return FALSE;
     }
@@ -264,10 +235,10 @@ _rapport_store_exec (RapportStore  *self,
   return TRUE;
 }
 
-static gint64
-query_int64 (RapportStore *self,
-             const char   *sql,
-             gint64        arg)
+gint64
+_rapport_store_query_int64 (RapportStore *self,
+                            const char   *sql,
+                            gint64        arg)
 {
   g_autoptr(RapportStatement) stmt = _rapport_store_prepare (self, sql, NULL);
 
@@ -293,6 +264,10 @@ rapport_store_finalize (GObject *object)
 {
   RapportStore *self = (RapportStore *)object;
 
+  _rapport_store_release_health (self);
+
+  _rapport_store_unrecord_writer (self);
+  _rapport_store_close_writer_record (self);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_array_unref);
   if (self->db != NULL)
@@ -303,6 +278,13 @@ rapport_store_finalize (GObject *object)
     }
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->uuid, g_free);
+  g_clear_pointer (&self->uri, g_free);
+  g_clear_pointer (&self->read_only_reason, g_free);
+  g_clear_pointer (&self->damage, g_free);
+  g_clear_pointer (&self->context, g_main_context_unref);
+  g_clear_pointer (&self->job, g_free);
+  g_clear_pointer (&self->busy_job, g_free);
+  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (rapport_store_parent_class)->finalize (object);
 }
@@ -330,6 +312,44 @@ rapport_store_class_init (RapportStoreClass *klass)
                   NULL, NULL,
                   NULL,
                   G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_INT64, G_TYPE_INT);
+
+  /**
+   * RapportStore::waiting:
+   * @job: (nullable): what the other Rapport job does ("import"; empty when
+   *   it did not say), or %NULL when whoever holds the lock is not a
+   *   running Rapport job
+   * @pid: the other job's process, or 0
+   * @seconds: how long this writer has waited so far
+   *
+   * Emitted about once a second while a write waits for another writer to
+   * finish, on the thread that waits, from inside SQLite: a handler must
+   * not use the store. rapport_store_set_cancellable() stops the wait.
+   */
+  signals [WAITING] =
+    g_signal_new ("waiting",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_INT, G_TYPE_UINT);
+
+  /**
+   * RapportStore::damaged:
+   * @message: what is damaged and how to restore the latest backup
+   *
+   * Emitted once when the store finds the file damaged: by the check at
+   * open (on the main context of the thread that opened the store) or by
+   * a statement. From then on the store refuses every change.
+   */
+  signals [DAMAGED] =
+    g_signal_new ("damaged",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -339,260 +359,25 @@ rapport_store_init (RapportStore *self)
                                             (GDestroyNotify) sqlite3_finalize);
   self->pending = g_array_new (FALSE, FALSE, sizeof (PendingChange));
   g_array_set_clear_func (self->pending, pending_change_clear);
+  self->health_settled = TRUE;
+  _rapport_store_init_writer (self);
 }
 
-static gboolean
-open_connection (RapportStore  *self,
-                 GError       **error)
+/* For the other files of the store, which have no access to the signals. */
+void
+_rapport_store_emit_waiting (RapportStore *self,
+                             const char   *job,
+                             int           pid,
+                             guint         seconds)
 {
-  int rc;
-
-  rc = sqlite3_open_v2 (self->path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                        NULL);
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_SQLITE,
-                   _("Could not open “%s”: %s"), self->path,
-                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
-      return FALSE;
-    }
-
-  sqlite3_extended_result_codes (self->db, TRUE);
-  sqlite3_busy_timeout (self->db, 5000);
-
-  return TRUE;
+  g_signal_emit (self, signals [WAITING], 0, job, pid, seconds);
 }
 
-static gboolean
-read_version (RapportStore  *self,
-              GError       **error)
+void
+_rapport_store_emit_damaged (RapportStore *self,
+                             const char   *message)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  /* Reading the header is the first thing that touches the file: a text file
-   * or an encrypted one fails here, before anything is written. */
-  rc = sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_ROW)
-    {
-      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_A_DATABASE,
-                   _("“%s” is not a Rapport database: %s"), self->path, sqlite3_errmsg (self->db));
-      sqlite3_finalize (stmt);
-      return FALSE;
-    }
-
-  self->version = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-
-  if (self->version == 0 && query_int64 (self, "SELECT count(*) FROM sqlite_schema", 0) > 0)
-    {
-      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_A_DATABASE,
-                   _("“%s” is an SQLite database of another program, not Rapport’s"), self->path);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-char *
-rapport_store_dup_backup_path (RapportStore *self)
-{
-  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
-
-  return g_strdup_printf ("%s.v%d.bak", self->path, self->version);
-}
-
-static gboolean
-backup (RapportStore  *self,
-        GError       **error)
-{
-  g_autofree char *backup_path = rapport_store_dup_backup_path (self);
-  sqlite3 *dest = NULL;
-  sqlite3_backup *b;
-  int rc;
-
-  rc = sqlite3_open_v2 (backup_path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-  if (rc == SQLITE_OK)
-    {
-      b = sqlite3_backup_init (dest, "main", self->db, "main");
-      if (b != NULL)
-        {
-          sqlite3_backup_step (b, -1);
-          sqlite3_backup_finish (b);
-        }
-      rc = sqlite3_errcode (dest);
-    }
-
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_SQLITE,
-                   _("Could not back up the database to “%s” before upgrading it: %s"),
-                   backup_path, dest ? sqlite3_errmsg (dest) : sqlite3_errstr (rc));
-      sqlite3_close (dest);
-      return FALSE;
-    }
-
-  sqlite3_close (dest);
-  g_message ("Backed up schema version %d to %s", self->version, backup_path);
-  return TRUE;
-}
-
-static gboolean
-migrate (RapportStore  *self,
-         GError       **error)
-{
-  /* Referencing the resource keeps the linker from dropping it out of the
-   * static library; its constructor registers it. */
-  g_assert (rapport_core_get_resource () != NULL);
-
-  for (int v = self->version; v < (int) G_N_ELEMENTS (migrations); v++)
-    {
-      g_autofree char *resource = g_build_path ("/", SQL_RESOURCE_DIR, migrations[v], NULL);
-      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", v + 1);
-      g_autoptr(GBytes) bytes = NULL;
-      g_autoptr(GError) local_error = NULL;
-      g_autofree char *sql = NULL;
-
-      bytes = g_resources_lookup_data (resource, 0, &local_error);
-      if (bytes == NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-
-      if (!_rapport_store_exec (self, "BEGIN IMMEDIATE", error))
-        return FALSE;
-
-      if (!_rapport_store_exec (self, sql, &local_error) ||
-          !_rapport_store_exec (self, set_version, &local_error) ||
-          !_rapport_store_exec (self, "COMMIT", &local_error))
-        {
-          _rapport_store_exec (self, "ROLLBACK", NULL);
-          g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_SQLITE,
-                       _("Could not upgrade the database with %s: %s"),
-                       migrations[v], local_error->message);
-          return FALSE;
-        }
-
-      self->version = v + 1;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-configure_connection (RapportStore  *self,
-                      GError       **error)
-{
-  return _rapport_store_exec (self,
-                              "PRAGMA journal_mode = WAL;"
-                              "PRAGMA synchronous = NORMAL;"
-                              "PRAGMA foreign_keys = ON;"
-                              "PRAGMA temp_store = MEMORY;"
-                              "PRAGMA cache_size = -8000;",
-                              error);
-}
-
-/**
- * rapport_store_new:
- * @path: the database file; its folder is created if needed
- *
- * Opens the database, upgrading an older schema after backing the file up.
- * A file written by a newer Rapport is refused and left as it is.
- *
- * Returns: (transfer full): the store, or %NULL with @error set
- */
-RapportStore *
-rapport_store_new (const char  *path,
-                   GError     **error)
-{
-  g_autoptr(RapportStore) self = NULL;
-  g_autofree char *dir = NULL;
-
-  g_return_val_if_fail (path != NULL, NULL);
-
-  dir = g_path_get_dirname (path);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int errsv = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
-                   _("Could not create the folder “%s”: %s"), dir, g_strerror (errsv));
-      return NULL;
-    }
-
-  self = g_object_new (RAPPORT_TYPE_STORE, NULL);
-  self->path = g_strdup (path);
-
-  if (!open_connection (self, error) || !read_version (self, error))
-    return NULL;
-
-  if (self->version > rapport_store_get_latest_version ())
-    {
-      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NEWER_SCHEMA,
-                   _("“%s” was written by a newer version of Rapport (schema %d; this version "
-                     "knows up to %d). Update Rapport to open it; the file was not changed."),
-                   path, self->version, rapport_store_get_latest_version ());
-      return NULL;
-    }
-
-  if (self->version > 0 && self->version < rapport_store_get_latest_version () &&
-      !backup (self, error))
-    return NULL;
-
-  if (!configure_connection (self, error) || !migrate (self, error))
-    return NULL;
-
-  return g_steal_pointer (&self);
-}
-
-/**
- * rapport_store_new_for_thread:
- *
- * A second connection to the same file, for a worker thread. WAL lets it
- * write while the main connection reads. Its ::changed signals are emitted on
- * that thread; the owner tells the main store when the work is done.
- *
- * Returns: (transfer full): a store, or %NULL with @error set
- */
-RapportStore *
-rapport_store_new_for_thread (RapportStore  *self,
-                              GError       **error)
-{
-  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
-
-  return rapport_store_new_worker (self->path, error);
-}
-
-/**
- * rapport_store_new_worker:
- * @path: a database that a #RapportStore has already opened (and upgraded)
- *
- * Like rapport_store_new_for_thread(), for a thread that keeps only the path,
- * so it holds no reference to the main thread's store.
- *
- * Returns: (transfer full): a store, or %NULL with @error set
- */
-RapportStore *
-rapport_store_new_worker (const char  *path,
-                          GError     **error)
-{
-  g_autoptr(RapportStore) other = NULL;
-
-  g_return_val_if_fail (path != NULL, NULL);
-
-  other = g_object_new (RAPPORT_TYPE_STORE, NULL);
-  other->path = g_strdup (path);
-
-  if (!open_connection (other, error) || !read_version (other, error) ||
-      !configure_connection (other, error))
-    return NULL;
-
-  return g_steal_pointer (&other);
+  g_signal_emit (self, signals [DAMAGED], 0, message);
 }
 
 const char *
@@ -649,14 +434,76 @@ rapport_store_begin (RapportStore  *self,
   g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
 
   if (self->depth == 0)
-    sql = g_strdup ("BEGIN IMMEDIATE");
+    {
+      _rapport_store_settle_health (self);
+      if (self->damage != NULL)
+        {
+          g_set_error_literal (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_DAMAGED, self->damage);
+          return FALSE;
+        }
+      if (self->read_only_reason != NULL)
+        {
+          set_read_only_error (self, error);
+          return FALSE;
+        }
+      sql = g_strdup ("BEGIN IMMEDIATE");
+    }
   else
     sql = g_strdup_printf ("SAVEPOINT rapport_%u", self->depth);
 
   if (!_rapport_store_exec (self, sql, error))
     return FALSE;
 
+  if (self->depth == 0)
+    _rapport_store_record_writer (self, self->job);
+
   self->depth++;
+  return TRUE;
+}
+
+static void
+end_durable (RapportStore *self)
+{
+  if (!self->durable)
+    return;
+
+  self->durable = FALSE;
+  _rapport_store_exec (self, "PRAGMA synchronous = NORMAL", NULL);
+}
+
+/**
+ * _rapport_store_begin_durable:
+ *
+ * Like rapport_store_begin(), for a change that must survive a power cut
+ * once it is committed (a delete, an undo, a merge: what the undo journal
+ * records). In WAL mode `synchronous=NORMAL` does not sync the WAL at each
+ * commit, so the last commits before a power cut can be lost (never the
+ * file's consistency); this transaction commits with `synchronous=FULL`,
+ * which syncs the WAL before COMMIT returns. SQLite does not change the
+ * level inside a transaction: called inside one, the outermost transaction's
+ * commit decides.
+ */
+gboolean
+_rapport_store_begin_durable (RapportStore  *self,
+                              GError       **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+
+  if (self->depth == 0 && sqlite3_get_autocommit (self->db) &&
+      self->read_only_reason == NULL && self->damage == NULL)
+    {
+      if (!_rapport_store_exec (self, "PRAGMA synchronous = FULL", error))
+        return FALSE;
+      self->durable = TRUE;
+    }
+
+  if (!rapport_store_begin (self, error))
+    {
+      if (self->depth == 0)
+        end_durable (self);
+      return FALSE;
+    }
+
   return TRUE;
 }
 
@@ -671,7 +518,11 @@ rapport_store_commit (RapportStore  *self,
   g_return_val_if_fail (self->depth > 0, FALSE);
 
   if (self->depth == 1)
-    sql = g_strdup ("COMMIT");
+    {
+      /* Before COMMIT: once the lock is free, the next holder writes its own. */
+      _rapport_store_unrecord_writer (self);
+      sql = g_strdup ("COMMIT");
+    }
   else
     sql = g_strdup_printf ("RELEASE rapport_%u", self->depth - 1);
 
@@ -684,6 +535,8 @@ rapport_store_commit (RapportStore  *self,
   self->depth--;
   if (self->depth > 0)
     return TRUE;
+
+  end_durable (self);
 
   pending = g_steal_pointer (&self->pending);
   self->pending = g_array_new (FALSE, FALSE, sizeof (PendingChange));
@@ -707,7 +560,10 @@ rapport_store_rollback (RapportStore *self)
   g_return_if_fail (self->depth > 0);
 
   if (self->depth == 1)
-    sql = g_strdup ("ROLLBACK");
+    {
+      _rapport_store_unrecord_writer (self);
+      sql = g_strdup ("ROLLBACK");
+    }
   else
     sql = g_strdup_printf ("ROLLBACK TO rapport_%u; RELEASE rapport_%u",
                            self->depth - 1, self->depth - 1);
@@ -718,7 +574,10 @@ rapport_store_rollback (RapportStore *self)
   /* Savepoint rollbacks keep the notices of the outer transaction: a
    * notice for a row that then did not change only costs a refresh. */
   if (self->depth == 0)
-    g_array_set_size (self->pending, 0);
+    {
+      g_array_set_size (self->pending, 0);
+      end_durable (self);
+    }
 }
 
 /**
@@ -767,13 +626,13 @@ rapport_store_get_counts (RapportStore        *self,
   g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
   g_return_val_if_fail (counts != NULL, FALSE);
 
-  counts->members = query_int64 (self, "SELECT count(*) FROM members", 0);
-  counts->organizations = query_int64 (self, "SELECT count(*) FROM organizations", 0);
-  counts->identities = query_int64 (self, "SELECT count(*) FROM identities", 0);
-  counts->emails = query_int64 (self, "SELECT count(*) FROM emails", 0);
-  counts->activities = query_int64 (self, "SELECT count(*) FROM activities", 0);
-  counts->tags = query_int64 (self, "SELECT count(*) FROM tags", 0);
-  counts->notes = query_int64 (self, "SELECT count(*) FROM notes", 0);
+  counts->members = _rapport_store_query_int64 (self, "SELECT count(*) FROM members", 0);
+  counts->organizations = _rapport_store_query_int64 (self, "SELECT count(*) FROM organizations", 0);
+  counts->identities = _rapport_store_query_int64 (self, "SELECT count(*) FROM identities", 0);
+  counts->emails = _rapport_store_query_int64 (self, "SELECT count(*) FROM emails", 0);
+  counts->activities = _rapport_store_query_int64 (self, "SELECT count(*) FROM activities", 0);
+  counts->tags = _rapport_store_query_int64 (self, "SELECT count(*) FROM tags", 0);
+  counts->notes = _rapport_store_query_int64 (self, "SELECT count(*) FROM notes", 0);
   counts->file_size = g_stat (self->path, &st) == 0 ? st.st_size : 0;
 
   return TRUE;
@@ -1133,318 +992,6 @@ rapport_store_update_member (RapportStore   *self,
     goto failed;
 
   rapport_store_emit_changed (self, "members", id, RAPPORT_CHANGE_UPDATED);
-  return rapport_store_commit (self, error);
-
-failed:
-  rapport_store_rollback (self);
-  return FALSE;
-}
-
-/* Snapshots rows as JSON so an Undo can put them back as they were. */
-static gboolean
-snapshot_rows (RapportStore  *self,
-               JsonBuilder   *builder,
-               const char    *table,
-               const char    *where,
-               gint64         arg,
-               GError       **error)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s WHERE %s", table, where);
-  g_autoptr(RapportStatement) stmt = _rapport_store_prepare (self, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, arg);
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "table");
-  json_builder_add_string_value (builder, table);
-  json_builder_set_member_name (builder, "rows");
-  json_builder_begin_array (builder);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      int n = sqlite3_column_count (stmt);
-
-      json_builder_begin_object (builder);
-      for (int i = 0; i < n; i++)
-        {
-          json_builder_set_member_name (builder, sqlite3_column_name (stmt, i));
-          switch (sqlite3_column_type (stmt, i))
-            {
-            case SQLITE_INTEGER:
-              json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, i));
-              break;
-
-            case SQLITE_FLOAT:
-              json_builder_add_double_value (builder, sqlite3_column_double (stmt, i));
-              break;
-
-            case SQLITE_NULL:
-              json_builder_add_null_value (builder);
-              break;
-
-            case SQLITE_TEXT:
-            case SQLITE_BLOB:
-            default:
-              json_builder_add_string_value (builder, _rapport_column_text (stmt, i));
-              break;
-            }
-        }
-      json_builder_end_object (builder);
-    }
-
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-
-  return rc == SQLITE_DONE || _rapport_store_set_error (self, error);
-}
-
-static gint64
-journal (RapportStore  *self,
-         const char    *operation,
-         const char    *table,
-         gint64         row_id,
-         JsonBuilder   *builder,
-         GError       **error)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
-  g_autoptr(RapportStatement) stmt = NULL;
-  g_autofree char *payload = NULL;
-
-  json_generator_set_root (generator, root);
-  payload = json_generator_to_data (generator, NULL);
-
-  stmt = _rapport_store_prepare (self,
-                                 "INSERT INTO change_journal (operation, table_name, row_id, payload) "
-                                 "VALUES (?, ?, ?, ?)",
-                                 error);
-  if (stmt == NULL)
-    return 0;
-
-  _rapport_bind_text (stmt, 1, operation);
-  _rapport_bind_text (stmt, 2, table);
-  sqlite3_bind_int64 (stmt, 3, row_id);
-  _rapport_bind_text (stmt, 4, payload);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return _rapport_store_set_error (self, error);
-
-  return sqlite3_last_insert_rowid (self->db);
-}
-
-/**
- * rapport_store_delete_member:
- * @journal_id: (out) (optional): where to store the journal entry that
- *   rapport_store_undo() takes
- *
- * Deletes a member and everything that belongs to them, keeping a snapshot
- * in the change journal for Undo.
- */
-gboolean
-rapport_store_delete_member (RapportStore  *self,
-                             gint64         member_id,
-                             gint64        *journal_id,
-                             GError       **error)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(RapportStatement) stmt = NULL;
-  gint64 entry;
-
-  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
-
-  if (!rapport_store_begin (self, error))
-    return FALSE;
-
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < G_N_ELEMENTS (member_rows); i++)
-    {
-      if (!snapshot_rows (self, builder, member_rows[i].table, member_rows[i].where, member_id, error))
-        goto failed;
-    }
-  json_builder_end_array (builder);
-
-  entry = journal (self, "delete-member", "members", member_id, builder, error);
-  if (entry == 0)
-    goto failed;
-
-  stmt = _rapport_store_prepare (self, "DELETE FROM members WHERE id = ?", error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, member_id);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      _rapport_store_set_error (self, error);
-      goto failed;
-    }
-
-  if (sqlite3_changes (self->db) == 0)
-    {
-      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
-                   _("No member with id %lld"), (long long) member_id);
-      goto failed;
-    }
-
-  rapport_store_emit_changed (self, "members", member_id, RAPPORT_CHANGE_DELETED);
-  if (!rapport_store_commit (self, error))
-    return FALSE;
-
-  if (journal_id != NULL)
-    *journal_id = entry;
-  return TRUE;
-
-failed:
-  rapport_store_rollback (self);
-  return FALSE;
-}
-
-static gboolean
-restore_rows (RapportStore  *self,
-              JsonObject    *group,
-              GError       **error)
-{
-  const char *table = json_object_get_string_member (group, "table");
-  JsonArray *rows = json_object_get_array_member (group, "rows");
-
-  for (guint i = 0; i < json_array_get_length (rows); i++)
-    {
-      JsonObject *row = json_array_get_object_element (rows, i);
-      g_autoptr(GList) columns = json_object_get_members (row);
-      g_autoptr(GString) sql = g_string_new (NULL);
-      g_autoptr(RapportStatement) stmt = NULL;
-      guint n = 0;
-
-      /* Column names come from our own snapshot of our own schema. */
-      g_string_append_printf (sql, "INSERT OR REPLACE INTO %s (", table);
-      for (const GList *l = columns; l != NULL; l = l->next, n++)
-        g_string_append_printf (sql, "%s\"%s\"", n ? ", " : "", (const char *) l->data);
-      g_string_append (sql, ") VALUES (");
-      for (guint k = 0; k < n; k++)
-        g_string_append_printf (sql, "%s?%u", k ? ", " : "", k + 1);
-      g_string_append (sql, ")");
-
-      stmt = _rapport_store_prepare (self, sql->str, error);
-      if (stmt == NULL)
-        return FALSE;
-
-      n = 0;
-      for (const GList *l = columns; l != NULL; l = l->next, n++)
-        {
-          JsonNode *node = json_object_get_member (row, l->data);
-
-          if (JSON_NODE_HOLDS_NULL (node))
-            sqlite3_bind_null (stmt, n + 1);
-          else if (json_node_get_value_type (node) == G_TYPE_INT64)
-            sqlite3_bind_int64 (stmt, n + 1, json_node_get_int (node));
-          else if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
-            sqlite3_bind_double (stmt, n + 1, json_node_get_double (node));
-          else
-            sqlite3_bind_text (stmt, n + 1, json_node_get_string (node), -1, SQLITE_TRANSIENT);
-        }
-
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        return _rapport_store_set_error (self, error);
-    }
-
-  return TRUE;
-}
-
-/**
- * rapport_store_undo:
- * @journal_id: what rapport_store_delete_member() or
- *   rapport_store_delete_note() returned
- *
- * Puts back what a destructive change removed, exactly as it was.
- */
-gboolean
-rapport_store_undo (RapportStore  *self,
-                    gint64         journal_id,
-                    GError       **error)
-{
-  g_autoptr(RapportStatement) stmt = NULL;
-  g_autoptr(RapportStatement) mark = NULL;
-  g_autoptr(RapportStatement) recount = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autofree char *operation = NULL;
-  g_autofree char *table = NULL;
-  JsonArray *groups;
-  gint64 row_id;
-  gint64 member_id = 0;
-
-  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
-
-  if (!rapport_store_begin (self, error))
-    return FALSE;
-
-  stmt = _rapport_store_prepare (self,
-                                 "SELECT operation, table_name, row_id, payload FROM change_journal "
-                                 "WHERE id = ? AND undone_at IS NULL",
-                                 error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, journal_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      g_set_error_literal (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
-                           _("There is nothing to undo"));
-      goto failed;
-    }
-
-  operation = g_strdup (_rapport_column_text (stmt, 0));
-  table = g_strdup (_rapport_column_text (stmt, 1));
-  row_id = sqlite3_column_int64 (stmt, 2);
-  if (!json_parser_load_from_data (parser, _rapport_column_text (stmt, 3), -1, error))
-    goto failed;
-  sqlite3_reset (stmt);
-
-  groups = json_node_get_array (json_parser_get_root (parser));
-  for (guint i = 0; i < json_array_get_length (groups); i++)
-    {
-      if (!restore_rows (self, json_array_get_object_element (groups, i), error))
-        goto failed;
-    }
-
-  if (g_str_equal (operation, "delete-member"))
-    {
-      member_id = row_id;
-      /* Restored activities ran the counting trigger again on top of the
-       * restored counters: count afresh. */
-      recount = _rapport_store_prepare (self,
-                                        "UPDATE members SET "
-                                        "activity_count = (SELECT count(*) FROM activities WHERE member_id = ?1), "
-                                        "last_active_at = (SELECT max (occurred_at) FROM activities WHERE member_id = ?1) "
-                                        "WHERE id = ?1",
-                                        error);
-      if (recount == NULL)
-        goto failed;
-      sqlite3_bind_int64 (recount, 1, member_id);
-      if (sqlite3_step (recount) != SQLITE_DONE)
-        {
-          _rapport_store_set_error (self, error);
-          goto failed;
-        }
-      rapport_store_emit_changed (self, "members", member_id, RAPPORT_CHANGE_INSERTED);
-    }
-  else
-    {
-      rapport_store_emit_changed (self, table, row_id, RAPPORT_CHANGE_INSERTED);
-      member_id = query_int64 (self, "SELECT member_id FROM notes WHERE id = ?", row_id);
-      if (member_id > 0)
-        rapport_store_emit_changed (self, "members", member_id, RAPPORT_CHANGE_UPDATED);
-    }
-
-  mark = _rapport_store_prepare (self, "UPDATE change_journal SET undone_at = unixepoch () WHERE id = ?", error);
-  if (mark == NULL)
-    goto failed;
-  sqlite3_bind_int64 (mark, 1, journal_id);
-  if (sqlite3_step (mark) != SQLITE_DONE)
-    {
-      _rapport_store_set_error (self, error);
-      goto failed;
-    }
-
   return rapport_store_commit (self, error);
 
 failed:

@@ -36,6 +36,12 @@ G_BEGIN_DECLS
  * @RAPPORT_STORE_ERROR_NOT_FOUND: no such row
  * @RAPPORT_STORE_ERROR_CONFLICT: the change clashes with another row (a duplicate email or handle)
  * @RAPPORT_STORE_ERROR_INVALID: a value is not acceptable (an empty name)
+ * @RAPPORT_STORE_ERROR_READ_ONLY: the database was opened read-only (the file
+ *   or its folder is not writable), so changes cannot be saved
+ * @RAPPORT_STORE_ERROR_DAMAGED: SQLite found the file damaged; changes are
+ *   refused, reads may still work
+ * @RAPPORT_STORE_ERROR_BUSY: another job kept the database locked for longer
+ *   than the store waits
  */
 typedef enum
 {
@@ -45,6 +51,9 @@ typedef enum
   RAPPORT_STORE_ERROR_NOT_FOUND,
   RAPPORT_STORE_ERROR_CONFLICT,
   RAPPORT_STORE_ERROR_INVALID,
+  RAPPORT_STORE_ERROR_READ_ONLY,
+  RAPPORT_STORE_ERROR_DAMAGED,
+  RAPPORT_STORE_ERROR_BUSY,
 } RapportStoreError;
 
 /**
@@ -104,6 +113,24 @@ const char    *rapport_store_get_path                (RapportStore         *self
 const char    *rapport_store_get_uuid                (RapportStore         *self);
 int            rapport_store_get_version             (RapportStore         *self);
 char          *rapport_store_dup_backup_path         (RapportStore         *self);
+char          *rapport_store_find_latest_backup      (const char           *path);
+gboolean       rapport_store_restore_backup          (const char           *path,
+                                                      const char           *backup_path,
+                                                      char                **damaged_copy,
+                                                      GError              **error);
+gboolean       rapport_store_is_read_only            (RapportStore         *self);
+const char    *rapport_store_get_read_only_reason    (RapportStore         *self);
+gboolean       rapport_store_is_damaged              (RapportStore         *self);
+const char    *rapport_store_get_damage              (RapportStore         *self);
+gboolean       rapport_store_check_integrity         (RapportStore         *self,
+                                                      GStrv                *problems,
+                                                      GError              **error);
+void           rapport_store_set_job                 (RapportStore         *self,
+                                                      const char           *job);
+void           rapport_store_set_wait_limit          (RapportStore         *self,
+                                                      guint                 seconds);
+void           rapport_store_set_cancellable         (RapportStore         *self,
+                                                      GCancellable         *cancellable);
 gboolean       rapport_store_begin                   (RapportStore         *self,
                                                       GError              **error);
 gboolean       rapport_store_commit                  (RapportStore         *self,

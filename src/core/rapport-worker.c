@@ -34,6 +34,7 @@
 typedef struct
 {
   char                  *path;
+  char                  *name;
   RapportWorkerFunc      func;
   gpointer               data;
   GDestroyNotify         data_free;
@@ -47,6 +48,7 @@ worker_free (Worker *worker)
   if (worker->data_free != NULL)
     g_clear_pointer (&worker->data, worker->data_free);
   g_free (worker->path);
+  g_free (worker->name);
   g_free (worker);
 }
 
@@ -63,7 +65,13 @@ worker_thread_cb (GTask        *task,
 
   store = rapport_store_new_worker (worker->path, &error);
   if (store != NULL)
-    result = worker->func (store, worker->data, cancellable, &error);
+    {
+      /* Behind another writer the work waits, says so, and the task's
+       * cancellable stops the wait. */
+      rapport_store_set_job (store, worker->name);
+      rapport_store_set_cancellable (store, cancellable);
+      result = worker->func (store, worker->data, cancellable, &error);
+    }
 
   if (result == NULL)
     {
@@ -128,6 +136,7 @@ _rapport_store_run_worker (RapportStore          *store,
 
   worker = g_new0 (Worker, 1);
   worker->path = g_strdup (rapport_store_get_path (store));
+  worker->name = g_strdup (g_task_get_name (task));
   worker->func = func;
   worker->data = data;
   worker->data_free = data_free;
