@@ -384,7 +384,11 @@ test_push_pull (Fixture       *f,
 
   /* Two resources on the server; the series carries its exception. */
   g_assert_cmpuint (request (f, "PROPFIND", f->url, NULL, NULL, &listing, NULL), ==, 207);
-  g_assert_cmpuint (g_strv_length (g_strsplit (listing, ".ics</", -1)) - 1, ==, 2);
+  {
+    g_auto(GStrv) parts = g_strsplit (listing, ".ics</", -1);
+
+    g_assert_cmpuint (g_strv_length (parts) - 1, ==, 2);
+  }
   {
     g_autofree char *series_url = resource_url (f, f->store, series);
     g_autofree char *body = NULL;

@@ -786,6 +786,69 @@ test_ics_bad (Fixture       *f,
   }
 }
 
+static void
+test_ics_nul (Fixture       *f,
+              gconstpointer  data)
+{
+  static const char first[] =
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\nBEGIN:VEVENT\r\nUID:first@example.org\r\n"
+    "DTSTART:20240101T100000Z\r\nSUMMARY:First\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+  static const char second[] =
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\nBEGIN:VEVENT\r\nUID:second@example.org\r\n"
+    "DTSTART:20240102T100000Z\r\nSUMMARY:Second\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+  g_autofree char *path = g_build_filename (f->dir, "two.ics", NULL);
+  g_autoptr(GString) text = g_string_new (first);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autofree char *expected = NULL;
+  guint n = 0;
+
+  /* The two calendars one after the other are two items... */
+  g_string_append (text, second);
+  g_file_set_contents (path, text->str, text->len, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *other_path = g_build_filename (f->dir, "other.db", NULL);
+    g_autoptr(RapportStore) other = rapport_store_new (other_path, &error);
+
+    g_assert_no_error (error);
+    rapport_content_import_file (other, path, &n, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (n, ==, 2);
+  }
+
+  /* ...and with a NUL byte between them the file is refused, not read up
+   * to the NUL. */
+  g_string_insert_c (text, strlen (first), '\0');
+  g_file_set_contents (path, text->str, text->len, &error);
+  g_assert_no_error (error);
+  n = 42;
+  g_assert_false (rapport_content_import_file (f->store, path, &n, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  expected = g_strdup_printf ("two.ics: Line 10: a NUL byte at byte offset %" G_GSIZE_FORMAT
+                              "; a text file never holds one, so the file is damaged or is not text",
+                              strlen (first));
+  g_assert_cmpstr (error->message, ==, expected);
+  g_assert_cmpuint (n, ==, 42);
+  g_clear_error (&error);
+  items = rapport_content_list_items (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, 0);
+
+  /* Bytes that are not UTF-8 are named the same way. */
+  g_string_assign (text, first);
+  g_string_insert_c (text, strstr (first, "First") - first, '\xE9');
+  g_file_set_contents (path, text->str, text->len, &error);
+  g_assert_no_error (error);
+  g_assert_false (rapport_content_import_file (f->store, path, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("two.ics: Line 7: the text is not UTF-8 (byte 0xE9 at byte offset %"
+                              G_GSIZE_FORMAT "); save the file as UTF-8 and try again",
+                              (gsize) (strstr (first, "First") - first));
+  g_assert_cmpstr (error->message, ==, expected);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -801,6 +864,7 @@ main (int   argc,
   ADD ("/rapport/content/ics/round-trip", test_ics_round_trip);
   ADD ("/rapport/content/ics/other-programs", test_ics_other_programs);
   ADD ("/rapport/content/ics/bad", test_ics_bad);
+  ADD ("/rapport/content/ics/nul", test_ics_nul);
 #undef ADD
 
   return g_test_run ();

@@ -23,6 +23,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "rapport-clock.h"
 #include "rapport-event-io.h"
 #include "rapport-events.h"
 #include "rapport-member.h"
@@ -37,12 +38,6 @@ typedef struct
   gint64        event_id;
 } Fixture;
 
-static gint64
-fixed_clock (gpointer user_data)
-{
-  return NOW;
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -56,7 +51,7 @@ fixture_set_up (Fixture       *f,
   path = g_build_filename (f->dir, "rapport.db", NULL);
   f->store = rapport_store_new (path, &error);
   g_assert_no_error (error);
-  rapport_events_set_clock (f->store, fixed_clock, NULL);
+  rapport_clock_set_fixed (rapport_clock_get_default (), NOW);
 
   rapport_event_set_title (event, "GNOME Paris meetup: GTK 4 in practice");
   rapport_event_set_starts_at (event, 1747758600);   /* 2025-05-20 18:30 Paris */
@@ -416,6 +411,35 @@ test_export_csv_ics (Fixture       *f,
   rapport_event_import_result_clear (&result);
 }
 
+/* Names and organizations come from imports and HubSpot: a spreadsheet
+ * must not run them. */
+static void
+test_export_csv_formulas (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *csv_path = g_build_filename (f->dir, "attendees.csv", NULL);
+  g_autoptr(GFile) csv = g_file_new_for_path (csv_path);
+  g_autoptr(RapportMember) m = rapport_member_new ();
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  rapport_member_set_name (m, "=HYPERLINK(\"http://example.org\",\"x\")");
+  rapport_member_set_email (m, "formula@example.org");
+  rapport_member_set_organization (m, "+49 30 1234");
+  rapport_store_insert_member (f->store, m, &error);
+  g_assert_no_error (error);
+  rapport_events_add_rsvp (f->store, f->event_id, rapport_member_get_id (m), RAPPORT_RSVP_GOING, 1,
+                           "manual", NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  rapport_event_export_csv (f->store, f->event_id, csv, NULL, &error);
+  g_assert_no_error (error);
+  g_file_get_contents (csv_path, &text, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "\r\n\"'=HYPERLINK(\"\"http://example.org\"\",\"\"x\"\")\","
+                                  "formula@example.org,\"'+49 30 1234\",going,1,"));
+}
+
 /* PDF streams hold NUL bytes, so no str* search will do. */
 static gboolean
 contains_bytes (const char *data,
@@ -520,6 +544,7 @@ main (int   argc,
   ADD ("import/bad-file", test_import_bad_file);
   ADD ("import/unknown-layout-mapping", test_import_unknown_and_mapping);
   ADD ("export/csv-ics", test_export_csv_ics);
+  ADD ("export/csv-formulas", test_export_csv_formulas);
   ADD ("export/pdf", test_export_pdf);
 
 #undef ADD

@@ -426,6 +426,224 @@ test_writer_quoting (void)
                    "\"semi;colon\",,\"CR\r\",é,\r\n");
 }
 
+static char *
+write_row (const char * const *values,
+           gsize               n_values)
+{
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  g_autoptr(RapportCsvWriter) writer = rapport_csv_writer_new (stream);
+  g_autoptr(GError) error = NULL;
+
+  for (gsize i = 0; i < n_values; i++)
+    rapport_csv_writer_add_field (writer, values[i]);
+  rapport_csv_writer_end_row (writer, NULL, &error);
+  g_assert_no_error (error);
+  rapport_csv_writer_flush (writer, NULL, &error);
+  g_assert_no_error (error);
+  g_output_stream_close (stream, NULL, &error);
+  g_assert_no_error (error);
+
+  return g_strndup (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (stream)),
+                    g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (stream)));
+}
+
+/* Values a spreadsheet would run as formulas, and some it would not. */
+static const char * const formula_values[] = {
+  "=SUM(A1)", "'=x", "-5", "@home", "\tx", "+49 30 1234", "\rx", "''@y",
+  "=HYPERLINK(\"http://example.org\",\"x\")", "'plain", "plain'", "a=b", "'", "''", "",
+};
+
+static void
+test_writer_formulas (void)
+{
+  g_autofree char *text = write_row (formula_values, G_N_ELEMENTS (formula_values));
+
+  /* OWASP's advice: a single quote before the cell, and the cell quoted. */
+  g_assert_cmpstr (text, ==,
+                   "\"'=SUM(A1)\",\"''=x\",\"'-5\",\"'@home\",\"'\tx\",\"'+49 30 1234\",\"'\rx\","
+                   "\"'''@y\",\"'=HYPERLINK(\"\"http://example.org\"\",\"\"x\"\")\","
+                   "'plain,plain',a=b,','',\r\n");
+}
+
+static void
+test_formula_round_trip (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  char delimiter = 0;
+
+  /* A header that starts like a formula, then one value to a row. */
+  {
+    const char * const header[] = { "=Value", "Line" };
+    g_autofree char *row = write_row (header, G_N_ELEMENTS (header));
+
+    g_string_append (text, row);
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (formula_values); i++)
+    {
+      const char * const values[] = { formula_values[i], "x" };
+      g_autofree char *row = write_row (values, G_N_ELEMENTS (values));
+
+      g_string_append (text, row);
+    }
+
+  rows = read_all (text->str, &delimiter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, G_N_ELEMENTS (formula_values) + 1);
+  g_assert_cmpstr (((char **) g_ptr_array_index (rows, 0))[0], ==, "=Value");
+  for (guint i = 0; i < G_N_ELEMENTS (formula_values); i++)
+    {
+      char **row = g_ptr_array_index (rows, i + 1);
+
+      /* row[0] is the line; the value follows. */
+      g_assert_cmpstr (row[1], ==, formula_values[i]);
+      g_assert_cmpstr (row[2], ==, "x");
+    }
+}
+
+static void
+test_reader_formula_quote (void)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *row = NULL;
+  char delimiter = 0;
+
+  /* Exactly one quote comes off, quoted in the file or not, and only
+   * before what looks like a formula. */
+  rows = read_all ("a,b,c,d,e,f,g\n'=1,\"''+2\",'@x,'-,'plain,',\"'\t\"\n", &delimiter, &error);
+  g_assert_no_error (error);
+  row = joined_row (rows, 1);
+  g_assert_cmpstr (row, ==, "2|=1|'+2|@x|-|'plain|'|\t");
+}
+
+/* Reads @text whole, or up to its first error. Returns how much of it the
+ * reader took from the stream. */
+static guint64
+read_until_error (const char  *text,
+                  gsize        length,
+                  GError     **error)
+{
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (text, length, NULL);
+  g_autoptr(RapportCsvReader) reader = rapport_csv_reader_new (stream);
+
+  if (rapport_csv_reader_read_header (reader, NULL, error))
+    {
+      while (rapport_csv_reader_read_row (reader, NULL, error) != NULL)
+        ;
+    }
+
+  return rapport_csv_reader_get_bytes_read (reader);
+}
+
+#define MIB (1024 * 1024)
+
+static void
+test_reader_field_limit (void)
+{
+  g_autoptr(GString) text = g_string_new ("Name,Notes,More\nA,x,y\n");
+  g_autoptr(GError) error = NULL;
+  guint64 read;
+
+  /* 1 MiB is allowed... */
+  g_string_append (text, "B,");
+  for (guint i = 0; i < MIB; i++)
+    g_string_append_c (text, 'n');
+  g_string_append (text, ",z\n");
+  read_until_error (text->str, text->len, &error);
+  g_assert_no_error (error);
+
+  /* ...a byte more is not, and the reader stops there: a 10 MB value is
+   * never read whole. */
+  g_string_truncate (text, strlen ("Name,Notes,More\nA,x,y\n"));
+  g_string_append (text, "C,\"");
+  for (guint i = 0; i < 10 * 1000 * 1000; i++)
+    g_string_append_c (text, 'n');
+  g_string_append (text, "\",z\n");
+  read = read_until_error (text->str, text->len, &error);
+  g_assert_error (error, RAPPORT_CSV_ERROR, RAPPORT_CSV_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==,
+                   "Line 3, column 2 (“Notes”): a value longer than 1 MiB, more than one value may "
+                   "hold; a quote that is never closed makes one value of the rest of the file");
+  g_assert_cmpuint (read, <=, MIB + 128 * 1024);
+  g_clear_error (&error);
+
+  /* The line named is the value's own, inside a row of several lines. */
+  g_string_truncate (text, strlen ("Name,Notes,More\nA,x,y\n"));
+  g_string_append (text, "D,\"two\nlines\",");
+  for (guint i = 0; i < MIB + 1; i++)
+    g_string_append_c (text, 'n');
+  read_until_error (text->str, text->len, &error);
+  g_assert_error (error, RAPPORT_CSV_ERROR, RAPPORT_CSV_ERROR_TOO_LARGE);
+  g_assert_true (g_str_has_prefix (error->message, "Line 4, column 3 (“More”): a value longer than 1 MiB"));
+}
+
+static void
+test_reader_row_limit (void)
+{
+  g_autoptr(GString) text = g_string_new ("A,B,C,D,E\n");
+  g_autoptr(GError) error = NULL;
+  guint64 read;
+
+  /* Five values of 900 KiB: each is allowed, their row is not. */
+  for (guint column = 0; column < 5; column++)
+    {
+      if (column > 0)
+        g_string_append_c (text, ',');
+      for (guint i = 0; i < 900 * 1024; i++)
+        g_string_append_c (text, 'r');
+    }
+  g_string_append_c (text, '\n');
+
+  read = read_until_error (text->str, text->len, &error);
+  g_assert_error (error, RAPPORT_CSV_ERROR, RAPPORT_CSV_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, "Line 2, column 5 (“E”): a row longer than 4 MiB, more than one row may hold");
+  g_assert_cmpuint (read, <=, 4 * MIB + 128 * 1024);
+}
+
+static void
+test_reader_column_limit (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  gint64 start;
+  guint64 read;
+  char delimiter = 0;
+
+  /* 1,000 columns are read... */
+  for (guint i = 0; i < 1000; i++)
+    g_string_append_printf (text, "%sc%u", i ? "," : "", i);
+  g_string_append_c (text, '\n');
+  for (guint i = 0; i < 1000; i++)
+    g_string_append (text, i ? ",v" : "v");
+  g_string_append_c (text, '\n');
+  rows = read_all (text->str, &delimiter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (g_ptr_array_index (rows, 1)), ==, 1001);
+
+  /* ...one more is refused, in a row as in the header. */
+  g_string_truncate (text, text->len - 1);
+  g_string_append (text, ",v\n");
+  read_until_error (text->str, text->len, &error);
+  g_assert_error (error, RAPPORT_CSV_ERROR, RAPPORT_CSV_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, "Line 2, column 1001: a row with more than 1000 columns, more than Rapport reads");
+  g_clear_error (&error);
+
+  /* A header of a million columns fails at once, having read little. */
+  g_string_truncate (text, 0);
+  for (guint i = 0; i < 1000 * 1000; i++)
+    g_string_append (text, "a,");
+  g_string_append (text, "a\nb\n");
+  start = g_get_monotonic_time ();
+  read = read_until_error (text->str, text->len, &error);
+  g_assert_error (error, RAPPORT_CSV_ERROR, RAPPORT_CSV_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, "Line 1, column 1001: a row with more than 1000 columns, more than Rapport reads");
+  g_assert_cmpuint (read, <=, 128 * 1024);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+}
+
 /* Import */
 
 static void
@@ -999,6 +1217,120 @@ test_export_round_trip (Fixture       *f,
 }
 
 static void
+test_export_formulas (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GFile) first = temp_file (f, "first.csv");
+  g_autoptr(GFile) second = temp_file (f, "second.csv");
+  g_autoptr(RapportStore) other = NULL;
+  g_autoptr(RapportMember) member = rapport_member_new ();
+  g_autoptr(RapportMember) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first_text = NULL;
+  g_autofree char *second_text = NULL;
+  g_auto(GStrv) tags = NULL;
+
+  /* Values from a HubSpot sync or an import, which a spreadsheet would run. */
+  rapport_member_set_name (member, "=SUM(A1)");
+  rapport_member_set_email (member, "formula@example.org");
+  rapport_member_set_organization (member, "@home");
+  rapport_member_set_title (member, "'=x");
+  rapport_member_set_location (member, "-5");
+  rapport_member_set_phone (member, "+49 30 1234");
+  rapport_member_set_custom (member, "=Key", "''-y");
+  rapport_member_set_custom (member, "Note", "=1+2");
+  rapport_store_insert_member (f->store, member, &error);
+  g_assert_no_error (error);
+  rapport_store_add_member_tag (f->store, rapport_member_get_id (member), "+1", &error);
+  g_assert_no_error (error);
+
+  export_ok (f->store, first, 1);
+  first_text = file_contents (first);
+  g_assert_cmpstr (first_text, ==,
+                   "Name,Email,Other emails,Organization,Title,Location,Phone,Stage,Tags,\"'=Key\",Note\r\n"
+                   "\"'=SUM(A1)\",formula@example.org,,\"'@home\",\"''=x\",\"'-5\",\"'+49 30 1234\","
+                   "Newcomer,\"'+1\",\"'''-y\",\"'=1+2\"\r\n");
+
+  /* Imported back, every value is what it was, and exports the same. */
+  other = open_store (f, "other.db");
+  rapport_member_import_csv (other, first, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  copy = rapport_store_get_member (other, rapport_store_find_member_by_email (other, "formula@example.org"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rapport_member_get_name (copy), ==, "=SUM(A1)");
+  g_assert_cmpstr (rapport_member_get_organization (copy), ==, "@home");
+  g_assert_cmpstr (rapport_member_get_title (copy), ==, "'=x");
+  g_assert_cmpstr (rapport_member_get_location (copy), ==, "-5");
+  g_assert_cmpstr (rapport_member_get_phone (copy), ==, "+49 30 1234");
+  g_assert_cmpstr (rapport_member_get_custom (copy, "=Key"), ==, "''-y");
+  g_assert_cmpstr (rapport_member_get_custom (copy, "Note"), ==, "=1+2");
+  tags = rapport_store_list_member_tags (other, rapport_member_get_id (copy));
+  g_assert_cmpuint (g_strv_length (tags), ==, 1);
+  g_assert_cmpstr (tags[0], ==, "+1");
+
+  export_ok (other, second, 1);
+  second_text = file_contents (second);
+  g_assert_cmpstr (second_text, ==, first_text);
+}
+
+/* A file beyond the reader's limits imports nothing. */
+static void
+test_import_limits (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GString) huge_value = g_string_new ("Name,Email,Notes\nAna,ana@example.org,x\nBo,bo@example.org,");
+  g_autoptr(GString) huge_row = g_string_new ("Name,Email,A,B,C,D,E\nAna,ana@example.org");
+  g_autoptr(GString) wide = g_string_new ("Name,Email");
+  struct {
+    GString    *contents;
+    const char *message;
+  } cases[] = {
+    { huge_value, "Line 3, column 3 (“Notes”): a value longer than 1 MiB, more than one value may "
+                  "hold; a quote that is never closed makes one value of the rest of the file" },
+    { huge_row, "Line 2, column 7 (“E”): a row longer than 4 MiB, more than one row may hold" },
+    { wide, "Line 1, column 1001: a row with more than 1000 columns, more than Rapport reads" },
+  };
+  RapportStoreCounts before;
+
+  g_string_set_size (huge_value, huge_value->len + 10 * 1000 * 1000);
+  memset (huge_value->str + huge_value->len - 10 * 1000 * 1000, 'n', 10 * 1000 * 1000);
+  g_string_append_c (huge_value, '\n');
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_string_append_c (huge_row, ',');
+      g_string_set_size (huge_row, huge_row->len + 900 * 1024);
+      memset (huge_row->str + huge_row->len - 900 * 1024, 'r', 900 * 1024);
+    }
+  g_string_append_c (huge_row, '\n');
+
+  for (guint i = 0; i < 1000 * 1000; i++)
+    g_string_append (wide, ",a");
+  g_string_append (wide, "\nAna,ana@example.org\n");
+
+  import_ok (f, "Name,Email\nSeed,seed@example.org\n", NULL);
+  before = counts (f->store);
+  f->reloads = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GFile) file = write_csv (f, "big.csv", cases[i].contents->str, cases[i].contents->len);
+      g_autoptr(GError) error = NULL;
+      RapportImportResult result = { 1, 1, 1 };
+      RapportStoreCounts after;
+
+      g_assert_false (rapport_member_import_csv (f->store, file, &result, NULL, NULL, NULL, &error));
+      g_assert_error (error, RAPPORT_CSV_ERROR, RAPPORT_CSV_ERROR_TOO_LARGE);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+
+      after = counts (f->store);
+      assert_same_counts (&before, &after);
+      g_assert_cmpuint (result.rows + result.added + result.updated, ==, 0);
+      g_assert_cmpuint (f->reloads, ==, 0);
+    }
+}
+
+static void
 test_export_empty (Fixture       *f,
                    gconstpointer  data)
 {
@@ -1219,6 +1551,12 @@ main (int   argc,
   g_test_add_func ("/rapport/io/csv/reader/semicolon", test_reader_semicolon);
   g_test_add_func ("/rapport/io/csv/reader/large-values", test_reader_large_block);
   g_test_add_func ("/rapport/io/csv/writer/quoting", test_writer_quoting);
+  g_test_add_func ("/rapport/io/csv/writer/formulas", test_writer_formulas);
+  g_test_add_func ("/rapport/io/csv/writer/formula-round-trip", test_formula_round_trip);
+  g_test_add_func ("/rapport/io/csv/reader/formula-quote", test_reader_formula_quote);
+  g_test_add_func ("/rapport/io/csv/reader/field-limit", test_reader_field_limit);
+  g_test_add_func ("/rapport/io/csv/reader/row-limit", test_reader_row_limit);
+  g_test_add_func ("/rapport/io/csv/reader/column-limit", test_reader_column_limit);
 
   ADD ("/rapport/io/csv/import/semicolon-fixture", test_import_semicolon_fixture);
   ADD ("/rapport/io/csv/import/comma-fixture", test_import_comma_fixture);
@@ -1240,6 +1578,8 @@ main (int   argc,
 
   ADD ("/rapport/io/csv/export/golden", test_export_golden);
   ADD ("/rapport/io/csv/export/round-trip", test_export_round_trip);
+  ADD ("/rapport/io/csv/export/formulas", test_export_formulas);
+  ADD ("/rapport/io/csv/import/limits", test_import_limits);
   ADD ("/rapport/io/csv/export/empty", test_export_empty);
   ADD ("/rapport/io/csv/export/cancelled", test_export_cancelled);
   ADD ("/rapport/io/csv/export/progress", test_export_progress);

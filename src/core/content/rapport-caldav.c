@@ -932,7 +932,8 @@ rapport_caldav_sync (RapportStore        *store,
     return FALSE;
 
   collection_key = href_key (g_uri_get_path (dav.base));
-  remote = g_hash_table_new (g_str_hash, g_str_equal);
+  /* The table owns its keys; the resources stay the listing's. */
+  remote = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < listing->len; i++)
     {
       Resource *resource = g_ptr_array_index (listing, i);

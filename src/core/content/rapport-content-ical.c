@@ -25,8 +25,10 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "rapport-clock.h"
 #include "rapport-content-ical.h"
 #include "rapport-content-private.h"
+#include "rapport-text-private.h"
 
 #define PRODID "-//Rapport//Content calendar " PACKAGE_VERSION "//EN"
 
@@ -157,7 +159,7 @@ append_vtimezone (GString    *out,
                   const char *tzid)
 {
   g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (tzid);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = rapport_now_utc ();
   g_autoptr(GDateTime) year_start = NULL;
   gint64 start, end, first, second;
   gint32 offset_start, offset_first, offset_second;
@@ -354,7 +356,7 @@ write_calendar (GPtrArray  *items,
   g_autoptr(GHashTable) zones = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) zone_names = g_ptr_array_new ();
   GString *out = g_string_sized_new (512 * (items->len + 1));
-  struct icaltimetype dtstamp = icaltime_from_timet_with_zone (time (NULL), 0, icaltimezone_get_utc_timezone ());
+  struct icaltimetype dtstamp = icaltime_from_timet_with_zone ((time_t) rapport_now_unix (), 0, icaltimezone_get_utc_timezone ());
 
   g_string_append (out, "BEGIN:VCALENDAR\r\nPRODID:" PRODID "\r\nVERSION:2.0\r\nCALSCALE:GREGORIAN\r\n");
 
@@ -696,12 +698,17 @@ known_zone_name (const char *tzid)
   return NULL;
 }
 
+/* libical writes no time after the year 3000 (icaltime_is_valid_time()):
+ * an export would write a later one as 00000000, which no import reads. */
+#define LAST_YEAR 3000
+#define LAST_TIME G_GINT64_CONSTANT (32535215999) /* 3000-12-31T23:59:59Z */
+
 static gboolean
 time_is_valid (struct icaltimetype t)
 {
   if (icaltime_is_null_time (t))
     return FALSE;
-  if (t.month < 1 || t.month > 12 || t.year < 1 || t.year > 9999)
+  if (t.month < 1 || t.month > 12 || t.year < 1 || t.year > LAST_YEAR)
     return FALSE;
   if (t.day < 1 || t.day > icaltime_days_in_month (t.month, t.year))
     return FALSE;
@@ -769,7 +776,7 @@ read_time (icalcomponent  *root,
             {
               t.zone = NULL;
               *when = icaltime_as_timet_with_zone (t, defined);
-              return TRUE;
+              goto in_utc;
             }
         }
 
@@ -787,6 +794,14 @@ read_time (icalcomponent  *root,
 
     *when = local != NULL ? g_date_time_to_unix (local) : 0;
   }
+
+in_utc:
+  /* These two are exported in UTC, which may be in the year after. */
+  if (*when > LAST_TIME)
+    {
+      g_set_error_literal (error_message, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "");
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -1251,14 +1266,18 @@ rapport_content_import_file (RapportStore  *store,
                              GError       **error)
 {
   g_autofree char *text = NULL;
+  gsize length = 0;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (!g_file_get_contents (path, &text, NULL, error))
+  if (!g_file_get_contents (path, &text, &length, error))
     return FALSE;
 
-  if (!rapport_content_import_ics (store, text, n_items, error))
+  /* The parser reads a C string: a NUL byte would hide the rest of the
+   * file, which would import in part and still succeed. */
+  if (!_rapport_text_validate (text, length, error) ||
+      !rapport_content_import_ics (store, text, n_items, error))
     {
       g_autofree char *name = g_filename_display_basename (path);
 

@@ -1204,6 +1204,7 @@ static char *
 format_event_date (RapportEvent *event)
 {
   g_autoptr(GTimeZone) tz = NULL;
+  g_autoptr(GDateTime) start_utc = NULL;
   g_autoptr(GDateTime) start = NULL;
   g_autoptr(GDateTime) end = NULL;
   g_autofree char *day = NULL;
@@ -1216,8 +1217,8 @@ format_event_date (RapportEvent *event)
   if (tz == NULL)
     tz = g_time_zone_new_utc ();
 
-  start = g_date_time_new_from_unix_utc (rapport_event_get_starts_at (event));
-  start = g_date_time_to_timezone (g_steal_pointer (&start), tz);
+  start_utc = g_date_time_new_from_unix_utc (rapport_event_get_starts_at (event));
+  start = g_date_time_to_timezone (start_utc, tz);
   day = g_date_time_format (start, "%A %e %B %Y");
   from = g_date_time_format (start, "%H:%M");
   if (rapport_event_get_ends_at (event) > 0)

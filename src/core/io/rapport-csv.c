@@ -30,6 +30,20 @@
 
 #define BLOCK_SIZE (64 * 1024)
 
+/* Limits that keep a wrong or hostile file from taking all memory, each far
+ * above what real data holds. A spreadsheet cell holds at most 32,767
+ * characters (Excel) or 50,000 (Google Sheets), a HubSpot text property
+ * 65,536: up to 256 KiB of UTF-8. 64 KiB could cut such a note short, so a
+ * value may take 1 MiB. A row may take four such values, and have 1,000
+ * columns: Rapport's export has one per platform and custom field, and a
+ * CRM's export of every property a few hundred. */
+#define MAX_FIELD_BYTES (1024 * 1024)
+#define MAX_ROW_BYTES   (4 * 1024 * 1024)
+#define MAX_COLUMNS     1000
+
+/* How far the delimiter is looked for: the first line may be endless. */
+#define SNIFF_BYTES     BLOCK_SIZE
+
 G_DEFINE_QUARK (rapport-csv-error-quark, rapport_csv_error)
 
 typedef enum
@@ -60,6 +74,7 @@ struct _RapportCsvReader
   /* The current row: every field's bytes one after another, each ended by a
    * NUL, so a row costs no allocation once the buffers have grown. */
   guint64       row_line;
+  gsize         field_limit;
   GString      *data;
   GArray       *starts;
   GArray       *lines;
@@ -74,6 +89,21 @@ struct _RapportCsvWriter
   GString       *buffer;
   gboolean       row_started;
 };
+
+/* Whether @value matches ^'*[=+\-@\t\r]. A spreadsheet takes a cell that
+ * starts with one of these for a formula (OWASP, "CSV Injection"), so the
+ * writer puts a quote before it, which spreadsheets show as text; the quotes
+ * already there are counted so that the reader, which takes exactly one
+ * away, gets every value back as it was. */
+static gboolean
+looks_like_formula (const char *value)
+{
+  while (*value == '\'')
+    value++;
+
+  return *value == '=' || *value == '+' || *value == '-' || *value == '@' ||
+         *value == '\t' || *value == '\r';
+}
 
 RapportCsvReader *
 rapport_csv_reader_new (GInputStream *stream)
@@ -166,16 +196,27 @@ rapport_csv_reader_dup_location (RapportCsvReader *self,
 }
 
 static gboolean
+set_error_at (RapportCsvReader  *self,
+              GError           **error,
+              int                code,
+              guint64            line,
+              guint              column,
+              const char        *message)
+{
+  g_autofree char *where = rapport_csv_reader_dup_location (self, line, column);
+
+  g_set_error (error, RAPPORT_CSV_ERROR, code, "%s: %s", where, message);
+  return FALSE;
+}
+
+static gboolean
 set_row_error (RapportCsvReader  *self,
                GError           **error,
                int                code,
                guint              column,
                const char        *message)
 {
-  g_autofree char *where = rapport_csv_reader_dup_location (self, self->row_line, column);
-
-  g_set_error (error, RAPPORT_CSV_ERROR, code, "%s: %s", where, message);
-  return FALSE;
+  return set_error_at (self, error, code, self->row_line, column, message);
 }
 
 static int
@@ -194,8 +235,76 @@ begin_field (RapportCsvReader *self)
 
   g_array_append_val (self->starts, start);
   g_array_append_val (self->lines, self->line);
+  self->field_limit = MIN (start + MAX_FIELD_BYTES, MAX_ROW_BYTES);
   self->field_quoted = FALSE;
   self->field_blank = TRUE;
+}
+
+/* The current value has just grown past field_limit: names it, and which
+ * limit it crossed, the lower of its own and its row's. */
+static G_GNUC_NO_INLINE gboolean
+too_large (RapportCsvReader  *self,
+           GError           **error)
+{
+  guint column = self->starts->len;
+  gsize start = g_array_index (self->starts, gsize, column - 1);
+  g_autofree char *message = NULL;
+
+  if (start + MAX_FIELD_BYTES <= MAX_ROW_BYTES)
+    {
+      message = g_strdup_printf (_("a value longer than %u MiB, more than one value may hold; a "
+                                   "quote that is never closed makes one value of the rest of "
+                                   "the file"),
+                                 (guint) (MAX_FIELD_BYTES / (1024 * 1024)));
+      set_error_at (self, error, RAPPORT_CSV_ERROR_TOO_LARGE,
+                    g_array_index (self->lines, guint64, column - 1), column, message);
+    }
+  else
+    {
+      message = g_strdup_printf (_("a row longer than %u MiB, more than one row may hold"),
+                                 (guint) (MAX_ROW_BYTES / (1024 * 1024)));
+      set_row_error (self, error, RAPPORT_CSV_ERROR_TOO_LARGE, column, message);
+    }
+
+  return FALSE;
+}
+
+/* Whether the current value, and its row so far, are within their
+ * limits: one comparison. */
+static inline gboolean
+check_limits (RapportCsvReader  *self,
+              GError           **error)
+{
+  if (G_LIKELY (self->data->len <= self->field_limit))
+    return TRUE;
+
+  return too_large (self, error);
+}
+
+static G_GNUC_NO_INLINE gboolean
+too_many_columns (RapportCsvReader  *self,
+                  GError           **error)
+{
+  g_autofree char *message =
+    g_strdup_printf (_("a row with more than %u columns, more than Rapport reads"),
+                     (guint) MAX_COLUMNS);
+
+  return set_error_at (self, error, RAPPORT_CSV_ERROR_TOO_LARGE, self->line, MAX_COLUMNS + 1,
+                       message);
+}
+
+/* Ends the current value at a delimiter and begins the next, if the row
+ * may have one more. */
+static inline gboolean
+next_field (RapportCsvReader  *self,
+            GError           **error)
+{
+  if (G_UNLIKELY (self->starts->len >= MAX_COLUMNS))
+    return too_many_columns (self, error);
+
+  g_string_append_c (self->data, '\0');
+  begin_field (self);
+  return TRUE;
 }
 
 static void
@@ -229,31 +338,48 @@ read_record (RapportCsvReader  *self,
   ParseState state = STATE_FIELD_START;
   gboolean in_row = FALSE;
   const guint8 delimiter = self->delimiter;
+  gsize stop = 0;
 
   for (;;)
     {
       guint8 c;
 
-      if (self->position >= self->length)
+      /* Parsing stops where the buffer ends, or sooner where the current
+       * value could first cross a limit, as a byte adds one at most. So a
+       * value or row too long is refused right after the byte that made it
+       * so, whatever size the blocks of the file come in. */
+      if (G_UNLIKELY (self->position >= stop))
         {
-          gssize n = read_more (self, cancellable, error);
+          gsize budget;
 
-          if (n < 0)
+          if (in_row && !check_limits (self, error))
             return -1;
 
-          if (n == 0)
+          if (self->position >= self->length)
             {
-              if (!in_row)
-                return 0;
+              gssize n = read_more (self, cancellable, error);
 
-              if (state == STATE_QUOTED)
-                return malformed (self, error,
-                                  _("a quoted value has no closing quote before the end of "
-                                    "the file"));
+              if (n < 0)
+                return -1;
 
-              end_row (self);
-              return 1;
+              if (n == 0)
+                {
+                  if (!in_row)
+                    return 0;
+
+                  if (state == STATE_QUOTED)
+                    return malformed (self, error,
+                                      _("a quoted value has no closing quote before the end "
+                                        "of the file"));
+
+                  end_row (self);
+                  return 1;
+                }
             }
+
+          /* Before its first byte, a row's first value may take the most. */
+          budget = in_row ? self->field_limit - self->data->len + 1 : MAX_FIELD_BYTES + 1;
+          stop = self->position + MIN (self->length - self->position, budget);
         }
 
       c = self->buffer[self->position++];
@@ -290,8 +416,8 @@ read_record (RapportCsvReader  *self,
         case STATE_UNQUOTED:
           if (c == delimiter)
             {
-              g_string_append_c (self->data, '\0');
-              begin_field (self);
+              if (!next_field (self, error))
+                return -1;
               state = STATE_FIELD_START;
             }
           else if (c == '\n' || c == '\r')
@@ -339,8 +465,8 @@ read_record (RapportCsvReader  *self,
             }
           else if (c == delimiter)
             {
-              g_string_append_c (self->data, '\0');
-              begin_field (self);
+              if (!next_field (self, error))
+                return -1;
               state = STATE_FIELD_START;
             }
           else if (c == '\n' || c == '\r')
@@ -412,7 +538,11 @@ row_is_blank (RapportCsvReader *self)
  * rapport_csv_reader_read_row:
  *
  * Reads the next row, skipping empty lines. Every row must have as many
- * values as the header has columns.
+ * values as the header has columns. A value may take 1 MiB and a row 4 MiB
+ * and 1,000 columns; beyond, the row is refused with
+ * %RAPPORT_CSV_ERROR_TOO_LARGE before it takes more memory. One single
+ * quote before a value that starts like a formula (^'+[=+\-@\t\r]) is
+ * taken away: rapport_csv_writer_add_field() puts it there.
  *
  * Returns: (transfer none) (nullable): the values, %NULL-terminated and
  *   valid until the next call (the caller may edit them in place), or %NULL
@@ -427,6 +557,7 @@ rapport_csv_reader_read_row (RapportCsvReader  *self,
 
   for (;;)
     {
+      char **fields;
       guint n_columns;
       guint n;
       int rc;
@@ -461,12 +592,22 @@ rapport_csv_reader_read_row (RapportCsvReader  *self,
           return NULL;
         }
 
-      return (char **) self->fields->pdata;
+      /* The quote the writer put before a value a spreadsheet would take
+       * for a formula comes off again. */
+      fields = (char **) self->fields->pdata;
+      for (guint i = 0; i < n; i++)
+        {
+          if (G_UNLIKELY (fields[i][0] == '\'') && looks_like_formula (fields[i]))
+            fields[i]++;
+        }
+
+      return fields;
     }
 }
 
 /* Skips a UTF-8 byte order mark and picks the delimiter: whichever of comma
- * and semicolon the first non-empty line has more of outside quotes. */
+ * and semicolon the first non-empty line (within SNIFF_BYTES) has more of
+ * outside quotes. */
 static gboolean
 sniff (RapportCsvReader  *self,
        GCancellable      *cancellable,
@@ -496,6 +637,9 @@ sniff (RapportCsvReader  *self,
   for (;;)
     {
       guint8 c;
+
+      if (i - self->position >= SNIFF_BYTES)
+        break;
 
       if (i >= self->length)
         {
@@ -673,12 +817,16 @@ needs_quotes (const char *value,
  * @value: (nullable): the value; %NULL is written as an empty value
  *
  * Adds a value to the current row, quoted when it holds a delimiter, a
- * quote, a line break or surrounding spaces.
+ * quote, a line break or surrounding spaces. A value a spreadsheet would
+ * run as a formula (it starts with `=`, `+`, `-`, `@`, a tab or a carriage
+ * return, after any single quotes) is written quoted after a single quote;
+ * the reader takes that quote away again.
  */
 void
 rapport_csv_writer_add_field (RapportCsvWriter *self,
                               const char       *value)
 {
+  gboolean formula;
   gsize length;
 
   g_return_if_fail (self != NULL);
@@ -691,13 +839,16 @@ rapport_csv_writer_add_field (RapportCsvWriter *self,
     return;
 
   length = strlen (value);
-  if (!needs_quotes (value, length))
+  formula = looks_like_formula (value);
+  if (!formula && !needs_quotes (value, length))
     {
       g_string_append_len (self->buffer, value, length);
       return;
     }
 
   g_string_append_c (self->buffer, '"');
+  if (formula)
+    g_string_append_c (self->buffer, '\'');
   for (const char *p = value; *p != '\0'; p++)
     {
       if (*p == '"')

@@ -25,7 +25,10 @@
 G_BEGIN_DECLS
 
 /* An RFC 4180 reader and writer. The reader streams: it keeps one block of
- * the file and one row in memory, however large the file is. */
+ * the file and one row in memory, however large the file is, and refuses a
+ * value over 1 MiB, a row over 4 MiB or over 1,000 columns. The writer puts
+ * a single quote before a value a spreadsheet would run as a formula; the
+ * reader takes it away again. */
 
 typedef struct _RapportCsvReader RapportCsvReader;
 typedef struct _RapportCsvWriter RapportCsvWriter;

@@ -34,6 +34,8 @@ G_BEGIN_DECLS
  * @RAPPORT_CSV_ERROR_ENCODING: the file is not UTF-8
  * @RAPPORT_CSV_ERROR_INVALID: a value is not acceptable (no name, a bad email)
  * @RAPPORT_CSV_ERROR_NO_HEADER: the file is empty or its header names no known field
+ * @RAPPORT_CSV_ERROR_TOO_LARGE: a value, a row or the number of columns is beyond the
+ *   reader's limits (1 MiB, 4 MiB, 1,000)
  *
  * Every message names the line (and where it helps the column and field).
  */
@@ -43,6 +45,7 @@ typedef enum
   RAPPORT_CSV_ERROR_ENCODING,
   RAPPORT_CSV_ERROR_INVALID,
   RAPPORT_CSV_ERROR_NO_HEADER,
+  RAPPORT_CSV_ERROR_TOO_LARGE,
 } RapportCsvError;
 
 /**
