@@ -26,6 +26,7 @@
 #include <glib-unix.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "rapport-account.h"
 #include "rapport-cli.h"
@@ -41,7 +42,14 @@ typedef struct
   RapportCliProgress  progress;
   gboolean            ok;
   GError             *error;
+  /* Not a terminal: whole lines a log can keep, no redraws. */
+  gboolean            plain;
+  gint64              printed_at;
+  char               *printed_stream;
 } SyncWait;
+
+/* A plain progress line at most this often, and whenever the stream changes. */
+#define PLAIN_PROGRESS_INTERVAL (5 * G_USEC_PER_SEC)
 
 static gboolean
 parse_id (const char  *text,
@@ -216,6 +224,33 @@ accounts_remove (RapportStore *store,
 }
 
 static void
+show_line (SyncWait   *wait,
+           const char *line)
+{
+  if (wait->plain)
+    g_printerr ("%s\n", line);
+  else
+    rapport_cli_progress_show (&wait->progress, line);
+}
+
+static void
+on_waiting_cb (RapportSyncEngine *engine,
+               const char        *host,
+               guint              seconds,
+               const char        *reason,
+               gpointer           user_data)
+{
+  SyncWait *wait = user_data;
+  g_autofree char *line = NULL;
+
+  /* Translators: "Waiting 2 s for api.hubapi.com (rate limit)" */
+  line = g_strdup_printf (_("Waiting %u s for %s (%s)"), seconds, host, reason);
+  show_line (wait, line);
+  /* The next progress line says that the run goes on. */
+  g_clear_pointer (&wait->printed_stream, g_free);
+}
+
+static void
 on_test_done_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
@@ -232,14 +267,18 @@ accounts_test (RapportStore *store,
 {
   g_autoptr(RapportSyncEngine) engine = rapport_sync_engine_new (store);
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-  SyncWait wait = { loop, NULL, NULL, { 0 }, FALSE, NULL };
+  SyncWait wait = { loop, NULL, NULL, { 0 }, FALSE, NULL, FALSE, 0, NULL };
   gint64 id;
 
   if (!parse_id (text, &id))
     return 2;
 
+  wait.plain = !isatty (STDERR_FILENO);
+  g_signal_connect (engine, "waiting", G_CALLBACK (on_waiting_cb), &wait);
   rapport_sync_engine_test_async (engine, id, NULL, on_test_done_cb, &wait);
   g_main_loop_run (loop);
+  rapport_cli_progress_clear (&wait.progress);
+  g_clear_pointer (&wait.printed_stream, g_free);
 
   if (!wait.ok)
     {
@@ -287,15 +326,23 @@ on_progress_cb (RapportSyncEngine *engine,
   g_autofree char *pages = rapport_format_count (rapport_sync_engine_get_pages (engine));
   g_autofree char *line = NULL;
   const char *stream = rapport_sync_engine_get_stream (engine);
+  gint64 now = g_get_monotonic_time ();
 
   if (stream == NULL)
     return;
+  if (wait->plain && g_strcmp0 (stream, wait->printed_stream) == 0 &&
+      now - wait->printed_at < PLAIN_PROGRESS_INTERVAL)
+    return;
+
   /* Translators: "Receiving contacts: 1,200 records, 12 pages" */
   line = g_strdup_printf (_("%s: %s records, %s pages"),
                           wait->connector != NULL ? rapport_connector_describe_stream (wait->connector, stream)
                                                   : stream,
                           records, pages);
-  rapport_cli_progress_show (&wait->progress, line);
+  show_line (wait, line);
+  wait->printed_at = now;
+  g_free (wait->printed_stream);
+  wait->printed_stream = g_strdup (stream);
 }
 
 static void
@@ -430,8 +477,13 @@ rapport_cli_sync (RapportStore  *store,
   wait.loop = loop;
   wait.cancellable = cancellable;
   wait.connector = described;
+  wait.plain = !isatty (STDERR_FILENO);
 
+  if (wait.plain)
+    g_printerr (_("Syncing account %" G_GINT64_FORMAT " (%s) with %s\n"), account_id,
+                rapport_account_get_name (account), rapport_account_get_base_url (account));
   g_signal_connect (engine, "progress", G_CALLBACK (on_progress_cb), &wait);
+  g_signal_connect (engine, "waiting", G_CALLBACK (on_waiting_cb), &wait);
   sigint = g_unix_signal_add (SIGINT, on_interrupt_cb, &wait);
   sigterm = g_unix_signal_add (SIGTERM, on_interrupt_cb, &wait);
 
@@ -441,6 +493,7 @@ rapport_cli_sync (RapportStore  *store,
   g_source_remove (sigint);
   g_source_remove (sigterm);
   rapport_cli_progress_clear (&wait.progress);
+  g_clear_pointer (&wait.printed_stream, g_free);
 
   {
     g_autofree char *records = rapport_format_count (rapport_sync_engine_get_records (engine));

@@ -1121,7 +1121,11 @@ server_thread (gpointer data)
 
   g_main_loop_run (self->loop);
 
+  /* Closes the connections still open, which the server would lose. */
+  soup_server_disconnect (self->server);
   g_clear_object (&self->server);
+  while (g_main_context_iteration (self->context, FALSE))
+    ;
   g_main_context_pop_thread_default (self->context);
   return NULL;
 }

@@ -28,6 +28,7 @@
 #include "rapport-account.h"
 #include "rapport-connector.h"
 #include "rapport-http.h"
+#include "rapport-mock-http.h"
 #include "rapport-mock-hubspot.h"
 #include "rapport-secrets.h"
 #include "rapport-store.h"
@@ -682,6 +683,95 @@ test_truncated (void)
   fixture_tear_down (&f);
 }
 
+/* A run has a deadline of its own: at it the run stops, says so, and
+ * keeps the pages it committed. */
+static void
+test_run_deadline (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportAccount) account = NULL;
+  g_autofree char *message = NULL;
+  gint64 start;
+  gint64 elapsed;
+
+  fixture_set_up (&f, 3000, 10);
+  add_account (&f, TOKEN, 0);
+  rapport_mock_hubspot_set_delay (f.mock, 300);
+  g_object_set (f.engine, "timeout", 1, NULL);
+
+  start = g_get_monotonic_time ();
+  g_assert_false (run_sync (&f, RAPPORT_SYNC_PULL, &error));
+  elapsed = g_get_monotonic_time () - start;
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "did not finish in 1 second"));
+  g_assert_cmpint (elapsed, >=, G_USEC_PER_SEC);
+  g_assert_cmpint (elapsed, <, 3 * G_USEC_PER_SEC);
+
+  account = rapport_account_load (f.store, f.account_id, NULL);
+  g_assert_cmpstr (rapport_account_get_state (account), ==, RAPPORT_ACCOUNT_STATE_ERROR);
+  message = text (&f, "SELECT status || '|' || error FROM sync_log");
+  g_assert_true (g_str_has_prefix (message, "failed|The sync did not finish"));
+  g_assert_cmpint (count (&f, "SELECT count(*) FROM members"), <, 3000);
+
+  /* Without the deadline the next run finishes the job. */
+  rapport_mock_hubspot_set_delay (f.mock, 0);
+  g_object_set (f.engine, "timeout", 0, NULL);
+  g_clear_error (&error);
+  g_assert_true (run_sync (&f, RAPPORT_SYNC_PULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (&f, "SELECT count(*) FROM members"), ==, 3000);
+
+  fixture_tear_down (&f);
+}
+
+static gboolean
+cancel_cb (gpointer data)
+{
+  g_cancellable_cancel (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* A cancel reaches the run while a server sits on its request. */
+static void
+test_cancel_in_flight (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(RapportMockHttp) server = rapport_mock_http_new ();
+  g_autoptr(RapportAccount) account = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 cancelled_at = 0;
+
+  fixture_set_up (&f, 0, 0);
+  rapport_mock_http_set_mode (server, RAPPORT_MOCK_HTTP_HANG, G_MAXUINT);
+  account = rapport_account_add (f.store, "hubspot", "Silent", rapport_mock_http_get_url (server), 0, TOKEN, &error);
+  g_assert_no_error (error);
+  f.account_id = rapport_account_get_id (account);
+
+  rapport_sync_engine_run_async (f.engine, f.account_id, RAPPORT_SYNC_PULL, cancellable, on_done_cb, &result);
+  while (result == NULL)
+    {
+      if (cancelled_at == 0 && rapport_mock_http_count_requests (server) > 0)
+        {
+          g_timeout_add (200, cancel_cb, cancellable);
+          cancelled_at = g_get_monotonic_time () + 200000;
+        }
+      g_main_context_iteration (NULL, cancelled_at == 0 ? FALSE : TRUE);
+      if (cancelled_at == 0)
+        g_usleep (1000);
+    }
+
+  g_assert_false (rapport_sync_engine_run_finish (f.engine, result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (g_get_monotonic_time () - cancelled_at, <, G_USEC_PER_SEC);
+  g_assert_cmpint (count (&f, "SELECT count(*) FROM sync_log WHERE status = 'cancelled'"), ==, 1);
+
+  fixture_tear_down (&f);
+}
+
 static void
 test_bad_fields (void)
 {
@@ -808,6 +898,184 @@ test_killed_resumes (void)
   fixture_tear_down (&f);
 }
 
+/* rapport-cli with @args after "--db PATH", its stdout and stderr merged;
+ * @env holds NAME, VALUE pairs. */
+static GSubprocess *
+spawn_cli_args (Fixture             *f,
+                const char          *config_dir,
+                const char * const  *env,
+                const char * const  *args,
+                gboolean             with_stdin,
+                GError             **error)
+{
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_MERGE |
+                               (with_stdin ? G_SUBPROCESS_FLAGS_STDIN_PIPE : G_SUBPROCESS_FLAGS_NONE));
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  const char *cli = g_getenv ("RAPPORT_CLI");
+
+  g_assert_nonnull (cli);
+  g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "keyfile", TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", config_dir, TRUE);
+  for (guint i = 0; env != NULL && env[i] != NULL; i += 2)
+    g_subprocess_launcher_setenv (launcher, env[i], env[i + 1], TRUE);
+
+  g_ptr_array_add (argv, (gpointer) cli);
+  g_ptr_array_add (argv, (gpointer) "--db");
+  g_ptr_array_add (argv, f->path);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  return g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, error);
+}
+
+static void
+remove_keyfile (const char *config)
+{
+  g_autofree char *keyfile = g_build_filename (config, "glib-2.0", "settings", "keyfile", NULL);
+  g_autofree char *settings = g_build_filename (config, "glib-2.0", "settings", NULL);
+  g_autofree char *glib = g_build_filename (config, "glib-2.0", NULL);
+
+  g_unlink (keyfile);
+  g_rmdir (settings);
+  g_rmdir (glib);
+  g_rmdir (config);
+}
+
+/* rapport-cli sync against a server that never answers: cut off at the
+ * deadline, with a log that shows what it was doing, line by line. */
+static void
+test_cli_deadline (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(RapportMockHttp) server = rapport_mock_http_new ();
+  g_autoptr(RapportAccount) account = NULL;
+  g_autoptr(GSubprocess) cli = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *config = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *expected = NULL;
+  const char * const env[] = { "RAPPORT_HTTP_TIMEOUT", "2", NULL };
+  const char * const args[] = { "sync", "hubspot", NULL };
+  gint64 start;
+
+  fixture_set_up (&f, 0, 0);
+  config = g_build_filename (f.dir, "config", NULL);
+  rapport_mock_http_set_mode (server, RAPPORT_MOCK_HTTP_HANG, G_MAXUINT);
+  account = rapport_account_add (f.store, "hubspot", "Silent", rapport_mock_http_get_url (server), 0, TOKEN, &error);
+  g_assert_no_error (error);
+  f.account_id = rapport_account_get_id (account);
+
+  start = g_get_monotonic_time ();
+  cli = spawn_cli_args (&f, config, env, args, FALSE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (cli, NULL, NULL, &output, NULL, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s", output);
+
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 15 * G_USEC_PER_SEC);
+  g_assert_true (g_subprocess_get_if_exited (cli));
+  g_assert_cmpint (g_subprocess_get_exit_status (cli), ==, 1);
+  g_assert_null (strchr (output, '\r'));
+  g_assert_nonnull (strstr (output, "Syncing account"));
+  g_assert_nonnull (strstr (output, "Receiving companies: 0 records, 0 pages\n"));
+  expected = g_strdup_printf ("HubSpot at %s did not answer GET /crm/v3/objects/companies in 2 seconds",
+                              rapport_mock_http_get_url (server));
+  g_assert_nonnull (strstr (output, expected));
+  g_assert_null (strstr (output, TOKEN));
+
+  remove_keyfile (config);
+  fixture_tear_down (&f);
+}
+
+/* A log shows the waits of a rate limit, and whom they are for. */
+static void
+test_cli_waiting (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GSubprocess) cli = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GUri) uri = NULL;
+  g_autofree char *config = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *expected = NULL;
+  const char * const args[] = { "sync", "hubspot", "--pull", NULL };
+
+  fixture_set_up (&f, 200, 1);
+  add_account (&f, TOKEN, 0);
+  config = g_build_filename (f.dir, "config", NULL);
+  rapport_mock_hubspot_set_rate_limit (f.mock, 3, 2000, 1);
+
+  cli = spawn_cli_args (&f, config, NULL, args, FALSE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (cli, NULL, NULL, &output, NULL, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s", output);
+
+  g_assert_cmpint (g_subprocess_get_exit_status (cli), ==, 0);
+  g_assert_null (strchr (output, '\r'));
+  uri = g_uri_parse (rapport_mock_hubspot_get_url (f.mock), G_URI_FLAGS_NONE, NULL);
+  expected = g_strdup_printf ("Waiting 1 s for 127.0.0.1:%d (rate limit)\n", g_uri_get_port (uri));
+  g_assert_nonnull (strstr (output, expected));
+  g_assert_nonnull (strstr (output, "Receiving contacts: "));
+  g_assert_nonnull (strstr (output, "201 records in 4 pages: 200 members created"));
+  g_assert_cmpint (count (&f, "SELECT count(*) FROM members"), ==, 200);
+
+  remove_keyfile (config);
+  fixture_tear_down (&f);
+}
+
+/* accounts add refuses plain http:// beyond this computer, and says why. */
+static void
+test_cli_plain_http (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *config = NULL;
+  const char * const refused[] = { "accounts", "add", "hubspot", "--token-stdin",
+                                   "--base-url", "http://crm.example.org", NULL };
+  g_autofree char *loopback = NULL;
+
+  fixture_set_up (&f, 0, 0);
+  config = g_build_filename (f.dir, "config", NULL);
+
+  {
+    g_autoptr(GSubprocess) cli = spawn_cli_args (&f, config, NULL, refused, TRUE, &error);
+    g_autofree char *output = NULL;
+
+    g_assert_no_error (error);
+    g_subprocess_communicate_utf8 (cli, TOKEN "\n", NULL, &output, NULL, &error);
+    g_assert_no_error (error);
+    g_test_message ("%s", output);
+    g_assert_cmpint (g_subprocess_get_exit_status (cli), ==, 1);
+    g_assert_nonnull (strstr (output, "http://crm.example.org"));
+    g_assert_nonnull (strstr (output, "unencrypted"));
+    g_assert_null (strstr (output, TOKEN));
+    g_assert_cmpint (count (&f, "SELECT count(*) FROM accounts"), ==, 0);
+  }
+
+  /* The mock listens on 127.0.0.1: that one is fine. */
+  loopback = g_strdup (rapport_mock_hubspot_get_url (f.mock));
+  {
+    const char * const allowed[] = { "accounts", "add", "hubspot", "--token-stdin",
+                                     "--base-url", loopback, NULL };
+    g_autoptr(GSubprocess) cli = spawn_cli_args (&f, config, NULL, allowed, TRUE, &error);
+    g_autofree char *output = NULL;
+
+    g_assert_no_error (error);
+    g_subprocess_communicate_utf8 (cli, TOKEN "\n", NULL, &output, NULL, &error);
+    g_assert_no_error (error);
+    if (g_subprocess_get_exit_status (cli) != 0)
+      g_error ("accounts add failed:\n%s", output);
+    g_assert_cmpint (count (&f, "SELECT count(*) FROM accounts"), ==, 1);
+    f.account_id = count (&f, "SELECT id FROM accounts");
+  }
+
+  remove_keyfile (config);
+  fixture_tear_down (&f);
+}
+
 static gboolean
 file_contains (const char *path,
                const char *needle)
@@ -892,6 +1160,11 @@ main (int   argc,
   g_test_add_func ("/rapport/sync/http/server-error", test_server_error);
   g_test_add_func ("/rapport/sync/http/truncated", test_truncated);
   g_test_add_func ("/rapport/sync/http/bad-fields", test_bad_fields);
+  g_test_add_func ("/rapport/sync/run-deadline", test_run_deadline);
+  g_test_add_func ("/rapport/sync/cancel-in-flight", test_cancel_in_flight);
+  g_test_add_func ("/rapport/sync/cli/deadline", test_cli_deadline);
+  g_test_add_func ("/rapport/sync/cli/waiting", test_cli_waiting);
+  g_test_add_func ("/rapport/sync/cli/plain-http", test_cli_plain_http);
   g_test_add_func ("/rapport/sync/killed-resumes", test_killed_resumes);
   g_test_add_func ("/rapport/sync/token-never-stored", test_token_never_stored);
 

@@ -350,7 +350,8 @@ check_base_url (const char  *base_url,
       return FALSE;
     }
 
-  return TRUE;
+  /* The token must never travel unencrypted. */
+  return rapport_http_check_url (base_url, error);
 }
 
 static gboolean

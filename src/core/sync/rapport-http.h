@@ -35,7 +35,11 @@ RapportHttp *rapport_http_new                (const char    *service,
                                               guint          rate_limit,
                                               guint          rate_window);
 const char  *rapport_http_get_service        (RapportHttp   *self);
+const char  *rapport_http_get_host           (RapportHttp   *self);
 guint64      rapport_http_get_request_count  (RapportHttp   *self);
+guint        rapport_http_get_timeout        (RapportHttp   *self);
+void         rapport_http_set_timeout        (RapportHttp   *self,
+                                              guint          seconds);
 void         rapport_http_set_backoff        (RapportHttp   *self,
                                               guint          base_ms,
                                               guint          cap_ms,
@@ -47,6 +51,8 @@ JsonNode    *rapport_http_request_json       (RapportHttp   *self,
                                               const char    *body,
                                               guint         *status,
                                               GCancellable  *cancellable,
+                                              GError       **error);
+gboolean     rapport_http_check_url          (const char    *url,
                                               GError       **error);
 
 /* Reading a response. Each names the field that is missing or of the wrong

@@ -26,7 +26,8 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
-#include "rapport-hubspot.h"
+#include "rapport-clock.h"
+#include "rapport-hubspot-private.h"
 #include "rapport-store-private.h"
 #include "rapport-util.h"
 
@@ -527,26 +528,22 @@ typedef enum
   COMPANIES_BATCH_READ,
 } CompaniesFrom;
 
+/* Turns a listing's answer into a page; takes @answer. @run is needed
+ * only for COMPANIES_BATCH_READ. */
 static RapportSyncPage *
-fetch_listing (RapportSyncRun  *run,
-               const char      *method,
-               const char      *path,
-               const char      *query,
-               const char      *body,
-               gboolean         need_properties,
-               CompaniesFrom    companies_from,
-               GError         **error)
+listing_page_new (RapportSyncRun  *run,
+                  JsonNode        *answer,
+                  gboolean         need_properties,
+                  CompaniesFrom    companies_from,
+                  GError         **error)
 {
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) root = answer;
   g_autoptr(GHashTable) companies = NULL;
   const char *next_after = NULL;
   JsonArray *results;
   Listing *listing;
 
-  root = rapport_http_request_json (run->http, method, path, query, body, NULL,
-                                    run->cancellable, error);
-  if (root == NULL)
-    return NULL;
+  g_assert (run != NULL || companies_from != COMPANIES_BATCH_READ);
 
   results = parse_listing (root, need_properties, &next_after, error);
   if (results == NULL)
@@ -571,6 +568,26 @@ fetch_listing (RapportSyncRun  *run,
 
   return rapport_sync_page_new (json_array_get_length (results), next_after,
                                 listing, (GDestroyNotify) listing_free);
+}
+
+static RapportSyncPage *
+fetch_listing (RapportSyncRun  *run,
+               const char      *method,
+               const char      *path,
+               const char      *query,
+               const char      *body,
+               gboolean         need_properties,
+               CompaniesFrom    companies_from,
+               GError         **error)
+{
+  JsonNode *root;
+
+  root = rapport_http_request_json (run->http, method, path, query, body, NULL,
+                                    run->cancellable, error);
+  if (root == NULL)
+    return NULL;
+
+  return listing_page_new (run, root, need_properties, companies_from, error);
 }
 
 static char *
@@ -788,7 +805,7 @@ use_search (RapportSyncRun  *run,
     }
 
   *search = since > 0 && last != NULL &&
-            g_get_real_time () / G_USEC_PER_SEC - g_ascii_strtoll (last, NULL, 10) < FULL_PULL_EVERY;
+            rapport_now_unix () - g_ascii_strtoll (last, NULL, 10) < FULL_PULL_EVERY;
   return TRUE;
 }
 
@@ -946,6 +963,46 @@ rapport_hubspot_fetch_page (RapportConnector  *connector,
   return NULL;
 }
 
+/**
+ * _rapport_hubspot_parse_page:
+ * @stream: "contacts", "contacts-archived" or "companies"
+ * @answer: (transfer full): the answer to a list request of @stream
+ *
+ * The page rapport_hubspot_fetch_page() makes of @answer when it lists
+ * (not searches) @stream, for tests that have no server.
+ *
+ * Returns: (transfer full): the page, or %NULL with @error set
+ */
+RapportSyncPage *
+_rapport_hubspot_parse_page (const char  *stream,
+                             JsonNode    *answer,
+                             GError     **error)
+{
+  RapportSyncPage *page;
+
+  g_return_val_if_fail (stream != NULL, NULL);
+  g_return_val_if_fail (answer != NULL, NULL);
+
+  if (g_str_equal (stream, STREAM_ARCHIVED))
+    return listing_page_new (NULL, answer, FALSE, COMPANIES_NONE, error);
+
+  if (g_str_equal (stream, STREAM_CONTACTS))
+    page = listing_page_new (NULL, answer, TRUE, COMPANIES_EMBEDDED, error);
+  else if (g_str_equal (stream, STREAM_COMPANIES))
+    page = listing_page_new (NULL, answer, TRUE, COMPANIES_NONE, error);
+  else
+    {
+      json_node_unref (answer);
+      g_set_error (error, RAPPORT_SYNC_ERROR, RAPPORT_SYNC_ERROR_INVALID,
+                   _("HubSpot has no stream “%s” to list"), stream);
+      return NULL;
+    }
+
+  if (page != NULL)
+    ((Listing *) page->data)->full = TRUE;
+  return page;
+}
+
 static gint64
 lookup_id (RapportStore  *store,
            const char    *sql,
@@ -1012,6 +1069,10 @@ typedef struct
 static void
 organization_free (Organization *organization)
 {
+  /* A company not known is remembered as NULL. */
+  if (organization == NULL)
+    return;
+
   g_free (organization->name);
   g_free (organization);
 }
@@ -1025,7 +1086,7 @@ lookup_organization (RapportStore  *store,
                      GError       **error)
 {
   g_autoptr(RapportStatement) stmt = NULL;
-  Organization *organization;
+  Organization *organization = NULL;
 
   if (g_hash_table_lookup_extended (page->organizations, company_id, NULL, (gpointer *) &organization))
     return organization;
@@ -1341,7 +1402,7 @@ parse_time (const char *text)
 {
   g_autoptr(GDateTime) when = text != NULL ? g_date_time_new_from_iso8601 (text, NULL) : NULL;
 
-  return when != NULL ? g_date_time_to_unix (when) : g_get_real_time () / G_USEC_PER_SEC;
+  return when != NULL ? g_date_time_to_unix (when) : rapport_now_unix ();
 }
 
 /* Archived contacts keep their members; only the link is marked. Contacts
@@ -1568,7 +1629,8 @@ apply_push (RapportSyncRun  *run,
 {
   JsonObject *answer;
   JsonArray *results;
-  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  /* Lowercased email (owned) → HubSpot id (the answer's). */
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) errors = NULL;
   guint anonymous_results = 0;
 
@@ -1696,7 +1758,7 @@ note_full_pull (RapportSyncRun   *run,
   if (!listing->full)
     return TRUE;
 
-  now = g_strdup_printf ("%" G_GINT64_FORMAT, g_get_real_time () / G_USEC_PER_SEC);
+  now = g_strdup_printf ("%" G_GINT64_FORMAT, rapport_now_unix ());
   return rapport_sync_run_set_state (run, key, now, error);
 }
 

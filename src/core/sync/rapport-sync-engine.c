@@ -30,6 +30,11 @@
 #include "rapport-store-private.h"
 #include "rapport-sync-engine.h"
 
+/* The most one run may take. A run stopped at it lost nothing: the next one
+ * goes on after the last page committed. */
+#define DEFAULT_TIMEOUT_SECONDS (2 * 3600)
+#define MAX_TIMEOUT_SECONDS (7 * 24 * 3600)
+
 struct _RapportSyncEngine
 {
   GObject        parent_instance;
@@ -48,6 +53,8 @@ struct _RapportSyncEngine
   guint64        failed;
   guint64        requests;
   GStrv          failures;
+  guint          timeout;
+  guint          request_timeout;
 };
 
 G_DEFINE_FINAL_TYPE (RapportSyncEngine, rapport_sync_engine, G_TYPE_OBJECT)
@@ -65,11 +72,14 @@ enum {
   PROP_ARCHIVED,
   PROP_PUSHED,
   PROP_FAILED,
+  PROP_TIMEOUT,
+  PROP_REQUEST_TIMEOUT,
   N_PROPS
 };
 
 enum {
   PROGRESS,
+  WAITING,
   N_SIGNALS
 };
 
@@ -87,6 +97,16 @@ typedef struct
   GMainContext         *context;
   RapportSyncEngine    *engine;
   guint                 serial;
+
+  /* The run's cancellable: the caller's cancel and the run's deadline
+   * both cancel it. */
+  GCancellable         *cancellable;
+  GCancellable         *caller_cancellable;
+  gulong                caller_cancelled_id;
+  GSource              *deadline;
+  guint                 timeout;
+  guint                 request_timeout;
+  gint                  timed_out;
 
   char                 *stream;
   guint64               records;
@@ -110,9 +130,26 @@ typedef struct
   guint64            failed;
 } Progress;
 
+/* A wait of the HTTP session, taken to the caller's main context. */
+typedef struct
+{
+  RapportSyncEngine *engine;
+  guint              serial;
+  char              *host;
+  guint              seconds;
+  char              *reason;
+} Waiting;
+
 static void
 sync_job_free (SyncJob *job)
 {
+  if (job->caller_cancelled_id != 0)
+    g_cancellable_disconnect (job->caller_cancellable, job->caller_cancelled_id);
+  g_clear_object (&job->caller_cancellable);
+  g_clear_object (&job->cancellable);
+  if (job->deadline != NULL)
+    g_source_destroy (job->deadline);
+  g_clear_pointer (&job->deadline, g_source_unref);
   g_clear_pointer (&job->db_path, g_free);
   g_clear_pointer (&job->context, g_main_context_unref);
   g_clear_object (&job->engine);
@@ -127,6 +164,15 @@ progress_free (Progress *progress)
   g_clear_object (&progress->engine);
   g_clear_pointer (&progress->stream, g_free);
   g_free (progress);
+}
+
+static void
+waiting_free (Waiting *waiting)
+{
+  g_clear_object (&waiting->engine);
+  g_clear_pointer (&waiting->host, g_free);
+  g_clear_pointer (&waiting->reason, g_free);
+  g_free (waiting);
 }
 
 static void
@@ -193,6 +239,12 @@ rapport_sync_engine_get_property (GObject    *object,
     case PROP_FAILED:
       g_value_set_uint64 (value, self->failed);
       break;
+    case PROP_TIMEOUT:
+      g_value_set_uint (value, self->timeout);
+      break;
+    case PROP_REQUEST_TIMEOUT:
+      g_value_set_uint (value, self->request_timeout);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -210,6 +262,12 @@ rapport_sync_engine_set_property (GObject      *object,
     {
     case PROP_STORE:
       self->store = g_value_dup_object (value);
+      break;
+    case PROP_TIMEOUT:
+      rapport_sync_engine_set_timeout (self, g_value_get_uint (value));
+      break;
+    case PROP_REQUEST_TIMEOUT:
+      rapport_sync_engine_set_request_timeout (self, g_value_get_uint (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -251,6 +309,27 @@ rapport_sync_engine_class_init (RapportSyncEngineClass *klass)
   properties [PROP_FAILED] =
     g_param_spec_uint64 ("failed", NULL, NULL, 0, G_MAXUINT64, 0, flags);
 
+  /**
+   * RapportSyncEngine:timeout:
+   *
+   * The most one run may take, in seconds, 0 for no limit. A run started
+   * later keeps to it. Tests shorten it, or set RAPPORT_SYNC_TIMEOUT for a
+   * program they start.
+   */
+  properties [PROP_TIMEOUT] =
+    g_param_spec_uint ("timeout", NULL, NULL, 0, MAX_TIMEOUT_SECONDS, DEFAULT_TIMEOUT_SECONDS,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * RapportSyncEngine:request-timeout:
+   *
+   * The most one HTTP request of a run may take, retries included, in
+   * seconds; 0 leaves #RapportHttp:timeout as it is.
+   */
+  properties [PROP_REQUEST_TIMEOUT] =
+    g_param_spec_uint ("request-timeout", NULL, NULL, 0, 24 * 3600, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -266,11 +345,34 @@ rapport_sync_engine_class_init (RapportSyncEngineClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
+
+  /**
+   * RapportSyncEngine::waiting:
+   * @host: whom the run waits for ("api.hubapi.com")
+   * @seconds: how long, rounded up
+   * @reason: why, for a progress line ("rate limit", "retry 1 of 5: …")
+   *
+   * The run waits before a request goes (again). Emitted on the main
+   * context of the caller of rapport_sync_engine_run_async().
+   */
+  signals [WAITING] =
+    g_signal_new ("waiting",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_UINT, G_TYPE_STRING);
 }
 
 static void
 rapport_sync_engine_init (RapportSyncEngine *self)
 {
+  const char *timeout = g_getenv ("RAPPORT_SYNC_TIMEOUT");
+  guint64 seconds;
+
+  self->timeout = DEFAULT_TIMEOUT_SECONDS;
+  /* For tests that start a program. */
+  if (timeout != NULL && g_ascii_string_to_unsigned (timeout, 10, 0, MAX_TIMEOUT_SECONDS, &seconds, NULL))
+    self->timeout = seconds;
 }
 
 /**
@@ -396,6 +498,56 @@ rapport_sync_engine_get_failures (RapportSyncEngine *self)
   return (const char * const *) self->failures;
 }
 
+guint
+rapport_sync_engine_get_timeout (RapportSyncEngine *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_SYNC_ENGINE (self), 0);
+  return self->timeout;
+}
+
+/**
+ * rapport_sync_engine_set_timeout:
+ * @seconds: the most one run may take, or 0 for no limit
+ */
+void
+rapport_sync_engine_set_timeout (RapportSyncEngine *self,
+                                 guint              seconds)
+{
+  g_return_if_fail (RAPPORT_IS_SYNC_ENGINE (self));
+
+  seconds = MIN (seconds, MAX_TIMEOUT_SECONDS);
+  if (self->timeout == seconds)
+    return;
+
+  self->timeout = seconds;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TIMEOUT]);
+}
+
+guint
+rapport_sync_engine_get_request_timeout (RapportSyncEngine *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_SYNC_ENGINE (self), 0);
+  return self->request_timeout;
+}
+
+/**
+ * rapport_sync_engine_set_request_timeout:
+ * @seconds: the most one HTTP request may take, or 0 for the default
+ */
+void
+rapport_sync_engine_set_request_timeout (RapportSyncEngine *self,
+                                         guint              seconds)
+{
+  g_return_if_fail (RAPPORT_IS_SYNC_ENGINE (self));
+
+  seconds = MIN (seconds, 24 * 3600);
+  if (self->request_timeout == seconds)
+    return;
+
+  self->request_timeout = seconds;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_REQUEST_TIMEOUT]);
+}
+
 static void
 apply_counts (RapportSyncEngine *self,
               const char        *stream,
@@ -479,6 +631,80 @@ post_progress (SyncJob *job)
 }
 
 static gboolean
+waiting_cb (gpointer user_data)
+{
+  Waiting *waiting = user_data;
+  RapportSyncEngine *self = waiting->engine;
+
+  if (!self->running || self->serial != waiting->serial)
+    return G_SOURCE_REMOVE;
+
+  g_signal_emit (self, signals [WAITING], 0, waiting->host, waiting->seconds, waiting->reason);
+  return G_SOURCE_REMOVE;
+}
+
+/* In the worker, while a request waits: tell the caller's main context. */
+static void
+on_http_waiting_cb (RapportHttp *http,
+                    guint        seconds,
+                    const char  *reason,
+                    gpointer     user_data)
+{
+  SyncJob *job = user_data;
+  Waiting *waiting = g_new0 (Waiting, 1);
+  g_autoptr(GSource) source = g_idle_source_new ();
+
+  waiting->engine = g_object_ref (job->engine);
+  waiting->serial = job->serial;
+  waiting->host = g_strdup (rapport_http_get_host (http));
+  waiting->seconds = seconds;
+  waiting->reason = g_strdup (reason);
+
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, waiting_cb, waiting, (GDestroyNotify) waiting_free);
+  g_source_set_static_name (source, "[rapport] sync waiting");
+  g_source_attach (source, job->context);
+}
+
+/* On the caller's main context, when the run's time is up. */
+static gboolean
+on_run_deadline_cb (gpointer user_data)
+{
+  SyncJob *job = user_data;
+
+  g_atomic_int_set (&job->timed_out, TRUE);
+  g_cancellable_cancel (job->cancellable);
+  g_clear_pointer (&job->deadline, g_source_unref);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_caller_cancelled_cb (GCancellable *cancellable,
+                        GCancellable *run_cancellable)
+{
+  g_cancellable_cancel (run_cancellable);
+}
+
+/* A run stopped by its deadline says so, rather than that it was cancelled. */
+static void
+note_timeout (SyncJob  *job,
+              GError  **error)
+{
+  if (!g_atomic_int_get (&job->timed_out) ||
+      !g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      (job->caller_cancellable != NULL && g_cancellable_is_cancelled (job->caller_cancellable)))
+    return;
+
+  g_clear_error (error);
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+               g_dngettext (GETTEXT_PACKAGE,
+                            "The sync did not finish in %u second; the next one goes on where it stopped",
+                            "The sync did not finish in %u seconds; the next one goes on where it stopped",
+                            job->timeout),
+               job->timeout);
+}
+
+static gboolean
 update_log (SyncJob       *job,
             gint64         log_id,
             const char    *status,
@@ -539,6 +765,9 @@ run_stream (SyncJob           *job,
     {
       g_clear_pointer (&cursor, g_free);
       g_free (started);
+      /* The next pass asks the server for what changed since this moment,
+       * which it compares with its own clock: the wall clock's time, not
+       * RapportClock's, which a test may have set to another day. */
       started = g_strdup_printf ("%" G_GINT64_FORMAT, g_get_real_time () / 1000);
     }
 
@@ -679,6 +908,9 @@ run_job (SyncJob       *job,
                            rapport_account_get_rate_limit (account),
                            rapport_connector_get_rate_window (connector));
   rapport_secrets_free_token (token);
+  if (job->request_timeout > 0)
+    rapport_http_set_timeout (http, job->request_timeout);
+  g_signal_connect (http, "waiting", G_CALLBACK (on_http_waiting_cb), job);
   job->run.http = http;
   g_debug ("Syncing account %" G_GINT64_FORMAT " (%s at %s)", job->account_id,
            rapport_account_get_connector (account), rapport_account_get_base_url (account));
@@ -711,9 +943,12 @@ run_job (SyncJob       *job,
 
   if (!ok)
     {
-      gboolean cancelled = g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-      gboolean unauthorized = g_error_matches (local_error, RAPPORT_SYNC_ERROR,
-                                               RAPPORT_SYNC_ERROR_UNAUTHORIZED);
+      gboolean cancelled;
+      gboolean unauthorized;
+
+      note_timeout (job, &local_error);
+      cancelled = g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      unauthorized = g_error_matches (local_error, RAPPORT_SYNC_ERROR, RAPPORT_SYNC_ERROR_UNAUTHORIZED);
 
       if (log_id != 0)
         update_log (job, log_id, cancelled ? "cancelled" : "failed",
@@ -746,11 +981,14 @@ sync_thread (GTask        *task,
   SyncJob *job = task_data;
   GError *error = NULL;
 
-  job->run.cancellable = cancellable;
+  job->run.cancellable = job->cancellable;
   if (run_job (job, &error))
     g_task_return_boolean (task, TRUE);
   else
-    g_task_return_error (task, error);
+    {
+      note_timeout (job, &error);
+      g_task_return_error (task, error);
+    }
   job->run.store = NULL;
   job->run.http = NULL;
 }
@@ -767,6 +1005,11 @@ on_worker_done_cb (GObject      *object,
   SyncJob *job = g_task_get_task_data (G_TASK (result));
   GError *error = NULL;
   gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
+
+  /* The deadline's source runs on this context too: no race. */
+  if (job->deadline != NULL)
+    g_source_destroy (job->deadline);
+  g_clear_pointer (&job->deadline, g_source_unref);
 
   apply_counts (self, job->stream, job->records, job->pages, job->run.created,
                 job->run.updated, job->run.archived, job->run.pushed, job->run.failed);
@@ -825,6 +1068,22 @@ start_job (RapportSyncEngine     *self,
   job->serial = ++self->serial;
   job->run.account_id = account_id;
   job->run.failures = g_ptr_array_new_with_free_func (g_free);
+  job->timeout = self->timeout;
+  job->request_timeout = self->request_timeout;
+  job->cancellable = g_cancellable_new ();
+  if (cancellable != NULL)
+    {
+      job->caller_cancellable = g_object_ref (cancellable);
+      job->caller_cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (on_caller_cancelled_cb),
+                                                        job->cancellable, NULL);
+    }
+  if (job->timeout > 0)
+    {
+      job->deadline = g_timeout_source_new (job->timeout * 1000);
+      g_source_set_callback (job->deadline, on_run_deadline_cb, job, NULL);
+      g_source_set_static_name (job->deadline, "[rapport] sync deadline");
+      g_source_attach (job->deadline, job->context);
+    }
 
   self->running = TRUE;
   self->account_id = account_id;

@@ -45,6 +45,12 @@ guint64            rapport_sync_engine_get_pushed     (RapportSyncEngine     *se
 guint64            rapport_sync_engine_get_failed     (RapportSyncEngine     *self);
 guint64            rapport_sync_engine_get_requests   (RapportSyncEngine     *self);
 const char * const *rapport_sync_engine_get_failures  (RapportSyncEngine     *self);
+guint              rapport_sync_engine_get_timeout    (RapportSyncEngine     *self);
+void               rapport_sync_engine_set_timeout    (RapportSyncEngine     *self,
+                                                       guint                  seconds);
+guint              rapport_sync_engine_get_request_timeout (RapportSyncEngine *self);
+void               rapport_sync_engine_set_request_timeout (RapportSyncEngine *self,
+                                                            guint              seconds);
 void               rapport_sync_engine_run_async      (RapportSyncEngine     *self,
                                                        gint64                 account_id,
                                                        RapportSyncDirection   direction,
