@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Shared by build-aux/run and build-aux/test; sourced, not run.
+# Shared by build-aux/run, build-aux/test and build-aux/fuzz; sourced, not run.
 # shellcheck shell=bash
 
-# The two lists are used by the scripts that source this file.
+# The lists are used by the scripts that source this file.
 # shellcheck disable=SC2034
 
 # What it takes to build Rapport and run it on Debian 12.
@@ -19,6 +19,13 @@ rapport_build_packages=(
 # (poppler-utils) to render the attendee sheet PDF.
 rapport_test_packages=(
   xvfb xauth dbus dbus-x11 gnome-keyring radicale python3 poppler-utils
+)
+
+# What build-aux/fuzz needs on top of the build: clang, and libFuzzer with
+# the sanitizer runtimes, which are only a recommendation of clang-14 on
+# Debian 12 (libclang-rt-14-dev, through libclang-rt-dev).
+rapport_fuzz_packages=(
+  clang libclang-rt-dev python3
 )
 
 # rapport_install_packages PACKAGE…
