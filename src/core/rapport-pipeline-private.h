@@ -21,11 +21,33 @@
 #pragma once
 
 #include "rapport-pipeline.h"
+#include "rapport-store-private.h"
 
 G_BEGIN_DECLS
 
 /* The stage new members join (the schema's default for members.stage_id). */
 #define _RAPPORT_ENTRY_STAGE_ID 1
+
+/* Shared by rapport-pipeline.c, rapport-stage-moves.c,
+ * rapport-suggestions.c, rapport-cooling-off.c and rapport-recognitions.c. */
+struct _RapportPipeline
+{
+  GObject       parent_instance;
+
+  RapportStore *store;
+  gulong        changed_id;
+  gint64        reference_time;
+  GListStore   *stages;
+  GMainContext *context;
+  GSource      *refresh_source;
+};
+
+/* A row of pipeline_stages, in an array of them in pipeline order. */
+typedef struct
+{
+  gint64  id;
+  char   *name;
+} RapportStageRow;
 
 RapportStage       *_rapport_stage_new              (gint64                 id);
 void                _rapport_stage_set_name         (RapportStage          *self,
@@ -64,5 +86,34 @@ RapportRecognition *_rapport_recognition_new        (gint64                 id,
                                                      gint64                 activities_before,
                                                      gint64                 activities_after,
                                                      gboolean               impact_complete);
+
+gint64    _rapport_pipeline_now                 (RapportPipeline        *self);
+gboolean  _rapport_pipeline_step_done           (RapportStore           *store,
+                                                 RapportStatement       *stmt,
+                                                 GError                **error);
+gboolean  _rapport_pipeline_no_such_stage       (gint64                  stage_id,
+                                                 GError                **error);
+GArray   *_rapport_pipeline_read_stage_rows     (RapportStore           *store,
+                                                 GError                **error);
+int       _rapport_pipeline_stage_index         (GArray                 *rows,
+                                                 gint64                  stage_id);
+gboolean  _rapport_pipeline_read_member_stage   (RapportStore           *store,
+                                                 gint64                  member_id,
+                                                 gint64                 *stage_id,
+                                                 char                  **name,
+                                                 GError                **error);
+gboolean  _rapport_pipeline_suggestion_decided  (GHashTable             *decisions,
+                                                 gint64                  member_id,
+                                                 RapportSuggestionKind   kind,
+                                                 const char             *fingerprint);
+gboolean  _rapport_pipeline_add_cooling_off     (RapportStore           *store,
+                                                 gint64                  now,
+                                                 GArray                 *stages,
+                                                 GHashTable             *decisions,
+                                                 GPtrArray              *out,
+                                                 GError                **error);
+gboolean  _rapport_pipeline_add_check_in        (RapportStore           *store,
+                                                 RapportSuggestion      *suggestion,
+                                                 GError                **error);
 
 G_END_DECLS

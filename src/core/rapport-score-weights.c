@@ -386,21 +386,3 @@ rapport_score_weights_get_entry (const RapportScoreWeights  *self,
   if (weight != NULL)
     *weight = entry->weight;
 }
-
-/**
- * rapport_score_decay:
- * @age_seconds: how long ago the activity happened; the future counts as now
- *
- * Returns: what is left of an activity's weight after @age_seconds:
- *   0.9^(days / 30.4375)
- */
-double
-rapport_score_decay (gint64 age_seconds)
-{
-  static const double seconds_per_month = RAPPORT_SCORE_MONTH_DAYS * 86400.0;
-
-  if (age_seconds <= 0)
-    return 1.0;
-
-  return pow (RAPPORT_SCORE_DECAY, (double) age_seconds / seconds_per_month);
-}

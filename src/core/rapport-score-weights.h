@@ -22,12 +22,9 @@
 
 #include <glib-object.h>
 
-G_BEGIN_DECLS
+#include "rapport-decay.h"
 
-/* An activity loses a tenth of its worth every month (the Orbit model's
- * "love"): it counts weight × 0.9^months, with months = days / 30.4375. */
-#define RAPPORT_SCORE_DECAY      0.9
-#define RAPPORT_SCORE_MONTH_DAYS 30.4375
+G_BEGIN_DECLS
 
 #define RAPPORT_TYPE_SCORE_WEIGHTS (rapport_score_weights_get_type ())
 
@@ -73,7 +70,6 @@ void                 rapport_score_weights_get_entry     (const RapportScoreWeig
                                                           const char               **kind,
                                                           const char               **platform,
                                                           double                    *weight);
-double               rapport_score_decay                 (gint64                     age_seconds);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportScoreWeights, rapport_score_weights_free)
 

@@ -22,9 +22,33 @@
 
 #include "rapport-score-explanation.h"
 #include "rapport-score-term.h"
+#include "rapport-scoring.h"
 #include "rapport-store.h"
 
 G_BEGIN_DECLS
+
+/* Shared by rapport-scoring.c and rapport-levels.c. */
+struct _RapportScoring
+{
+  GObject              parent_instance;
+
+  RapportStore        *store;
+  gulong               changed_id;
+  gint64               reference_time;
+  RapportScoreWeights *weights;     /* cache of score_weights; NULL when stale */
+};
+
+/* The level thresholds and the cutoffs of the last full ranking, as
+ * scoring_settings keeps them. */
+typedef struct
+{
+  double   level1_percent;
+  double   level2_percent;
+  gboolean has_level1_cutoff;
+  double   level1_cutoff;
+  gboolean has_level2_cutoff;
+  double   level2_cutoff;
+} RapportLevelThresholds;
 
 RapportScoreTerm        *_rapport_score_term_new         (const char    *kind,
                                                           const char    *platform,
@@ -44,5 +68,24 @@ gboolean                 _rapport_scoring_read_setting   (RapportStore  *store,
                                                           const char    *key,
                                                           double        *value,
                                                           GError       **error);
+gboolean                 _rapport_scoring_write_setting  (RapportStore  *store,
+                                                          const char    *key,
+                                                          gboolean       has_value,
+                                                          double         value,
+                                                          GError       **error);
+void                     _rapport_scoring_read_thresholds (RapportStore           *store,
+                                                           RapportLevelThresholds *thresholds);
+int                      _rapport_scoring_level_for_score (double         score,
+                                                           gboolean       has_level1_cutoff,
+                                                           double         level1_cutoff,
+                                                           gboolean       has_level2_cutoff,
+                                                           double         level2_cutoff);
+int                      _rapport_scoring_level_in       (const RapportLevelCounts *counts,
+                                                          double                    score);
+void                     _rapport_scoring_rank           (const double       *scores,
+                                                          guint               n,
+                                                          double              level1_percent,
+                                                          double              level2_percent,
+                                                          RapportLevelCounts *counts);
 
 G_END_DECLS

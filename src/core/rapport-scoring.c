@@ -23,8 +23,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <math.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "rapport-clock.h"
@@ -35,7 +33,8 @@
 /* The engagement score (the Orbit model's "love"): each activity counts its
  * weight × 0.9^(months since it happened), the weight coming from
  * score_weights (rapport-score-weights.c has the defaults). Members are then
- * ranked into levels 1–4 (see RapportLevelCounts).
+ * ranked into levels 1–4 (see RapportLevelCounts; rapport-levels.c ranks
+ * them).
  *
  * A full rescore reads every activity once, in row order, and sums each
  * member's contributions in C; an incremental update reads one member's
@@ -45,16 +44,6 @@
 
 #define RECENT_DAYS 30
 #define SECONDS_PER_DAY 86400
-
-struct _RapportScoring
-{
-  GObject              parent_instance;
-
-  RapportStore        *store;
-  gulong               changed_id;
-  gint64               reference_time;
-  RapportScoreWeights *weights;     /* cache of score_weights; NULL when stale */
-};
 
 G_DEFINE_FINAL_TYPE (RapportScoring, rapport_scoring, G_TYPE_OBJECT)
 
@@ -197,22 +186,12 @@ _rapport_scoring_read_setting (RapportStore  *store,
   return FALSE;
 }
 
-static double
-read_setting_or (RapportStore *store,
-                 const char   *key,
-                 double        fallback)
-{
-  double value;
-
-  return _rapport_scoring_read_setting (store, key, &value, NULL) ? value : fallback;
-}
-
-static gboolean
-write_setting (RapportStore  *store,
-               const char    *key,
-               gboolean       has_value,
-               double         value,
-               GError       **error)
+gboolean
+_rapport_scoring_write_setting (RapportStore  *store,
+                                const char    *key,
+                                gboolean       has_value,
+                                double         value,
+                                GError       **error)
 {
   g_autoptr(RapportStatement) stmt = NULL;
 
@@ -233,46 +212,6 @@ write_setting (RapportStore  *store,
     return _rapport_store_set_error (store, error);
 
   return TRUE;
-}
-
-typedef struct
-{
-  double   level1_percent;
-  double   level2_percent;
-  gboolean has_level1_cutoff;
-  double   level1_cutoff;
-  gboolean has_level2_cutoff;
-  double   level2_cutoff;
-} Thresholds;
-
-static void
-read_thresholds (RapportStore *store,
-                 Thresholds   *thresholds)
-{
-  thresholds->level1_percent = read_setting_or (store, "level1-percent", 10);
-  thresholds->level2_percent = read_setting_or (store, "level2-percent", 25);
-  thresholds->has_level1_cutoff =
-    _rapport_scoring_read_setting (store, "level1-cutoff", &thresholds->level1_cutoff, NULL);
-  thresholds->has_level2_cutoff =
-    _rapport_scoring_read_setting (store, "level2-cutoff", &thresholds->level2_cutoff, NULL);
-}
-
-/* Before any full ranking there are no cutoffs: every member with a score
- * is level 3 until the first one. */
-static int
-level_for_score (double   score,
-                 gboolean has_level1_cutoff,
-                 double   level1_cutoff,
-                 gboolean has_level2_cutoff,
-                 double   level2_cutoff)
-{
-  if (!(score > 0))
-    return 4;
-  if (has_level1_cutoff && score >= level1_cutoff)
-    return 1;
-  if (has_level2_cutoff && score >= level2_cutoff)
-    return 2;
-  return 3;
 }
 
 /* Weights */
@@ -450,80 +389,6 @@ compute_scores (RapportStore               *store,
     return _rapport_store_set_error (store, error);
 
   return TRUE;
-}
-
-static int
-compare_scores_descending (gconstpointer a,
-                           gconstpointer b)
-{
-  double da = *(const double *) a;
-  double db = *(const double *) b;
-
-  return (da < db) - (da > db);
-}
-
-/* How many of @n ranked members @percent of them is, rounding up so that a
- * small community still has someone at the top. */
-static guint
-members_in_percent (guint  n,
-                    double percent)
-{
-  double exact = n * percent / 100.0;
-
-  return (guint) MIN ((double) n, ceil (exact - 1e-9));
-}
-
-static void
-rank (const double       *scores,
-      guint               n,
-      double              level1_percent,
-      double              level2_percent,
-      RapportLevelCounts *counts)
-{
-  g_autofree double *ranked = g_new (double, MAX (1, n));
-  guint n_ranked = 0;
-  guint top1;
-  guint top2;
-
-  memset (counts, 0, sizeof *counts);
-  counts->n_members = n;
-
-  for (guint i = 0; i < n; i++)
-    {
-      if (scores[i] > 0)
-        ranked[n_ranked++] = scores[i];
-    }
-  qsort (ranked, n_ranked, sizeof (double), compare_scores_descending);
-
-  top1 = members_in_percent (n_ranked, level1_percent);
-  top2 = members_in_percent (n_ranked, level1_percent + level2_percent);
-  if (top1 > 0)
-    {
-      counts->has_level1_cutoff = TRUE;
-      counts->level1_cutoff = ranked[top1 - 1];
-    }
-  if (top2 > top1)
-    {
-      counts->has_level2_cutoff = TRUE;
-      counts->level2_cutoff = ranked[top2 - 1];
-    }
-
-  for (guint i = 0; i < n; i++)
-    {
-      int level = level_for_score (scores[i],
-                                   counts->has_level1_cutoff, counts->level1_cutoff,
-                                   counts->has_level2_cutoff, counts->level2_cutoff);
-      counts->levels[level - 1]++;
-    }
-}
-
-static int
-level_in (const RapportLevelCounts *counts,
-          double                    score)
-{
-  return level_for_score (score,
-                          counts->has_level1_cutoff, counts->level1_cutoff,
-                          counts->has_level2_cutoff, counts->level2_cutoff);
 }
 
 /* GObject */
@@ -769,7 +634,7 @@ write_scores (RapportStore              *store,
   for (guint i = 0; i < scores->ids->len; i++)
     {
       double score = scores->scores[0][i];
-      int level = level_in (counts, score);
+      int level = _rapport_scoring_level_in (counts, score);
 
       if (score == g_array_index (scores->old_scores, double, i) &&
           level == g_array_index (scores->old_levels, int, i))
@@ -783,9 +648,11 @@ write_scores (RapportStore              *store,
       sqlite3_reset (update);
     }
 
-  return write_setting (store, "level1-cutoff", counts->has_level1_cutoff, counts->level1_cutoff, error) &&
-         write_setting (store, "level2-cutoff", counts->has_level2_cutoff, counts->level2_cutoff, error) &&
-         write_setting (store, "ranked-at", TRUE, now, error);
+  return _rapport_scoring_write_setting (store, "level1-cutoff",
+                                         counts->has_level1_cutoff, counts->level1_cutoff, error) &&
+         _rapport_scoring_write_setting (store, "level2-cutoff",
+                                         counts->has_level2_cutoff, counts->level2_cutoff, error) &&
+         _rapport_scoring_write_setting (store, "ranked-at", TRUE, now, error);
 }
 
 /**
@@ -805,7 +672,7 @@ rapport_scoring_rescore_all (RapportScoring      *self,
   const RapportScoreWeights *weights;
   Scores scores = { 0 };
   RapportLevelCounts ranked;
-  Thresholds thresholds;
+  RapportLevelThresholds thresholds;
   gint64 now;
 
   g_return_val_if_fail (RAPPORT_IS_SCORING (self), FALSE);
@@ -823,9 +690,9 @@ rapport_scoring_rescore_all (RapportScoring      *self,
       !compute_scores (self->store, weights, NULL, now, &scores, cancellable, error))
     goto failed;
 
-  read_thresholds (self->store, &thresholds);
-  rank (scores.scores[0], scores.ids->len, thresholds.level1_percent, thresholds.level2_percent,
-        &ranked);
+  _rapport_scoring_read_thresholds (self->store, &thresholds);
+  _rapport_scoring_rank (scores.scores[0], scores.ids->len,
+                         thresholds.level1_percent, thresholds.level2_percent, &ranked);
 
   if (!write_scores (self->store, &scores, &ranked, now, error))
     goto failed;
@@ -1058,7 +925,7 @@ rapport_scoring_update_member (RapportScoring  *self,
                                GError         **error)
 {
   g_autoptr(RapportStatement) update = NULL;
-  Thresholds thresholds;
+  RapportLevelThresholds thresholds;
   MemberSums sums;
   int level;
 
@@ -1067,10 +934,10 @@ rapport_scoring_update_member (RapportScoring  *self,
   if (!sum_member (self, member_id, now_of (self), FALSE, &sums, error))
     return FALSE;
 
-  read_thresholds (self->store, &thresholds);
-  level = level_for_score (sums.score,
-                           thresholds.has_level1_cutoff, thresholds.level1_cutoff,
-                           thresholds.has_level2_cutoff, thresholds.level2_cutoff);
+  _rapport_scoring_read_thresholds (self->store, &thresholds);
+  level = _rapport_scoring_level_for_score (sums.score,
+                                            thresholds.has_level1_cutoff, thresholds.level1_cutoff,
+                                            thresholds.has_level2_cutoff, thresholds.level2_cutoff);
 
   update = _rapport_store_prepare (self->store,
                                    "UPDATE members SET score = ?1, level = ?2 "
@@ -1108,7 +975,7 @@ rapport_scoring_explain (RapportScoring  *self,
                          GError         **error)
 {
   g_autoptr(GPtrArray) terms = NULL;
-  Thresholds thresholds;
+  RapportLevelThresholds thresholds;
   MemberSums sums;
   gint64 now;
   int level;
@@ -1123,10 +990,10 @@ rapport_scoring_explain (RapportScoring  *self,
     return NULL;
   terms = sums.terms;
 
-  read_thresholds (self->store, &thresholds);
-  level = level_for_score (sums.score,
-                           thresholds.has_level1_cutoff, thresholds.level1_cutoff,
-                           thresholds.has_level2_cutoff, thresholds.level2_cutoff);
+  _rapport_scoring_read_thresholds (self->store, &thresholds);
+  level = _rapport_scoring_level_for_score (sums.score,
+                                            thresholds.has_level1_cutoff, thresholds.level1_cutoff,
+                                            thresholds.has_level2_cutoff, thresholds.level2_cutoff);
 
   return _rapport_score_explanation_new (member_id, now, sums.score, level,
                                          sums.recent_score, sums.previous_score, terms);
@@ -1196,48 +1063,6 @@ rapport_scoring_get_trend (RapportScoring  *self,
 }
 
 /**
- * rapport_scoring_get_level_counts:
- *
- * How the members spread over the levels as the database holds them, with
- * the cutoffs of the last full ranking.
- */
-gboolean
-rapport_scoring_get_level_counts (RapportScoring      *self,
-                                  RapportLevelCounts  *counts,
-                                  GError             **error)
-{
-  g_autoptr(RapportStatement) stmt = NULL;
-  Thresholds thresholds;
-  int rc;
-
-  g_return_val_if_fail (RAPPORT_IS_SCORING (self), FALSE);
-  g_return_val_if_fail (counts != NULL, FALSE);
-
-  memset (counts, 0, sizeof *counts);
-  stmt = _rapport_store_prepare (self->store, "SELECT level, count(*) FROM members GROUP BY level", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      int level = CLAMP (sqlite3_column_int (stmt, 0), 1, 4);
-      guint n = sqlite3_column_int (stmt, 1);
-
-      counts->levels[level - 1] += n;
-      counts->n_members += n;
-    }
-  if (rc != SQLITE_DONE)
-    return _rapport_store_set_error (self->store, error);
-
-  read_thresholds (self->store, &thresholds);
-  counts->has_level1_cutoff = thresholds.has_level1_cutoff;
-  counts->level1_cutoff = thresholds.level1_cutoff;
-  counts->has_level2_cutoff = thresholds.has_level2_cutoff;
-  counts->level2_cutoff = thresholds.level2_cutoff;
-  return TRUE;
-}
-
-/**
  * rapport_scoring_dup_weights:
  *
  * Returns: (transfer full): a copy of the weights in use, to edit and pass
@@ -1270,7 +1095,7 @@ compute_preview (RapportScoring             *self,
 {
   g_autoptr(RapportScoreWeights) current = NULL;
   Scores scores = { 0 };
-  Thresholds thresholds;
+  RapportLevelThresholds thresholds;
   gboolean ok;
 
   memset (preview, 0, sizeof *preview);
@@ -1283,7 +1108,7 @@ compute_preview (RapportScoring             *self,
   ok = current != NULL &&
        compute_scores (self->store, current, weights, now_of (self), &scores, cancellable, error);
   if (ok)
-    read_thresholds (self->store, &thresholds);
+    _rapport_scoring_read_thresholds (self->store, &thresholds);
 
   _rapport_store_exec (self->store, "RELEASE rapport_preview", NULL);
   if (!ok)
@@ -1297,14 +1122,15 @@ compute_preview (RapportScoring             *self,
       level1_percent = thresholds.level1_percent;
       level2_percent = thresholds.level2_percent;
     }
-  rank (scores.scores[0], scores.ids->len, thresholds.level1_percent, thresholds.level2_percent,
-        &preview->current);
-  rank (scores.scores[1], scores.ids->len, level1_percent, level2_percent, &preview->proposed);
+  _rapport_scoring_rank (scores.scores[0], scores.ids->len,
+                         thresholds.level1_percent, thresholds.level2_percent, &preview->current);
+  _rapport_scoring_rank (scores.scores[1], scores.ids->len,
+                         level1_percent, level2_percent, &preview->proposed);
 
   for (guint i = 0; i < scores.ids->len; i++)
     {
-      int before = level_in (&preview->current, scores.scores[0][i]);
-      int after = level_in (&preview->proposed, scores.scores[1][i]);
+      int before = _rapport_scoring_level_in (&preview->current, scores.scores[0][i]);
+      int after = _rapport_scoring_level_in (&preview->proposed, scores.scores[1][i]);
 
       if (before == after)
         continue;
@@ -1453,74 +1279,4 @@ failed:
   rapport_store_rollback (self->store);
   g_clear_pointer (&self->weights, rapport_score_weights_free);
   return FALSE;
-}
-
-/**
- * rapport_scoring_get_level_percents:
- * @level1_percent: (out) (optional): the share of ranked members at level 1
- * @level2_percent: (out) (optional): the share below them at level 2
- */
-gboolean
-rapport_scoring_get_level_percents (RapportScoring  *self,
-                                    double          *level1_percent,
-                                    double          *level2_percent,
-                                    GError         **error)
-{
-  Thresholds thresholds;
-
-  g_return_val_if_fail (RAPPORT_IS_SCORING (self), FALSE);
-
-  read_thresholds (self->store, &thresholds);
-  if (level1_percent != NULL)
-    *level1_percent = thresholds.level1_percent;
-  if (level2_percent != NULL)
-    *level2_percent = thresholds.level2_percent;
-  return TRUE;
-}
-
-/**
- * rapport_scoring_set_level_percents:
- * @level1_percent: the share of members with a score at level 1 (10)
- * @level2_percent: the share below them at level 2 (25)
- * @counts: (out) (optional): the level distribution after rescoring
- *
- * Stores the thresholds and rescores every member, in one transaction.
- */
-gboolean
-rapport_scoring_set_level_percents (RapportScoring      *self,
-                                    double               level1_percent,
-                                    double               level2_percent,
-                                    RapportLevelCounts  *counts,
-                                    GError             **error)
-{
-  g_return_val_if_fail (RAPPORT_IS_SCORING (self), FALSE);
-
-  if (!(level1_percent >= 0 && level1_percent <= 100))
-    {
-      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
-                   _("The share of members at level 1 must be between 0 and 100%%, not %g%%"),
-                   level1_percent);
-      return FALSE;
-    }
-  if (!(level2_percent >= 0 && level1_percent + level2_percent <= 100))
-    {
-      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
-                   _("The share of members at level 2 must be between 0 and %g%% "
-                     "(100%% less level 1’s %g%%), not %g%%"),
-                   100 - level1_percent, level1_percent, level2_percent);
-      return FALSE;
-    }
-
-  if (!rapport_store_begin (self->store, error))
-    return FALSE;
-
-  if (!write_setting (self->store, "level1-percent", TRUE, level1_percent, error) ||
-      !write_setting (self->store, "level2-percent", TRUE, level2_percent, error) ||
-      !rapport_scoring_rescore_all (self, counts, NULL, error))
-    {
-      rapport_store_rollback (self->store);
-      return FALSE;
-    }
-
-  return rapport_store_commit (self->store, error);
 }

@@ -24,15 +24,11 @@
 
 #include <glib/gi18n.h>
 
-#include "rapport-advocates-view.h"
+#include "rapport-advocates-view-private.h"
 #include "rapport-board-card.h"
 #include "rapport-board-column.h"
-#include "rapport-stage-dialogs.h"
 #include "rapport-member.h"
-#include "rapport-members-view.h"
 #include "rapport-store.h"
-#include "rapport-util.h"
-#include "rapport-window.h"
 
 /* The Advocates page: a toolbar (search, filters, sort, suggestions), a
  * horizontally scrolling row of stage columns, and an AdwFlap with the
@@ -42,53 +38,6 @@
  * RapportPipeline calls as Preferences → Pipeline. Moves go through
  * board.move-member and end in a toast with Undo; a card opens its
  * member's page through board.show-member. */
-
-/* Changes come in bursts (an import, a sync): ask for suggestions once
- * the burst is over. */
-#define SUGGESTIONS_DELAY_MS 800
-
-struct _RapportAdvocatesView
-{
-  GtkWidget        parent_instance;
-
-  RapportPipeline *pipeline;
-  RapportScoring  *scoring;
-  RapportStore    *store;
-  GListStore      *suggestions;
-  GCancellable    *suggestions_cancellable;
-  guint            suggestions_source;
-  guint            reveal_source;
-  AdwToast        *last_toast;
-
-  char            *search_text;
-  char            *tag;
-  char            *organization;
-  int              level;
-  char            *sort_by;
-
-  guint            built : 1;
-  guint            suggestions_loaded : 1;
-  guint            suggestions_requested : 1;
-  guint            updating_filters : 1;
-
-  AdwToastOverlay *toast_overlay;
-  GtkSearchEntry  *search_entry;
-  GtkMenuButton   *filter_button;
-  GtkPopover      *filter_popover;
-  GtkDropDown     *tag_dropdown;
-  GtkDropDown     *organization_dropdown;
-  GtkDropDown     *level_dropdown;
-  GtkStringList   *tags_model;
-  GtkStringList   *organizations_model;
-  GtkButton       *clear_filters_button;
-  GtkToggleButton *suggestions_button;
-  GtkLabel        *suggestions_label;
-  GtkLabel        *suggestions_short_label;
-  AdwFlap         *flap;
-  GtkBox          *columns_box;
-  GtkStack        *suggestions_stack;
-  GtkListView     *suggestions_view;
-};
 
 G_DEFINE_FINAL_TYPE (RapportAdvocatesView, rapport_advocates_view, GTK_TYPE_WIDGET)
 
@@ -102,8 +51,6 @@ enum {
 };
 
 static GParamSpec *properties [N_PROPS];
-
-static void schedule_suggestions (RapportAdvocatesView *self);
 
 static void
 ensure_style (void)
@@ -122,27 +69,27 @@ ensure_style (void)
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
-static void
-show_toast (RapportAdvocatesView *self,
-            AdwToast             *toast)
+void
+_rapport_advocates_view_show_toast (RapportAdvocatesView *self,
+                                    AdwToast             *toast)
 {
   g_set_weak_pointer (&self->last_toast, toast);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-static void
-show_error_toast (RapportAdvocatesView *self,
-                  const char           *message)
+void
+_rapport_advocates_view_show_error_toast (RapportAdvocatesView *self,
+                                          const char           *message)
 {
   g_autofree char *escaped = g_markup_escape_text (message, -1);
 
-  show_toast (self, adw_toast_new (escaped));
+  _rapport_advocates_view_show_toast (self, adw_toast_new (escaped));
 }
 
-static void
-show_undo_toast (RapportAdvocatesView *self,
-                 const char           *title,
-                 gint64                history_id)
+void
+_rapport_advocates_view_show_undo_toast (RapportAdvocatesView *self,
+                                         const char           *title,
+                                         gint64                history_id)
 {
   AdwToast *toast = adw_toast_new (title);
 
@@ -150,7 +97,7 @@ show_undo_toast (RapportAdvocatesView *self,
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "board.undo-move");
   adw_toast_set_action_target_value (toast, g_variant_new_int64 (history_id));
-  show_toast (self, toast);
+  _rapport_advocates_view_show_toast (self, toast);
 }
 
 /* Columns */
@@ -462,7 +409,7 @@ on_search_stop_cb (RapportAdvocatesView *self,
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
 }
 
-/* Suggestions */
+/* The suggestions flap */
 
 static gboolean
 reveal_idle_cb (gpointer user_data)
@@ -509,112 +456,7 @@ on_flap_reveal_cb (RapportAdvocatesView *self,
   gtk_toggle_button_set_active (self->suggestions_button, adw_flap_get_reveal_flap (flap));
 }
 
-static void
-update_suggestions_button (RapportAdvocatesView *self)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->suggestions));
-  g_autofree char *count = rapport_format_count (n);
-  g_autofree char *label = NULL;
-
-  if (!self->suggestions_loaded)
-    label = g_strdup (_("Suggestions"));
-  else
-    /* Translators: the toggle that shows the suggestions panel */
-    label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s Suggestion", "%s Suggestions", n), count);
-
-  gtk_label_set_label (self->suggestions_label, label);
-  gtk_label_set_label (self->suggestions_short_label, self->suggestions_loaded ? count : "…");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->suggestions_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
-  if (self->suggestions_loaded && n > 0)
-    gtk_widget_add_css_class (GTK_WIDGET (self->suggestions_button), "has-suggestions");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->suggestions_button), "has-suggestions");
-
-  if (!self->suggestions_loaded)
-    gtk_stack_set_visible_child_name (self->suggestions_stack, "loading");
-  else
-    gtk_stack_set_visible_child_name (self->suggestions_stack, n > 0 ? "list" : "empty");
-}
-
-static void
-list_suggestions_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(RapportAdvocatesView) self = user_data;
-  g_autoptr(GListModel) suggestions = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n;
-
-  suggestions = rapport_pipeline_list_suggestions_finish (RAPPORT_PIPELINE (object), result, &error);
-  if (suggestions == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_autofree char *message = g_strdup_printf (_("Could not list suggestions: %s"), error->message);
-
-          show_error_toast (self, message);
-        }
-      return;
-    }
-
-  if (RAPPORT_PIPELINE (object) != self->pipeline)
-    return;
-
-  n = g_list_model_get_n_items (suggestions);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (items, g_list_model_get_item (suggestions, i));
-
-  g_list_store_splice (self->suggestions, 0,
-                       g_list_model_get_n_items (G_LIST_MODEL (self->suggestions)),
-                       items->pdata, items->len);
-  self->suggestions_loaded = TRUE;
-  update_suggestions_button (self);
-}
-
-/**
- * rapport_advocates_view_reload_suggestions:
- *
- * Asks the pipeline for suggestions again, in a worker thread.
- */
-void
-rapport_advocates_view_reload_suggestions (RapportAdvocatesView *self)
-{
-  g_return_if_fail (RAPPORT_IS_ADVOCATES_VIEW (self));
-
-  g_clear_handle_id (&self->suggestions_source, g_source_remove);
-  if (self->pipeline == NULL)
-    return;
-
-  g_cancellable_cancel (self->suggestions_cancellable);
-  g_clear_object (&self->suggestions_cancellable);
-  self->suggestions_cancellable = g_cancellable_new ();
-
-  rapport_pipeline_list_suggestions_async (self->pipeline, self->suggestions_cancellable,
-                                           list_suggestions_cb, g_object_ref (self));
-}
-
-static gboolean
-suggestions_timeout_cb (gpointer user_data)
-{
-  RapportAdvocatesView *self = user_data;
-
-  self->suggestions_source = 0;
-  rapport_advocates_view_reload_suggestions (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-schedule_suggestions (RapportAdvocatesView *self)
-{
-  if (!self->built || self->suggestions_source != 0)
-    return;
-
-  self->suggestions_source = g_timeout_add (SUGGESTIONS_DELAY_MS, suggestions_timeout_cb, self);
-}
+/* Store changes */
 
 static void
 on_store_changed_cb (RapportAdvocatesView *self,
@@ -627,423 +469,7 @@ on_store_changed_cb (RapportAdvocatesView *self,
       g_str_equal (table, "activities") ||
       g_str_equal (table, "pipeline_stages") ||
       g_str_equal (table, "score_weights"))
-    schedule_suggestions (self);
-}
-
-static gboolean
-remove_suggestion (RapportAdvocatesView *self,
-                   RapportSuggestion    *suggestion)
-{
-  guint position;
-
-  if (!g_list_store_find (self->suggestions, suggestion, &position))
-    return FALSE;
-
-  g_list_store_remove (self->suggestions, position);
-  update_suggestions_button (self);
-  return TRUE;
-}
-
-/* Returns: (transfer full) (nullable) */
-static RapportSuggestion *
-find_suggestion (RapportAdvocatesView *self,
-                 GVariant             *parameter)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->suggestions));
-  gint64 member_id;
-  int kind;
-
-  g_variant_get (parameter, "(xi)", &member_id, &kind);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(RapportSuggestion) suggestion = g_list_model_get_item (G_LIST_MODEL (self->suggestions), i);
-
-      if (rapport_suggestion_get_member_id (suggestion) == member_id &&
-          (int) rapport_suggestion_get_kind (suggestion) == kind)
-        return g_steal_pointer (&suggestion);
-    }
-
-  return NULL;
-}
-
-static void
-suggestion_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  RapportAdvocatesView *self = RAPPORT_ADVOCATES_VIEW (widget);
-  g_autoptr(RapportSuggestion) suggestion = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
-
-  /* A reference of our own: accepting takes it off the list. */
-  suggestion = find_suggestion (self, parameter);
-  if (suggestion == NULL)
-    return;
-
-  if (g_str_equal (action_name, "board.accept-suggestion"))
-    ok = rapport_advocates_view_accept_suggestion (self, suggestion, &error);
-  else
-    ok = rapport_advocates_view_dismiss_suggestion (self, suggestion, &error);
-
-  if (!ok)
-    show_error_toast (self, error->message);
-}
-
-static void
-on_suggestion_setup_cb (GtkSignalListItemFactory *factory,
-                        GtkListItem              *item,
-                        RapportAdvocatesView     *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *icon = gtk_image_new ();
-  GtkWidget *name = gtk_label_new (NULL);
-  GtkWidget *kind = gtk_label_new (NULL);
-  GtkWidget *reason = gtk_label_new (NULL);
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *dismiss = gtk_button_new_with_mnemonic (_("_Dismiss"));
-  GtkWidget *accept = gtk_button_new_with_mnemonic (_("_Accept"));
-
-  gtk_widget_add_css_class (box, "suggestion-row");
-  gtk_widget_add_css_class (icon, "suggestion-icon");
-  gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
-
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (name, TRUE);
-  gtk_widget_add_css_class (name, "heading");
-
-  gtk_label_set_xalign (GTK_LABEL (kind), 1);
-  gtk_widget_add_css_class (kind, "caption");
-  gtk_widget_add_css_class (kind, "dim-label");
-
-  gtk_box_append (GTK_BOX (header), icon);
-  gtk_box_append (GTK_BOX (header), name);
-  gtk_box_append (GTK_BOX (header), kind);
-
-  /* At most two lines on a narrow panel: the whole reason is in the
-   * tooltip. */
-  gtk_label_set_xalign (GTK_LABEL (reason), 0);
-  gtk_label_set_wrap (GTK_LABEL (reason), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (reason), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (reason), 2);
-  gtk_label_set_ellipsize (GTK_LABEL (reason), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (reason, "caption");
-  gtk_widget_add_css_class (reason, "dim-label");
-
-  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
-  gtk_widget_set_margin_top (buttons, 4);
-  gtk_widget_add_css_class (dismiss, "flat");
-  gtk_box_append (GTK_BOX (buttons), dismiss);
-  gtk_box_append (GTK_BOX (buttons), accept);
-
-  gtk_box_append (GTK_BOX (box), header);
-  gtk_box_append (GTK_BOX (box), reason);
-  gtk_box_append (GTK_BOX (box), buttons);
-
-  g_object_set_data (G_OBJECT (box), "icon", icon);
-  g_object_set_data (G_OBJECT (box), "name", name);
-  g_object_set_data (G_OBJECT (box), "kind", kind);
-  g_object_set_data (G_OBJECT (box), "reason", reason);
-  g_object_set_data (G_OBJECT (box), "accept", accept);
-  g_object_set_data (G_OBJECT (box), "dismiss", dismiss);
-
-  gtk_list_item_set_child (item, box);
-  gtk_list_item_set_activatable (item, FALSE);
-  gtk_list_item_set_selectable (item, FALSE);
-}
-
-static void
-on_suggestion_bind_cb (GtkSignalListItemFactory *factory,
-                       GtkListItem              *item,
-                       RapportAdvocatesView     *self)
-{
-  RapportSuggestion *suggestion = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *accept = g_object_get_data (G_OBJECT (box), "accept");
-  GtkWidget *dismiss = g_object_get_data (G_OBJECT (box), "dismiss");
-  GVariant *target;
-  g_autofree char *kind_label = NULL;
-  g_autofree char *accept_tooltip = NULL;
-  gboolean promotion = rapport_suggestion_get_kind (suggestion) == RAPPORT_SUGGESTION_PROMOTION;
-
-  if (promotion)
-    {
-      /* Translators: a promotion suggestion; %s is a stage */
-      kind_label = g_strdup_printf (_("Ready for %s"), rapport_suggestion_get_target_stage (suggestion));
-      /* Translators: the Accept button's tooltip; %s is a stage */
-      accept_tooltip = g_strdup_printf (_("Move to %s"), rapport_suggestion_get_target_stage (suggestion));
-    }
-  else
-    {
-      kind_label = g_strdup (_("Cooling off"));
-      accept_tooltip = g_strdup (_("Add a follow-up to check in"));
-    }
-
-  gtk_image_set_from_icon_name (g_object_get_data (G_OBJECT (box), "icon"),
-                                promotion ? "go-up-symbolic" : "go-down-symbolic");
-  gtk_widget_remove_css_class (g_object_get_data (G_OBJECT (box), "icon"),
-                               promotion ? "trend-down" : "trend-up");
-  gtk_widget_add_css_class (g_object_get_data (G_OBJECT (box), "icon"),
-                            promotion ? "trend-up" : "trend-down");
-  gtk_label_set_label (g_object_get_data (G_OBJECT (box), "name"),
-                       rapport_suggestion_get_member_name (suggestion));
-  gtk_label_set_label (g_object_get_data (G_OBJECT (box), "kind"), kind_label);
-  gtk_label_set_label (g_object_get_data (G_OBJECT (box), "reason"),
-                       rapport_suggestion_get_reason (suggestion));
-  gtk_widget_set_tooltip_text (g_object_get_data (G_OBJECT (box), "reason"),
-                               rapport_suggestion_get_reason (suggestion));
-  gtk_widget_set_tooltip_text (accept, accept_tooltip);
-
-  target = g_variant_ref_sink (g_variant_new ("(xi)", rapport_suggestion_get_member_id (suggestion),
-                                              (int) rapport_suggestion_get_kind (suggestion)));
-  /* The target first: an action with a "(xi)" parameter refuses a button
-   * without one. */
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (accept), target);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (dismiss), target);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (accept), "board.accept-suggestion");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (dismiss), "board.dismiss-suggestion");
-  g_variant_unref (target);
-}
-
-/* Moves */
-
-static void
-move_member_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  RapportAdvocatesView *self = RAPPORT_ADVOCATES_VIEW (widget);
-  g_autoptr(GError) error = NULL;
-  gint64 member_id;
-  gint64 stage_id;
-
-  g_variant_get (parameter, "(xx)", &member_id, &stage_id);
-  if (!rapport_advocates_view_move_member (self, member_id, stage_id, &error))
-    show_error_toast (self, error->message);
-}
-
-static void
-undo_move_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  RapportAdvocatesView *self = RAPPORT_ADVOCATES_VIEW (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (!rapport_advocates_view_undo_move (self, g_variant_get_int64 (parameter), &error))
-    show_error_toast (self, error->message);
-}
-
-/* Stages */
-
-static GtkWindow *
-get_window (RapportAdvocatesView *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
-static void
-on_rename_response_cb (AdwMessageDialog     *dialog,
-                       const char           *response,
-                       RapportAdvocatesView *self)
-{
-  gint64 stage_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "rapport-stage-id"));
-  GtkEditable *entry = rapport_rename_stage_dialog_get_entry (dialog);
-  g_autoptr(GError) error = NULL;
-
-  if (!g_str_equal (response, "rename") || self->pipeline == NULL)
-    return;
-
-  if (!rapport_pipeline_rename_stage (self->pipeline, stage_id, gtk_editable_get_text (entry), &error))
-    show_error_toast (self, error->message);
-}
-
-static void
-rename_stage_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  RapportAdvocatesView *self = RAPPORT_ADVOCATES_VIEW (widget);
-  gint64 stage_id = g_variant_get_int64 (parameter);
-  RapportStage *stage;
-  GtkWidget *dialog;
-
-  if (self->pipeline == NULL || (stage = rapport_pipeline_find_stage (self->pipeline, stage_id)) == NULL)
-    return;
-
-  dialog = rapport_rename_stage_dialog_new (get_window (self),
-                                            rapport_pipeline_get_stages (self->pipeline),
-                                            stage);
-  g_object_set_data (G_OBJECT (dialog), "rapport-stage-id", GSIZE_TO_POINTER ((gsize) stage_id));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_rename_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-move_stage_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  RapportAdvocatesView *self = RAPPORT_ADVOCATES_VIEW (widget);
-  g_autoptr(GError) error = NULL;
-  RapportStage *stage;
-  gint64 stage_id;
-  gint64 position;
-  int delta;
-
-  g_variant_get (parameter, "(xi)", &stage_id, &delta);
-  if (self->pipeline == NULL || (stage = rapport_pipeline_find_stage (self->pipeline, stage_id)) == NULL)
-    return;
-
-  position = (gint64) rapport_stage_get_position (stage) + delta;
-  if (position < 0 || position >= g_list_model_get_n_items (rapport_pipeline_get_stages (self->pipeline)))
-    return;
-
-  if (!rapport_pipeline_move_stage (self->pipeline, stage_id, (guint) position, &error))
-    show_error_toast (self, error->message);
-}
-
-static void
-remove_stage (RapportAdvocatesView *self,
-              gint64                stage_id,
-              gint64                target_id)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *raw_name = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *target_name = NULL;
-  g_autofree char *title = NULL;
-  RapportStage *stage;
-  RapportStage *target;
-  AdwToast *toast;
-  gint64 count;
-  guint position;
-
-  stage = rapport_pipeline_find_stage (self->pipeline, stage_id);
-  if (stage == NULL)
-    return;
-
-  /* Read before the stage (and its column, which holds it) goes. */
-  raw_name = g_strdup (rapport_stage_get_name (stage));
-  name = g_markup_escape_text (raw_name, -1);
-  count = rapport_stage_get_member_count (stage);
-  position = rapport_stage_get_position (stage);
-  target = target_id > 0 ? rapport_pipeline_find_stage (self->pipeline, target_id) : NULL;
-  if (target != NULL)
-    target_name = g_markup_escape_text (rapport_stage_get_name (target), -1);
-
-  if (!rapport_pipeline_remove_stage (self->pipeline, stage_id, target_id, &error))
-    {
-      show_error_toast (self, error->message);
-      return;
-    }
-
-  if (count > 0 && target_name != NULL)
-    {
-      /* Translators: "Deleted “Advocate” · 42 members moved to “Contributor”" */
-      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                            "Deleted “%s” · %'" G_GINT64_FORMAT " member moved to “%s”",
-                                            "Deleted “%s” · %'" G_GINT64_FORMAT " members moved to “%s”",
-                                            count),
-                               name, count, target_name);
-      show_toast (self, adw_toast_new (title));
-      return;
-    }
-
-  /* An empty stage comes back under its name, where it was. */
-  title = g_strdup_printf (_("Deleted “%s”"), name);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "board.restore-stage");
-  adw_toast_set_action_target_value (toast, g_variant_new ("(su)", raw_name, position));
-  show_toast (self, toast);
-}
-
-static void
-on_remove_response_cb (AdwMessageDialog     *dialog,
-                       const char           *response,
-                       RapportAdvocatesView *self)
-{
-  gint64 stage_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "rapport-stage-id"));
-
-  if (!g_str_equal (response, "remove") || self->pipeline == NULL)
-    return;
-
-  remove_stage (self, stage_id, rapport_remove_stage_dialog_get_target_id (dialog));
-}
-
-static void
-remove_stage_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  RapportAdvocatesView *self = RAPPORT_ADVOCATES_VIEW (widget);
-  gint64 stage_id = g_variant_get_int64 (parameter);
-  GListModel *stages;
-  RapportStage *stage;
-  GtkWidget *dialog;
-
-  if (self->pipeline == NULL || (stage = rapport_pipeline_find_stage (self->pipeline, stage_id)) == NULL)
-    return;
-
-  stages = rapport_pipeline_get_stages (self->pipeline);
-  if (!rapport_stage_dialogs_can_remove (stages, stage))
-    return;
-
-  dialog = rapport_remove_stage_dialog_new (get_window (self), stages, stage);
-  g_object_set_data (G_OBJECT (dialog), "rapport-stage-id", GSIZE_TO_POINTER ((gsize) stage_id));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-restore_stage_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  RapportAdvocatesView *self = RAPPORT_ADVOCATES_VIEW (widget);
-  g_autoptr(GError) error = NULL;
-  const char *name;
-  guint position;
-
-  if (self->pipeline == NULL)
-    return;
-
-  g_variant_get (parameter, "(&su)", &name, &position);
-  if (rapport_pipeline_add_stage (self->pipeline, name, (int) position, &error) == 0)
-    show_error_toast (self, error->message);
-}
-
-/* Members */
-
-static void
-show_member_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  GtkRoot *root = gtk_widget_get_root (widget);
-  gint64 member_id = g_variant_get_int64 (parameter);
-
-  /* The member's page lives in the Members view: open it as selecting
-   * them there does. */
-  if (!RAPPORT_IS_WINDOW (root) || member_id <= 0)
-    return;
-
-  gtk_widget_activate_action (widget, "win.show-view", "s", "members");
-  rapport_members_view_select_member (rapport_window_get_members_view (RAPPORT_WINDOW (root)),
-                                      member_id, TRUE);
-}
-
-static void
-focus_search_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  rapport_advocates_view_focus_search (RAPPORT_ADVOCATES_VIEW (widget));
+    _rapport_advocates_view_schedule_suggestions (self);
 }
 
 /* GObject */
@@ -1207,17 +633,7 @@ rapport_advocates_view_class_init (RapportAdvocatesViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_suggestions_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_flap_reveal_cb);
 
-  gtk_widget_class_install_action (widget_class, "board.move-member", "(xx)", move_member_action);
-  gtk_widget_class_install_action (widget_class, "board.undo-move", "x", undo_move_action);
-  gtk_widget_class_install_action (widget_class, "board.accept-suggestion", "(xi)", suggestion_action);
-  gtk_widget_class_install_action (widget_class, "board.dismiss-suggestion", "(xi)", suggestion_action);
-  gtk_widget_class_install_action (widget_class, "board.focus-search", NULL, focus_search_action);
-  gtk_widget_class_install_action (widget_class, "board.rename-stage", "x", rename_stage_action);
-  gtk_widget_class_install_action (widget_class, "board.move-stage", "(xi)", move_stage_action);
-  gtk_widget_class_install_action (widget_class, "board.remove-stage", "x", remove_stage_action);
-  gtk_widget_class_install_action (widget_class, "board.restore-stage", "(su)", restore_stage_action);
-  gtk_widget_class_install_action (widget_class, "board.show-member", "x", show_member_action);
-  gtk_widget_class_install_property_action (widget_class, "board.sort-by", "sort-by");
+  _rapport_advocates_view_class_init_actions (klass);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
@@ -1227,27 +643,16 @@ rapport_advocates_view_class_init (RapportAdvocatesViewClass *klass)
 static void
 rapport_advocates_view_init (RapportAdvocatesView *self)
 {
-  GtkListItemFactory *factory;
-  g_autoptr(GtkNoSelection) selection = NULL;
-
   /* The sort menu reads the board.sort-by state while the template builds. */
   self->sort_by = g_strdup ("score");
 
   gtk_widget_init_template (GTK_WIDGET (self));
   ensure_style ();
   self->suggestions = g_list_store_new (RAPPORT_TYPE_SUGGESTION);
-
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (on_suggestion_setup_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (on_suggestion_bind_cb), self);
-  gtk_list_view_set_factory (self->suggestions_view, factory);
-  g_object_unref (factory);
-
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->suggestions)));
-  gtk_list_view_set_model (self->suggestions_view, GTK_SELECTION_MODEL (selection));
+  _rapport_advocates_view_init_suggestions (self);
 
   update_filter_button (self);
-  update_suggestions_button (self);
+  _rapport_advocates_view_update_suggestions_button (self);
 }
 
 GtkWidget *
@@ -1308,7 +713,7 @@ rapport_advocates_view_set_pipeline (RapportAdvocatesView *self,
                                G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
     }
 
-  update_suggestions_button (self);
+  _rapport_advocates_view_update_suggestions_button (self);
   build_board (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PIPELINE]);
 }
@@ -1518,7 +923,7 @@ rapport_advocates_view_move_member (RapportAdvocatesView  *self,
   stage_name = g_markup_escape_text (stage != NULL ? rapport_stage_get_name (stage) : "", -1);
   /* Translators: a toast after moving a member on the board, with Undo */
   title = g_strdup_printf (_("Moved “%s” to %s"), name, stage_name);
-  show_undo_toast (self, title, history_id);
+  _rapport_advocates_view_show_undo_toast (self, title, history_id);
 
   return TRUE;
 }
@@ -1538,100 +943,6 @@ rapport_advocates_view_undo_move (RapportAdvocatesView  *self,
   g_return_val_if_fail (self->pipeline != NULL, FALSE);
 
   return rapport_pipeline_undo_move (self->pipeline, history_id, NULL, error);
-}
-
-/**
- * rapport_advocates_view_get_suggestions:
- *
- * Returns: (transfer none): the #RapportSuggestion list the panel shows
- */
-GListModel *
-rapport_advocates_view_get_suggestions (RapportAdvocatesView *self)
-{
-  g_return_val_if_fail (RAPPORT_IS_ADVOCATES_VIEW (self), NULL);
-
-  return G_LIST_MODEL (self->suggestions);
-}
-
-gboolean
-rapport_advocates_view_get_suggestions_loaded (RapportAdvocatesView *self)
-{
-  g_return_val_if_fail (RAPPORT_IS_ADVOCATES_VIEW (self), FALSE);
-
-  return self->suggestions_loaded;
-}
-
-/**
- * rapport_advocates_view_accept_suggestion:
- *
- * A promotion moves the member (with a toast and Undo); cooling off adds
- * a follow-up to check in with them. Either way the suggestion leaves the
- * panel.
- */
-gboolean
-rapport_advocates_view_accept_suggestion (RapportAdvocatesView  *self,
-                                          RapportSuggestion     *suggestion,
-                                          GError               **error)
-{
-  g_autofree char *name = NULL;
-  g_autofree char *stage = NULL;
-  g_autofree char *title = NULL;
-  gint64 history_id = 0;
-
-  g_return_val_if_fail (RAPPORT_IS_ADVOCATES_VIEW (self), FALSE);
-  g_return_val_if_fail (RAPPORT_IS_SUGGESTION (suggestion), FALSE);
-  g_return_val_if_fail (self->pipeline != NULL, FALSE);
-
-  if (!rapport_pipeline_accept_suggestion (self->pipeline, suggestion, &history_id, error))
-    return FALSE;
-
-  remove_suggestion (self, suggestion);
-
-  name = g_markup_escape_text (rapport_suggestion_get_member_name (suggestion), -1);
-  if (history_id != 0)
-    {
-      stage = g_markup_escape_text (rapport_suggestion_get_target_stage (suggestion), -1);
-      title = g_strdup_printf (_("Moved “%s” to %s"), name, stage);
-      show_undo_toast (self, title, history_id);
-    }
-  else
-    {
-      /* Translators: a toast after accepting a cooling-off suggestion */
-      title = g_strdup_printf (_("Added a follow-up to check in with “%s”"), name);
-      show_toast (self, adw_toast_new (title));
-    }
-
-  return TRUE;
-}
-
-/**
- * rapport_advocates_view_dismiss_suggestion:
- *
- * Takes the suggestion off the panel until the facts behind it change.
- */
-gboolean
-rapport_advocates_view_dismiss_suggestion (RapportAdvocatesView  *self,
-                                           RapportSuggestion     *suggestion,
-                                           GError               **error)
-{
-  g_return_val_if_fail (RAPPORT_IS_ADVOCATES_VIEW (self), FALSE);
-  g_return_val_if_fail (RAPPORT_IS_SUGGESTION (suggestion), FALSE);
-  g_return_val_if_fail (self->pipeline != NULL, FALSE);
-
-  if (!rapport_pipeline_dismiss_suggestion (self->pipeline, suggestion, error))
-    return FALSE;
-
-  remove_suggestion (self, suggestion);
-  return TRUE;
-}
-
-void
-rapport_advocates_view_set_show_suggestions (RapportAdvocatesView *self,
-                                             gboolean              show)
-{
-  g_return_if_fail (RAPPORT_IS_ADVOCATES_VIEW (self));
-
-  gtk_toggle_button_set_active (self->suggestions_button, show);
 }
 
 void

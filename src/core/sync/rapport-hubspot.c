@@ -24,7 +24,6 @@
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
-#include <string.h>
 
 #include "rapport-clock.h"
 #include "rapport-hubspot-private.h"
@@ -34,36 +33,25 @@
 /* HubSpot CRM v3. HubSpot owns name, email, company, job title, phone and
  * lifecycle stage: a pull writes them, a push never sends them. Rapport
  * owns the community properties: a push writes them, a pull never reads
- * them into the member. */
+ * them into the member.
+ *
+ * This file is the connector and those rules: the properties a pull asks
+ * for and what a page of contacts or companies writes into members and
+ * organizations, the properties a push creates and sends and for which
+ * members. How pages are fetched (listing, searching past 10,000 results,
+ * reading contacts' companies) is in rapport-hubspot-pull.c; the batch
+ * upsert and its answer are in rapport-hubspot-push.c. */
 
-#define SERVICE "HubSpot"
 #define PLATFORM "hubspot"
-#define PAGE_SIZE 100
 
 #define STREAM_CONTACTS "contacts"
 #define STREAM_ARCHIVED "contacts-archived"
 #define STREAM_COMPANIES "companies"
 #define STREAM_PUSH "contacts-push"
 
-/* Moving a contact to another company does not change its
- * lastmodifieddate, so incremental pulls miss it: every week a pull lists
- * all contacts (and companies) again. "<stream>.full-pull" keeps when that
- * last finished. */
-#define FULL_PULL_SUFFIX ".full-pull"
-#define FULL_PULL_EVERY (7 * 24 * 3600)
-
-/* HubSpot: "The search endpoints are limited to 10,000 total results for
- * any given query. Attempting to page beyond 10,000 will result in a 400
- * error." */
-#define MAX_SEARCH_RESULTS 10000
-
 static const char contact_properties[] =
   "firstname,lastname,email,company,jobtitle,phone,lifecyclestage,lastmodifieddate";
 static const char company_properties[] = "name,domain,hs_lastmodifieddate";
-
-/* HubSpot's association type of a contact's primary company. */
-#define PRIMARY_COMPANY_TYPE_ID 1
-#define PRIMARY_COMPANY_TYPE "contact_to_company"
 
 const char * const rapport_hubspot_community_properties[] = {
   "rapport_stage",
@@ -118,7 +106,7 @@ rapport_hubspot_get_id (RapportConnector *connector)
 static const char *
 rapport_hubspot_get_display_name (RapportConnector *connector)
 {
-  return SERVICE;
+  return _RAPPORT_HUBSPOT_SERVICE;
 }
 
 static const char *
@@ -181,726 +169,6 @@ rapport_hubspot_describe_stream (RapportConnector *connector,
   return stream;
 }
 
-/* Checks one list/search answer: "results" an array of objects, each with a
- * string "id" (and a "properties" object when @need_properties), and an
- * optional string "paging.next.after". */
-static JsonArray *
-parse_listing (JsonNode     *root,
-               gboolean      need_properties,
-               const char  **next_after,
-               GError      **error)
-{
-  JsonObject *object;
-  JsonArray *results;
-
-  object = rapport_json_require_object (root, SERVICE, _("response body"), error);
-  if (object == NULL)
-    return NULL;
-  results = rapport_json_require_array (object, SERVICE, "results", error);
-  if (results == NULL)
-    return NULL;
-
-  for (guint i = 0; i < json_array_get_length (results); i++)
-    {
-      JsonNode *node = json_array_get_element (results, i);
-      g_autofree char *path = NULL;
-      JsonObject *record;
-      JsonNode *member;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        {
-          path = g_strdup_printf ("results[%u]", i);
-          rapport_json_require_object (node, SERVICE, path, error);
-          return NULL;
-        }
-      record = json_node_get_object (node);
-
-      member = json_object_get_member (record, "id");
-      if (member == NULL || json_node_get_value_type (member) != G_TYPE_STRING)
-        {
-          path = g_strdup_printf ("results[%u].id", i);
-          rapport_json_require_string (record, SERVICE, path, error);
-          return NULL;
-        }
-
-      member = json_object_get_member (record, "properties");
-      if (need_properties && (member == NULL || !JSON_NODE_HOLDS_OBJECT (member)))
-        {
-          path = g_strdup_printf ("results[%u].properties", i);
-          rapport_json_require_object (member, SERVICE, path, error);
-          return NULL;
-        }
-    }
-
-  if (!rapport_json_lookup_string (object, SERVICE, "paging.next.after", next_after, error))
-    return NULL;
-
-  return results;
-}
-
-/* A fetched listing: the parsed answer owns the records. For contacts,
- * @companies maps a contact's id to its primary company's id. */
-typedef struct
-{
-  JsonNode   *root;
-  JsonArray  *results;
-  GHashTable *companies;
-  gboolean    full;
-  gboolean    needs_full;
-} Listing;
-
-static void
-listing_free (Listing *listing)
-{
-  g_clear_pointer (&listing->root, json_node_unref);
-  g_clear_pointer (&listing->companies, g_hash_table_unref);
-  g_free (listing);
-}
-
-static gboolean
-bad_field (GError     **error,
-           const char  *format,
-           ...) G_GNUC_PRINTF (2, 3);
-
-/* Names a field of the answer that is not what HubSpot documents. */
-static gboolean
-bad_field (GError     **error,
-           const char  *format,
-           ...)
-{
-  g_autofree char *path = NULL;
-  va_list args;
-
-  va_start (args, format);
-  path = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_set_error (error, RAPPORT_SYNC_ERROR, RAPPORT_SYNC_ERROR_BAD_RESPONSE,
-               _("%s response: “%s” is missing or of the wrong type"), SERVICE, path);
-  return FALSE;
-}
-
-/* A contact listing asked with associations=companies carries each
- * contact's companies as "associations.companies.results", items of
- * {"id", "type"}; the primary company is the one of type
- * "contact_to_company". HubSpot leaves "associations" out of a contact
- * with none. */
-static gboolean
-collect_embedded_companies (JsonArray   *results,
-                            GHashTable  *companies,
-                            GError     **error)
-{
-  for (guint i = 0; i < json_array_get_length (results); i++)
-    {
-      JsonObject *record = json_array_get_object_element (results, i);
-      JsonNode *node = json_object_get_member (record, "associations");
-      JsonArray *items;
-      const char *chosen = NULL;
-
-      if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-        continue;
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        return bad_field (error, "results[%u].associations", i);
-      node = json_object_get_member (json_node_get_object (node), "companies");
-      if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-        continue;
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        return bad_field (error, "results[%u].associations.companies", i);
-      node = json_object_get_member (json_node_get_object (node), "results");
-      if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-        return bad_field (error, "results[%u].associations.companies.results", i);
-      items = json_node_get_array (node);
-
-      for (guint j = 0; j < json_array_get_length (items); j++)
-        {
-          JsonNode *item = json_array_get_element (items, j);
-          const char *id;
-
-          if (!JSON_NODE_HOLDS_OBJECT (item) ||
-              (id = rapport_json_get_optional_string (json_node_get_object (item), "id")) == NULL)
-            return bad_field (error, "results[%u].associations.companies.results[%u].id", i, j);
-          if (chosen == NULL ||
-              g_strcmp0 (rapport_json_get_optional_string (json_node_get_object (item), "type"),
-                         PRIMARY_COMPANY_TYPE) == 0)
-            chosen = id;
-        }
-
-      if (chosen != NULL)
-        g_hash_table_insert (companies,
-                             g_strdup (json_object_get_string_member (record, "id")),
-                             g_strdup (chosen));
-    }
-
-  return TRUE;
-}
-
-/* Sends a request whose answer is an object with a "results" array, and
- * returns that array; @root receives the answer, which owns it. */
-static JsonArray *
-request_results (RapportSyncRun  *run,
-                 const char      *method,
-                 const char      *path,
-                 const char      *body,
-                 JsonNode       **root,
-                 GError         **error)
-{
-  JsonObject *answer;
-
-  *root = rapport_http_request_json (run->http, method, path, NULL, body, NULL, run->cancellable, error);
-  if (*root == NULL)
-    return NULL;
-  answer = rapport_json_require_object (*root, SERVICE, _("response body"), error);
-  if (answer == NULL)
-    return NULL;
-
-  return rapport_json_require_array (answer, SERVICE, "results", error);
-}
-
-/* An id HubSpot's v4 API sends as a number (older answers) or a string. */
-static char *
-dup_object_id (JsonNode *node)
-{
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return NULL;
-  if (json_node_get_value_type (node) == G_TYPE_STRING)
-    return g_strdup (json_node_get_string (node));
-  if (json_node_get_value_type (node) == G_TYPE_INT64)
-    return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
-
-  return NULL;
-}
-
-/* Appends {"id": @id, "after": @after} to a batch read's inputs. */
-static void
-append_input (GString    *body,
-              gboolean    first,
-              const char *id,
-              const char *after)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) input = NULL;
-  g_autofree char *text = NULL;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, id);
-  if (after != NULL)
-    {
-      json_builder_set_member_name (builder, "after");
-      json_builder_add_string_value (builder, after);
-    }
-  json_builder_end_object (builder);
-  input = json_builder_get_root (builder);
-  text = json_to_string (input, FALSE);
-  g_string_append_printf (body, "%s%s", first ? "" : ",", text);
-}
-
-/* The search endpoint returns no associations, so a page of changed
- * contacts asks for their companies in a batch read (v4). Contacts with no
- * company come back as errors of a 207 answer and are left out. A contact
- * with many companies gets them in pages; its primary company may be on a
- * later one, which is asked for in the next read. */
-#define MAX_ASSOCIATION_ROUNDS 20
-
-static gboolean
-read_companies (RapportSyncRun  *run,
-                Listing         *listing,
-                GError         **error)
-{
-  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) afters = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) primary = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  for (guint i = 0; i < json_array_get_length (listing->results); i++)
-    {
-      JsonObject *record = json_array_get_object_element (listing->results, i);
-
-      g_ptr_array_add (ids, g_strdup (json_object_get_string_member (record, "id")));
-      g_ptr_array_add (afters, NULL);
-    }
-
-  for (guint round = 0; ids->len > 0 && round < MAX_ASSOCIATION_ROUNDS; round++)
-    {
-      g_autoptr(GString) body = g_string_new ("{\"inputs\":[");
-      g_autoptr(GPtrArray) next_ids = g_ptr_array_new_with_free_func (g_free);
-      g_autoptr(GPtrArray) next_afters = g_ptr_array_new_with_free_func (g_free);
-      g_autoptr(JsonNode) root = NULL;
-      JsonArray *results;
-
-      for (guint i = 0; i < ids->len; i++)
-        append_input (body, i == 0, g_ptr_array_index (ids, i), g_ptr_array_index (afters, i));
-      g_string_append (body, "]}");
-
-      results = request_results (run, "POST", "/crm/v4/associations/contacts/companies/batch/read",
-                                 body->str, &root, error);
-      if (results == NULL)
-        return FALSE;
-
-      for (guint i = 0; i < json_array_get_length (results); i++)
-        {
-          JsonNode *node = json_array_get_element (results, i);
-          JsonObject *result;
-          JsonObject *from;
-          JsonArray *to;
-          const char *next_after = NULL;
-          g_autofree char *contact_id = NULL;
-          g_autofree char *first = NULL;
-          g_autofree char *chosen = NULL;
-
-          if (!JSON_NODE_HOLDS_OBJECT (node))
-            return bad_field (error, "results[%u]", i);
-          result = json_node_get_object (node);
-          node = json_object_get_member (result, "from");
-          if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-            return bad_field (error, "results[%u].from", i);
-          from = json_node_get_object (node);
-          contact_id = dup_object_id (json_object_get_member (from, "id"));
-          if (contact_id == NULL)
-            return bad_field (error, "results[%u].from.id", i);
-          node = json_object_get_member (result, "to");
-          if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-            return bad_field (error, "results[%u].to", i);
-          to = json_node_get_array (node);
-          if (!rapport_json_lookup_string (result, SERVICE, "paging.next.after", &next_after, error))
-            return FALSE;
-
-          for (guint j = 0; j < json_array_get_length (to) && chosen == NULL; j++)
-            {
-              JsonNode *item = json_array_get_element (to, j);
-              JsonNode *types;
-              g_autofree char *company_id = NULL;
-
-              if (!JSON_NODE_HOLDS_OBJECT (item) ||
-                  (company_id = dup_object_id (json_object_get_member (json_node_get_object (item),
-                                                                       "toObjectId"))) == NULL)
-                return bad_field (error, "results[%u].to[%u].toObjectId", i, j);
-
-              types = json_object_get_member (json_node_get_object (item), "associationTypes");
-              if (types != NULL && JSON_NODE_HOLDS_ARRAY (types))
-                {
-                  JsonArray *list = json_node_get_array (types);
-
-                  for (guint k = 0; k < json_array_get_length (list); k++)
-                    {
-                      JsonNode *type = json_array_get_element (list, k);
-
-                      if (JSON_NODE_HOLDS_OBJECT (type) &&
-                          json_object_get_int_member_with_default (json_node_get_object (type), "typeId", 0)
-                          == PRIMARY_COMPANY_TYPE_ID)
-                        chosen = g_strdup (company_id);
-                    }
-                }
-              if (first == NULL)
-                first = g_steal_pointer (&company_id);
-            }
-
-          if (chosen != NULL)
-            {
-              g_hash_table_insert (listing->companies, g_strdup (contact_id), g_steal_pointer (&chosen));
-              g_hash_table_add (primary, g_steal_pointer (&contact_id));
-              continue;
-            }
-
-          /* No primary on this page: the first company stands in until a
-           * later page names the primary one. */
-          if (first != NULL && !g_hash_table_contains (listing->companies, contact_id))
-            g_hash_table_insert (listing->companies, g_strdup (contact_id), g_steal_pointer (&first));
-          if (next_after != NULL && !g_hash_table_contains (primary, contact_id))
-            {
-              g_ptr_array_add (next_ids, g_steal_pointer (&contact_id));
-              g_ptr_array_add (next_afters, g_strdup (next_after));
-            }
-        }
-
-      g_ptr_array_unref (ids);
-      g_ptr_array_unref (afters);
-      ids = g_steal_pointer (&next_ids);
-      afters = g_steal_pointer (&next_afters);
-    }
-
-  return TRUE;
-}
-
-typedef enum
-{
-  COMPANIES_NONE,
-  COMPANIES_EMBEDDED,
-  COMPANIES_BATCH_READ,
-} CompaniesFrom;
-
-/* Turns a listing's answer into a page; takes @answer. @run is needed
- * only for COMPANIES_BATCH_READ. */
-static RapportSyncPage *
-listing_page_new (RapportSyncRun  *run,
-                  JsonNode        *answer,
-                  gboolean         need_properties,
-                  CompaniesFrom    companies_from,
-                  GError         **error)
-{
-  g_autoptr(JsonNode) root = answer;
-  g_autoptr(GHashTable) companies = NULL;
-  const char *next_after = NULL;
-  JsonArray *results;
-  Listing *listing;
-
-  g_assert (run != NULL || companies_from != COMPANIES_BATCH_READ);
-
-  results = parse_listing (root, need_properties, &next_after, error);
-  if (results == NULL)
-    return NULL;
-
-  if (companies_from != COMPANIES_NONE)
-    companies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  if (companies_from == COMPANIES_EMBEDDED &&
-      !collect_embedded_companies (results, companies, error))
-    return NULL;
-
-  listing = g_new0 (Listing, 1);
-  listing->results = results;
-  listing->root = g_steal_pointer (&root);
-  listing->companies = g_steal_pointer (&companies);
-
-  if (companies_from == COMPANIES_BATCH_READ && !read_companies (run, listing, error))
-    {
-      listing_free (listing);
-      return NULL;
-    }
-
-  return rapport_sync_page_new (json_array_get_length (results), next_after,
-                                listing, (GDestroyNotify) listing_free);
-}
-
-static RapportSyncPage *
-fetch_listing (RapportSyncRun  *run,
-               const char      *method,
-               const char      *path,
-               const char      *query,
-               const char      *body,
-               gboolean         need_properties,
-               CompaniesFrom    companies_from,
-               GError         **error)
-{
-  JsonNode *root;
-
-  root = rapport_http_request_json (run->http, method, path, query, body, NULL,
-                                    run->cancellable, error);
-  if (root == NULL)
-    return NULL;
-
-  return listing_page_new (run, root, need_properties, companies_from, error);
-}
-
-static char *
-listing_query (const char *properties,
-               const char *extra,
-               const char *after)
-{
-  g_autoptr(GString) query = g_string_new (NULL);
-
-  g_string_append_printf (query, "limit=%d", PAGE_SIZE);
-  if (properties != NULL)
-    {
-      g_string_append (query, "&properties=");
-      g_string_append_uri_escaped (query, properties, ",", FALSE);
-    }
-  if (extra != NULL)
-    g_string_append_printf (query, "&%s", extra);
-  if (after != NULL)
-    {
-      g_string_append (query, "&after=");
-      g_string_append_uri_escaped (query, after, NULL, FALSE);
-    }
-
-  return g_string_free (g_steal_pointer (&query), FALSE);
-}
-
-/* Records whose @modified_property is @since (Unix ms) or later, through
- * the search endpoint, with @wanted properties. */
-static char *
-search_body (const char *modified_property,
-             const char *wanted,
-             gint64      since,
-             const char *after)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_auto(GStrv) properties = g_strsplit (wanted, ",", -1);
-  g_autofree char *since_text = g_strdup_printf ("%" G_GINT64_FORMAT, since);
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "filterGroups");
-  json_builder_begin_array (builder);
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "filters");
-  json_builder_begin_array (builder);
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "propertyName");
-  json_builder_add_string_value (builder, modified_property);
-  json_builder_set_member_name (builder, "operator");
-  json_builder_add_string_value (builder, "GTE");
-  json_builder_set_member_name (builder, "value");
-  json_builder_add_string_value (builder, since_text);
-  json_builder_end_object (builder);
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "sorts");
-  json_builder_begin_array (builder);
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "propertyName");
-  json_builder_add_string_value (builder, modified_property);
-  json_builder_set_member_name (builder, "direction");
-  json_builder_add_string_value (builder, "ASCENDING");
-  json_builder_end_object (builder);
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "properties");
-  json_builder_begin_array (builder);
-  for (guint i = 0; properties[i] != NULL; i++)
-    json_builder_add_string_value (builder, properties[i]);
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "limit");
-  json_builder_add_int_value (builder, PAGE_SIZE);
-  if (after != NULL)
-    {
-      json_builder_set_member_name (builder, "after");
-      json_builder_add_string_value (builder, after);
-    }
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  return json_to_string (root, FALSE);
-}
-
-/* Push: the members whose community facts differ from what was last
- * pushed, after member @cursor, each as one batch input. Members whose
- * HubSpot record was archived are left out so a push does not bring them
- * back. */
-typedef struct
-{
-  GArray    *member_ids;
-  GPtrArray *emails;
-  GPtrArray *values;
-  JsonNode  *root;
-  guint      status;
-} PushBatch;
-
-static void
-push_batch_free (PushBatch *batch)
-{
-  g_clear_pointer (&batch->member_ids, g_array_unref);
-  g_clear_pointer (&batch->emails, g_ptr_array_unref);
-  g_clear_pointer (&batch->values, g_ptr_array_unref);
-  g_clear_pointer (&batch->root, json_node_unref);
-  g_free (batch);
-}
-
-static RapportSyncPage *
-fetch_push (RapportSyncRun  *run,
-            const char      *cursor,
-            GError         **error)
-{
-  g_autoptr(RapportStatement) stmt = NULL;
-  g_autoptr(GString) body = g_string_new ("{\"inputs\":[");
-  g_autofree char *next = NULL;
-  PushBatch *batch;
-  gint64 after = cursor != NULL ? g_ascii_strtoll (cursor, NULL, 10) : 0;
-  int rc;
-
-  stmt = _rapport_store_prepare (run->store,
-    "SELECT m.id, e.address, "
-    "       json_object ('rapport_stage', (SELECT name FROM pipeline_stages WHERE id = m.stage_id), "
-    "                    'rapport_engagement_score', round (m.score, 2), "
-    "                    'rapport_last_activity', "
-    "                      CASE WHEN m.last_active_at IS NULL THEN '' "
-    "                      ELSE strftime ('%Y-%m-%dT%H:%M:%SZ', m.last_active_at, 'unixepoch') END, "
-    "                    'rapport_activity_count', m.activity_count, "
-    "                    'rapport_link', 'rapport://member/' || m.id) AS pushed, "
-    "       json_object ('idProperty', 'email', 'id', e.address) AS input "
-    "  FROM members m "
-    "  CROSS JOIN emails e ON e.id = (SELECT id FROM emails WHERE member_id = m.id "
-    "                            ORDER BY is_primary DESC, id LIMIT 1) "
-    "  LEFT JOIN sync_push_state p ON p.account_id = ?1 AND p.member_id = m.id "
-    " WHERE m.id > ?2 "
-    "   AND p.pushed_values IS NOT pushed "
-    "   AND NOT EXISTS (SELECT 1 FROM identities i WHERE i.member_id = m.id "
-    "                      AND i.platform = 'hubspot' AND i.archived_at IS NOT NULL) "
-    " ORDER BY m.id LIMIT ?3",
-    error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, run->account_id);
-  sqlite3_bind_int64 (stmt, 2, after);
-  sqlite3_bind_int (stmt, 3, PAGE_SIZE);
-
-  batch = g_new0 (PushBatch, 1);
-  batch->member_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  batch->emails = g_ptr_array_new_with_free_func (g_free);
-  batch->values = g_ptr_array_new_with_free_func (g_free);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 member_id = sqlite3_column_int64 (stmt, 0);
-      const char *input = _rapport_column_text (stmt, 3);
-      const char *values = _rapport_column_text (stmt, 2);
-
-      g_array_append_val (batch->member_ids, member_id);
-      g_ptr_array_add (batch->emails, g_utf8_strdown (_rapport_column_text (stmt, 1), -1));
-      g_ptr_array_add (batch->values, g_strdup (values));
-
-      /* {"idProperty":"email","id":"…","properties":{…}} */
-      if (batch->member_ids->len > 1)
-        g_string_append_c (body, ',');
-      g_string_append_len (body, input, strlen (input) - 1);
-      g_string_append (body, ",\"properties\":");
-      g_string_append (body, values);
-      g_string_append_c (body, '}');
-    }
-  if (rc != SQLITE_DONE)
-    {
-      push_batch_free (batch);
-      _rapport_store_set_error (run->store, error);
-      return NULL;
-    }
-  g_string_append (body, "]}");
-
-  if (batch->member_ids->len == 0)
-    return rapport_sync_page_new (0, NULL, batch, (GDestroyNotify) push_batch_free);
-
-  batch->root = rapport_http_request_json (run->http, "POST", "/crm/v3/objects/contacts/batch/upsert",
-                                           NULL, body->str, &batch->status, run->cancellable, error);
-  if (batch->root == NULL)
-    {
-      push_batch_free (batch);
-      return NULL;
-    }
-  if (rapport_json_require_object (batch->root, SERVICE, _("response body"), error) == NULL)
-    {
-      push_batch_free (batch);
-      return NULL;
-    }
-
-  next = g_strdup_printf ("%" G_GINT64_FORMAT,
-                          g_array_index (batch->member_ids, gint64, batch->member_ids->len - 1));
-  return rapport_sync_page_new (batch->member_ids->len, next, batch, (GDestroyNotify) push_batch_free);
-}
-
-/* Whether @stream searches for changes since the last pass, or lists
- * everything: the first time, and once a week. */
-static gboolean
-use_search (RapportSyncRun  *run,
-            const char      *stream,
-            gint64           since,
-            gboolean        *search,
-            GError         **error)
-{
-  g_autofree char *key = g_strconcat (stream, FULL_PULL_SUFFIX, NULL);
-  g_autofree char *last = NULL;
-  GError *local_error = NULL;
-
-  last = rapport_sync_run_get_state (run, key, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
-
-  *search = since > 0 && last != NULL &&
-            rapport_now_unix () - g_ascii_strtoll (last, NULL, 10) < FULL_PULL_EVERY;
-  return TRUE;
-}
-
-/* A datetime property as HubSpot sends it (ISO 8601, or Unix ms), in Unix
- * ms; 0 when it is neither. */
-static gint64
-parse_ms (const char *text)
-{
-  g_autoptr(GDateTime) when = NULL;
-  guint64 ms;
-
-  if (text == NULL)
-    return 0;
-  if (g_ascii_string_to_unsigned (text, 10, 0, G_MAXINT64, &ms, NULL))
-    return (gint64) ms;
-  when = g_date_time_new_from_iso8601 (text, NULL);
-  if (when == NULL)
-    return 0;
-
-  return g_date_time_to_unix (when) * 1000 + g_date_time_get_microsecond (when) / 1000;
-}
-
-/* Records changed since @since through a search endpoint, oldest change
- * first. A search answers at most 10,000 results, so before paging past
- * them the search starts again from the last change seen; the cursor is
- * "WINDOW/AFTER", the window's start in Unix ms and HubSpot's paging token
- * in it. Records changed in that very millisecond come again, and applying
- * them twice changes nothing. */
-static RapportSyncPage *
-fetch_search (RapportSyncRun  *run,
-              const char      *path,
-              const char      *modified_property,
-              const char      *properties,
-              gint64           since,
-              const char      *cursor,
-              CompaniesFrom    companies_from,
-              GError         **error)
-{
-  g_autofree char *body = NULL;
-  g_autofree char *after = NULL;
-  RapportSyncPage *page;
-  Listing *listing;
-  gint64 window = since;
-  guint64 next;
-
-  if (cursor != NULL && strchr (cursor, '/') != NULL)
-    {
-      window = g_ascii_strtoll (cursor, NULL, 10);
-      after = g_strdup (strchr (cursor, '/') + 1);
-      if (after[0] == '\0')
-        g_clear_pointer (&after, g_free);
-    }
-  else
-    after = g_strdup (cursor);
-
-  body = search_body (modified_property, properties, window, after);
-  page = fetch_listing (run, "POST", path, NULL, body, TRUE, companies_from, error);
-  if (page == NULL || page->next_cursor == NULL)
-    return page;
-
-  listing = page->data;
-  if (json_array_get_length (listing->results) == 0)
-    {
-      g_clear_pointer (&page->next_cursor, g_free);
-      return page;
-    }
-  next = g_ascii_strtoull (page->next_cursor, NULL, 10);
-  g_free (page->next_cursor);
-  if (next + PAGE_SIZE <= MAX_SEARCH_RESULTS)
-    {
-      page->next_cursor = g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GUINT64_FORMAT, window, next);
-    }
-  else
-    {
-      guint n = json_array_get_length (listing->results);
-      JsonObject *last = json_array_get_object_element (listing->results, n - 1);
-      gint64 last_ms = parse_ms (rapport_json_get_optional_string (json_object_get_object_member (last, "properties"),
-                                                                   modified_property));
-
-      if (last_ms > window)
-        page->next_cursor = g_strdup_printf ("%" G_GINT64_FORMAT "/", last_ms);
-      else
-        {
-          /* Ten thousand changes in one millisecond: no window can split
-           * them. This pass ends, and the next lists everything. */
-          g_warning ("%s: more than %d records changed in one millisecond; the next sync lists all of them",
-                     path, MAX_SEARCH_RESULTS);
-          page->next_cursor = NULL;
-          listing->needs_full = TRUE;
-        }
-    }
-
-  return page;
-}
-
 static RapportSyncPage *
 rapport_hubspot_fetch_page (RapportConnector  *connector,
                             RapportSyncRun    *run,
@@ -917,24 +185,25 @@ rapport_hubspot_fetch_page (RapportConnector  *connector,
       RapportSyncPage *page;
       gboolean search;
 
-      if (!use_search (run, stream, since, &search, error))
+      if (!_rapport_hubspot_use_search (run, stream, since, &search, error))
         return NULL;
       if (search)
-        return fetch_search (run, "/crm/v3/objects/contacts/search", "lastmodifieddate", contact_properties,
-                             since, cursor, COMPANIES_BATCH_READ, error);
-      query = listing_query (contact_properties, "associations=companies", cursor);
-      page = fetch_listing (run, "GET", "/crm/v3/objects/contacts", query, NULL, TRUE,
-                            COMPANIES_EMBEDDED, error);
+        return _rapport_hubspot_fetch_search (run, "/crm/v3/objects/contacts/search",
+                                              "lastmodifieddate", contact_properties, since, cursor,
+                                              RAPPORT_HUBSPOT_COMPANIES_BATCH_READ, error);
+      query = _rapport_hubspot_listing_query (contact_properties, "associations=companies", cursor);
+      page = _rapport_hubspot_fetch_listing (run, "GET", "/crm/v3/objects/contacts", query, NULL, TRUE,
+                                             RAPPORT_HUBSPOT_COMPANIES_EMBEDDED, error);
       if (page != NULL)
-        ((Listing *) page->data)->full = TRUE;
+        ((RapportHubspotListing *) page->data)->full = TRUE;
       return page;
     }
 
   if (g_str_equal (stream, STREAM_ARCHIVED))
     {
-      query = listing_query ("email", "archived=true", cursor);
-      return fetch_listing (run, "GET", "/crm/v3/objects/contacts", query, NULL, FALSE,
-                            COMPANIES_NONE, error);
+      query = _rapport_hubspot_listing_query ("email", "archived=true", cursor);
+      return _rapport_hubspot_fetch_listing (run, "GET", "/crm/v3/objects/contacts", query, NULL, FALSE,
+                                             RAPPORT_HUBSPOT_COMPANIES_NONE, error);
     }
 
   if (g_str_equal (stream, STREAM_COMPANIES))
@@ -942,21 +211,22 @@ rapport_hubspot_fetch_page (RapportConnector  *connector,
       RapportSyncPage *page;
       gboolean search;
 
-      if (!use_search (run, stream, since, &search, error))
+      if (!_rapport_hubspot_use_search (run, stream, since, &search, error))
         return NULL;
       if (search)
-        return fetch_search (run, "/crm/v3/objects/companies/search", "hs_lastmodifieddate", company_properties,
-                             since, cursor, COMPANIES_NONE, error);
-      query = listing_query (company_properties, NULL, cursor);
-      page = fetch_listing (run, "GET", "/crm/v3/objects/companies", query, NULL, TRUE,
-                            COMPANIES_NONE, error);
+        return _rapport_hubspot_fetch_search (run, "/crm/v3/objects/companies/search",
+                                              "hs_lastmodifieddate", company_properties, since, cursor,
+                                              RAPPORT_HUBSPOT_COMPANIES_NONE, error);
+      query = _rapport_hubspot_listing_query (company_properties, NULL, cursor);
+      page = _rapport_hubspot_fetch_listing (run, "GET", "/crm/v3/objects/companies", query, NULL, TRUE,
+                                             RAPPORT_HUBSPOT_COMPANIES_NONE, error);
       if (page != NULL)
-        ((Listing *) page->data)->full = TRUE;
+        ((RapportHubspotListing *) page->data)->full = TRUE;
       return page;
     }
 
   if (g_str_equal (stream, STREAM_PUSH))
-    return fetch_push (run, cursor, error);
+    return _rapport_hubspot_fetch_push (run, cursor, error);
 
   g_set_error (error, RAPPORT_SYNC_ERROR, RAPPORT_SYNC_ERROR_INVALID,
                _("HubSpot has no stream “%s”"), stream);
@@ -984,12 +254,15 @@ _rapport_hubspot_parse_page (const char  *stream,
   g_return_val_if_fail (answer != NULL, NULL);
 
   if (g_str_equal (stream, STREAM_ARCHIVED))
-    return listing_page_new (NULL, answer, FALSE, COMPANIES_NONE, error);
+    return _rapport_hubspot_listing_page_new (NULL, answer, FALSE,
+                                              RAPPORT_HUBSPOT_COMPANIES_NONE, error);
 
   if (g_str_equal (stream, STREAM_CONTACTS))
-    page = listing_page_new (NULL, answer, TRUE, COMPANIES_EMBEDDED, error);
+    page = _rapport_hubspot_listing_page_new (NULL, answer, TRUE,
+                                              RAPPORT_HUBSPOT_COMPANIES_EMBEDDED, error);
   else if (g_str_equal (stream, STREAM_COMPANIES))
-    page = listing_page_new (NULL, answer, TRUE, COMPANIES_NONE, error);
+    page = _rapport_hubspot_listing_page_new (NULL, answer, TRUE,
+                                              RAPPORT_HUBSPOT_COMPANIES_NONE, error);
   else
     {
       json_node_unref (answer);
@@ -999,8 +272,30 @@ _rapport_hubspot_parse_page (const char  *stream,
     }
 
   if (page != NULL)
-    ((Listing *) page->data)->full = TRUE;
+    ((RapportHubspotListing *) page->data)->full = TRUE;
   return page;
+}
+
+/* Sends a request whose answer is an object with a "results" array, and
+ * returns that array; @root receives the answer, which owns it. */
+JsonArray *
+_rapport_hubspot_request_results (RapportSyncRun  *run,
+                                  const char      *method,
+                                  const char      *path,
+                                  const char      *body,
+                                  JsonNode       **root,
+                                  GError         **error)
+{
+  JsonObject *answer;
+
+  *root = rapport_http_request_json (run->http, method, path, NULL, body, NULL, run->cancellable, error);
+  if (*root == NULL)
+    return NULL;
+  answer = rapport_json_require_object (*root, _RAPPORT_HUBSPOT_SERVICE, _("response body"), error);
+  if (answer == NULL)
+    return NULL;
+
+  return rapport_json_require_array (answer, _RAPPORT_HUBSPOT_SERVICE, "results", error);
 }
 
 static gint64
@@ -1020,10 +315,10 @@ lookup_id (RapportStore  *store,
   return 0;
 }
 
-static gboolean
-step_done (RapportStore      *store,
-           RapportStatement  *stmt,
-           GError           **error)
+gboolean
+_rapport_hubspot_step_done (RapportStore      *store,
+                            RapportStatement  *stmt,
+                            GError           **error)
 {
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return _rapport_store_set_error (store, error);
@@ -1055,9 +350,9 @@ trimmed (JsonObject *properties,
  * up. */
 typedef struct
 {
-  Listing    *listing;
-  gint64      next_member_id;
-  GHashTable *organizations;
+  RapportHubspotListing *listing;
+  gint64                 next_member_id;
+  GHashTable            *organizations;
 } ContactPage;
 
 typedef struct
@@ -1211,7 +506,7 @@ apply_contact (RapportSyncRun  *run,
       if (stmt == NULL)
         return FALSE;
       _rapport_bind_text (stmt, 1, hubspot_id);
-      if (!step_done (store, stmt, error))
+      if (!_rapport_hubspot_step_done (store, stmt, error))
         return FALSE;
       g_clear_pointer (&stmt, _rapport_statement_release);
     }
@@ -1226,7 +521,7 @@ apply_contact (RapportSyncRun  *run,
       sqlite3_bind_int64 (stmt, 1, member_id);
       _rapport_bind_text (stmt, 2, hubspot_id);
       _rapport_bind_text (stmt, 3, email);
-      if (!step_done (store, stmt, error))
+      if (!_rapport_hubspot_step_done (store, stmt, error))
         return FALSE;
       g_clear_pointer (&stmt, _rapport_statement_release);
       changed = TRUE;
@@ -1243,7 +538,7 @@ apply_contact (RapportSyncRun  *run,
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, member_id);
       _rapport_bind_text (stmt, 2, email);
-      if (!step_done (store, stmt, error))
+      if (!_rapport_hubspot_step_done (store, stmt, error))
         return FALSE;
       g_clear_pointer (&stmt, _rapport_statement_release);
 
@@ -1264,7 +559,7 @@ apply_contact (RapportSyncRun  *run,
                 return FALSE;
               sqlite3_bind_int64 (stmt, 1, member_id);
               sqlite3_bind_int64 (stmt, 2, owner);
-              if (!step_done (store, stmt, error))
+              if (!_rapport_hubspot_step_done (store, stmt, error))
                 return FALSE;
               g_clear_pointer (&stmt, _rapport_statement_release);
             }
@@ -1289,7 +584,7 @@ apply_contact (RapportSyncRun  *run,
         sqlite3_bind_int64 (stmt, 4, organization_id);
       _rapport_bind_text (stmt, 5, title);
       _rapport_bind_text (stmt, 6, phone);
-      if (!step_done (store, stmt, error))
+      if (!_rapport_hubspot_step_done (store, stmt, error))
         return FALSE;
       g_clear_pointer (&stmt, _rapport_statement_release);
       run->created++;
@@ -1320,7 +615,7 @@ apply_contact (RapportSyncRun  *run,
         sqlite3_bind_int64 (stmt, 4, organization_id);
       _rapport_bind_text (stmt, 5, title);
       _rapport_bind_text (stmt, 6, phone);
-      if (!step_done (store, stmt, error))
+      if (!_rapport_hubspot_step_done (store, stmt, error))
         return FALSE;
       g_clear_pointer (&stmt, _rapport_statement_release);
       if (sqlite3_changes (_rapport_store_get_db (store)) > 0)
@@ -1348,13 +643,13 @@ apply_contact (RapportSyncRun  *run,
   _rapport_bind_text (stmt, 6, phone);
   _rapport_bind_text (stmt, 7, lifecycle);
 
-  return step_done (store, stmt, error);
+  return _rapport_hubspot_step_done (store, stmt, error);
 }
 
 static gboolean
-apply_contacts (RapportSyncRun   *run,
-                Listing          *listing,
-                GError          **error)
+apply_contacts (RapportSyncRun         *run,
+                RapportHubspotListing  *listing,
+                GError                **error)
 {
   /* SQLite 3.40's FTS5 writes its pending index out at every statement,
    * so a member inserted alone costs a search index segment of its own.
@@ -1408,9 +703,9 @@ parse_time (const char *text)
 /* Archived contacts keep their members; only the link is marked. Contacts
  * never seen are not created. */
 static gboolean
-apply_archived (RapportSyncRun  *run,
-                Listing         *listing,
-                GError         **error)
+apply_archived (RapportSyncRun         *run,
+                RapportHubspotListing  *listing,
+                GError                **error)
 {
   for (guint i = 0; i < json_array_get_length (listing->results); i++)
     {
@@ -1426,7 +721,7 @@ apply_archived (RapportSyncRun  *run,
         return FALSE;
       _rapport_bind_text (stmt, 1, json_object_get_string_member (record, "id"));
       sqlite3_bind_int64 (stmt, 2, parse_time (rapport_json_get_optional_string (record, "archivedAt")));
-      if (!step_done (run->store, stmt, error))
+      if (!_rapport_hubspot_step_done (run->store, stmt, error))
         return FALSE;
       run->archived += sqlite3_changes (_rapport_store_get_db (run->store));
     }
@@ -1484,7 +779,7 @@ apply_company (RapportSyncRun  *run,
         return FALSE;
       _rapport_bind_text (stmt, 1, company_id);
       sqlite3_bind_int64 (stmt, 2, organization_id);
-      if (!step_done (store, stmt, error))
+      if (!_rapport_hubspot_step_done (store, stmt, error))
         return FALSE;
       g_clear_pointer (&stmt, _rapport_statement_release);
 
@@ -1501,7 +796,7 @@ apply_company (RapportSyncRun  *run,
             return FALSE;
           sqlite3_bind_int64 (stmt, 1, previous);
           sqlite3_bind_int64 (stmt, 2, organization_id);
-          if (!step_done (store, stmt, error))
+          if (!_rapport_hubspot_step_done (store, stmt, error))
             return FALSE;
           run->updated += sqlite3_changes (_rapport_store_get_db (store));
           g_clear_pointer (&stmt, _rapport_statement_release);
@@ -1518,7 +813,7 @@ apply_company (RapportSyncRun  *run,
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, organization_id);
       _rapport_bind_text (stmt, 2, name);
-      if (!step_done (store, stmt, error))
+      if (!_rapport_hubspot_step_done (store, stmt, error))
         return FALSE;
       g_clear_pointer (&stmt, _rapport_statement_release);
     }
@@ -1532,7 +827,7 @@ apply_company (RapportSyncRun  *run,
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, organization_id);
       _rapport_bind_text (stmt, 2, domain);
-      if (!step_done (store, stmt, error))
+      if (!_rapport_hubspot_step_done (store, stmt, error))
         return FALSE;
       g_clear_pointer (&stmt, _rapport_statement_release);
     }
@@ -1550,13 +845,13 @@ apply_company (RapportSyncRun  *run,
   sqlite3_bind_int64 (stmt, 1, organization_id);
   _rapport_bind_text (stmt, 2, name);
 
-  return step_done (store, stmt, error);
+  return _rapport_hubspot_step_done (store, stmt, error);
 }
 
 static gboolean
-apply_companies (RapportSyncRun  *run,
-                 Listing         *listing,
-                 GError         **error)
+apply_companies (RapportSyncRun         *run,
+                 RapportHubspotListing  *listing,
+                 GError                **error)
 {
   for (guint i = 0; i < json_array_get_length (listing->results); i++)
     {
@@ -1567,199 +862,47 @@ apply_companies (RapportSyncRun  *run,
   return TRUE;
 }
 
-/* The email of every input a 207 answer's errors name in their context. */
-static GHashTable *
-collect_errors (JsonObject *answer)
+/* The members a push sends (see rapport-hubspot-push.c), a page of them
+ * after member @after: those whose community properties differ from what
+ * was last pushed, and have an email. Each row is the member's id, the
+ * email, the properties Rapport owns as one JSON object (all a push
+ * sends), and the batch input that names the contact by email. Members
+ * whose HubSpot record was archived are left out so a push does not bring
+ * them back. */
+RapportStatement *
+_rapport_hubspot_prepare_push (RapportSyncRun  *run,
+                               gint64           after,
+                               GError         **error)
 {
-  GHashTable *errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  JsonNode *node = json_object_get_member (answer, "errors");
-  JsonArray *list;
+  g_autoptr(RapportStatement) stmt = NULL;
 
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    return errors;
-  list = json_node_get_array (node);
+  stmt = _rapport_store_prepare (run->store,
+    "SELECT m.id, e.address, "
+    "       json_object ('rapport_stage', (SELECT name FROM pipeline_stages WHERE id = m.stage_id), "
+    "                    'rapport_engagement_score', round (m.score, 2), "
+    "                    'rapport_last_activity', "
+    "                      CASE WHEN m.last_active_at IS NULL THEN '' "
+    "                      ELSE strftime ('%Y-%m-%dT%H:%M:%SZ', m.last_active_at, 'unixepoch') END, "
+    "                    'rapport_activity_count', m.activity_count, "
+    "                    'rapport_link', 'rapport://member/' || m.id) AS pushed, "
+    "       json_object ('idProperty', 'email', 'id', e.address) AS input "
+    "  FROM members m "
+    "  CROSS JOIN emails e ON e.id = (SELECT id FROM emails WHERE member_id = m.id "
+    "                            ORDER BY is_primary DESC, id LIMIT 1) "
+    "  LEFT JOIN sync_push_state p ON p.account_id = ?1 AND p.member_id = m.id "
+    " WHERE m.id > ?2 "
+    "   AND p.pushed_values IS NOT pushed "
+    "   AND NOT EXISTS (SELECT 1 FROM identities i WHERE i.member_id = m.id "
+    "                      AND i.platform = 'hubspot' AND i.archived_at IS NOT NULL) "
+    " ORDER BY m.id LIMIT ?3",
+    error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, run->account_id);
+  sqlite3_bind_int64 (stmt, 2, after);
+  sqlite3_bind_int (stmt, 3, _RAPPORT_HUBSPOT_PAGE_SIZE);
 
-  for (guint i = 0; i < json_array_get_length (list); i++)
-    {
-      JsonNode *element = json_array_get_element (list, i);
-      JsonObject *item;
-      JsonNode *context;
-      const char *message;
-      GList *members;
-
-      if (!JSON_NODE_HOLDS_OBJECT (element))
-        continue;
-      item = json_node_get_object (element);
-      message = rapport_json_get_optional_string (item, "message");
-      if (message == NULL)
-        message = _("HubSpot refused it");
-      if (!g_hash_table_contains (errors, ""))
-        g_hash_table_insert (errors, g_strdup (""), g_strdup (message));
-
-      context = json_object_get_member (item, "context");
-      if (context == NULL || !JSON_NODE_HOLDS_OBJECT (context))
-        continue;
-
-      members = json_object_get_values (json_node_get_object (context));
-      for (GList *l = members; l != NULL; l = l->next)
-        {
-          JsonNode *value = l->data;
-
-          if (!JSON_NODE_HOLDS_ARRAY (value))
-            continue;
-          for (guint j = 0; j < json_array_get_length (json_node_get_array (value)); j++)
-            {
-              JsonNode *id = json_array_get_element (json_node_get_array (value), j);
-
-              if (json_node_get_value_type (id) == G_TYPE_STRING)
-                g_hash_table_insert (errors, g_utf8_strdown (json_node_get_string (id), -1),
-                                     g_strdup (message));
-            }
-        }
-      g_list_free (members);
-    }
-
-  return errors;
-}
-
-static gboolean
-apply_push (RapportSyncRun  *run,
-            PushBatch       *batch,
-            GError         **error)
-{
-  JsonObject *answer;
-  JsonArray *results;
-  /* Lowercased email (owned) → HubSpot id (the answer's). */
-  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) errors = NULL;
-  guint anonymous_results = 0;
-
-  if (batch->member_ids->len == 0)
-    return TRUE;
-
-  answer = json_node_get_object (batch->root);
-  results = rapport_json_require_array (answer, SERVICE, "results", error);
-  if (results == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < json_array_get_length (results); i++)
-    {
-      JsonNode *node = json_array_get_element (results, i);
-      JsonObject *result;
-      JsonNode *properties;
-      const char *id;
-      const char *email = NULL;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-      result = json_node_get_object (node);
-      id = rapport_json_get_optional_string (result, "id");
-      properties = json_object_get_member (result, "properties");
-      if (properties != NULL && JSON_NODE_HOLDS_OBJECT (properties))
-        email = rapport_json_get_optional_string (json_node_get_object (properties), "email");
-      if (email != NULL && id != NULL)
-        g_hash_table_insert (ids, g_utf8_strdown (email, -1), (gpointer) id);
-      else
-        anonymous_results++;
-    }
-  errors = collect_errors (answer);
-
-  for (guint i = 0; i < batch->member_ids->len; i++)
-    {
-      gint64 member_id = g_array_index (batch->member_ids, gint64, i);
-      const char *email = g_ptr_array_index (batch->emails, i);
-      const char *reason = g_hash_table_lookup (errors, email);
-      const char *hubspot_id = g_hash_table_lookup (ids, email);
-      g_autoptr(RapportStatement) stmt = NULL;
-      gboolean ok;
-
-      /* 200 is all accepted; in a 207 an input is accepted when a result
-       * names it, or when results do not name emails and no error does. */
-      if (reason != NULL)
-        ok = FALSE;
-      else if (batch->status == 200 || hubspot_id != NULL)
-        ok = TRUE;
-      else if (anonymous_results > 0)
-        ok = TRUE;
-      else
-        {
-          ok = FALSE;
-          reason = g_hash_table_lookup (errors, "");
-          if (reason == NULL)
-            reason = _("HubSpot did not confirm it");
-        }
-
-      stmt = _rapport_store_prepare (run->store,
-                                     "INSERT INTO sync_push_state (account_id, member_id, pushed_values, "
-                                     "                             pushed_at, error) "
-                                     "VALUES (?1, ?2, ?3, CASE WHEN ?3 IS NULL THEN NULL ELSE unixepoch () END, ?4) "
-                                     "ON CONFLICT (account_id, member_id) DO UPDATE "
-                                     "SET pushed_values = excluded.pushed_values, "
-                                     "    pushed_at = coalesce (excluded.pushed_at, pushed_at), "
-                                     "    error = excluded.error",
-                                     error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, run->account_id);
-      sqlite3_bind_int64 (stmt, 2, member_id);
-      _rapport_bind_text (stmt, 3, ok ? g_ptr_array_index (batch->values, i) : NULL);
-      _rapport_bind_text (stmt, 4, ok ? NULL : reason);
-      if (!step_done (run->store, stmt, error))
-        return FALSE;
-      g_clear_pointer (&stmt, _rapport_statement_release);
-
-      if (!ok)
-        {
-          rapport_sync_run_add_failure (run, email, reason);
-          continue;
-        }
-      run->pushed++;
-
-      if (hubspot_id == NULL)
-        continue;
-
-      /* A member HubSpot now knows gets linked to its contact. */
-      stmt = _rapport_store_prepare (run->store,
-                                     "INSERT INTO identities (member_id, platform, external_id, email) "
-                                     "SELECT ?1, 'hubspot', ?2, ?3 "
-                                     " WHERE NOT EXISTS (SELECT 1 FROM identities "
-                                     "                    WHERE member_id = ?1 AND platform = 'hubspot') "
-                                     "   AND NOT EXISTS (SELECT 1 FROM identities "
-                                     "                    WHERE platform = 'hubspot' AND external_id = ?2)",
-                                     error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, member_id);
-      _rapport_bind_text (stmt, 2, hubspot_id);
-      _rapport_bind_text (stmt, 3, email);
-      if (!step_done (run->store, stmt, error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* At the end of a pass: a full list is remembered, and a search that could
- * not page on forgets the last one, so the next pass lists everything. */
-static gboolean
-note_full_pull (RapportSyncRun   *run,
-                const char       *stream,
-                RapportSyncPage  *page,
-                GError          **error)
-{
-  Listing *listing = page->data;
-  g_autofree char *key = g_strconcat (stream, FULL_PULL_SUFFIX, NULL);
-  g_autofree char *now = NULL;
-
-  if (page->next_cursor != NULL)
-    return TRUE;
-  if (listing->needs_full)
-    return rapport_sync_run_set_state (run, key, NULL, error);
-  if (!listing->full)
-    return TRUE;
-
-  now = g_strdup_printf ("%" G_GINT64_FORMAT, rapport_now_unix ());
-  return rapport_sync_run_set_state (run, key, now, error);
+  return g_steal_pointer (&stmt);
 }
 
 static gboolean
@@ -1770,13 +913,15 @@ rapport_hubspot_apply_page (RapportConnector  *connector,
                             GError           **error)
 {
   if (g_str_equal (stream, STREAM_CONTACTS))
-    return apply_contacts (run, page->data, error) && note_full_pull (run, stream, page, error);
+    return apply_contacts (run, page->data, error) &&
+           _rapport_hubspot_note_full_pull (run, stream, page, error);
   if (g_str_equal (stream, STREAM_ARCHIVED))
     return apply_archived (run, page->data, error);
   if (g_str_equal (stream, STREAM_COMPANIES))
-    return apply_companies (run, page->data, error) && note_full_pull (run, stream, page, error);
+    return apply_companies (run, page->data, error) &&
+           _rapport_hubspot_note_full_pull (run, stream, page, error);
   if (g_str_equal (stream, STREAM_PUSH))
-    return apply_push (run, page->data, error);
+    return _rapport_hubspot_apply_push (run, page, error);
 
   g_set_error (error, RAPPORT_SYNC_ERROR, RAPPORT_SYNC_ERROR_INVALID,
                _("HubSpot has no stream “%s”"), stream);
@@ -1792,7 +937,8 @@ ensure_properties (RapportSyncRun  *run,
   g_autoptr(GHashTable) existing = g_hash_table_new (g_str_hash, g_str_equal);
   JsonArray *results;
 
-  results = request_results (run, "GET", "/crm/v3/properties/contacts", NULL, &root, error);
+  results = _rapport_hubspot_request_results (run, "GET", "/crm/v3/properties/contacts", NULL,
+                                              &root, error);
   if (results == NULL)
     return FALSE;
 
@@ -1870,7 +1016,7 @@ rapport_hubspot_test (RapportConnector  *connector,
   if (root == NULL)
     return FALSE;
 
-  return parse_listing (root, TRUE, &next_after, error) != NULL;
+  return _rapport_hubspot_parse_listing (root, TRUE, &next_after, error) != NULL;
 }
 
 static void
