@@ -85,6 +85,35 @@ remove_tree (const char *path)
  * Starts Radicale with @user and @password as its one account, and waits
  * until it answers.
  */
+/* A calendar server keeps its own clock, as a real one does: when the suite
+ * runs under faketime (build-aux/test --dates), Radicale is started without
+ * it, so only the client lives on the faked day. */
+static void
+keep_own_clock (GSubprocessLauncher *launcher)
+{
+  const char *preload = g_getenv ("LD_PRELOAD");
+  g_autoptr(GStrvBuilder) kept = g_strv_builder_new ();
+  g_auto(GStrv) parts = NULL;
+  g_auto(GStrv) joined = NULL;
+  g_autofree char *value = NULL;
+
+  g_subprocess_launcher_unsetenv (launcher, "FAKETIME");
+  if (preload == NULL)
+    return;
+
+  parts = g_strsplit_set (preload, ": ", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (*parts[i] != '\0' && strstr (parts[i], "faketime") == NULL)
+      g_strv_builder_add (kept, parts[i]);
+  joined = g_strv_builder_end (kept);
+  value = g_strjoinv (":", joined);
+
+  if (*value == '\0')
+    g_subprocess_launcher_unsetenv (launcher, "LD_PRELOAD");
+  else
+    g_subprocess_launcher_setenv (launcher, "LD_PRELOAD", value, TRUE);
+}
+
 RapportTestRadicale *
 rapport_test_radicale_start (const char *program,
                              const char *user,
@@ -122,6 +151,7 @@ rapport_test_radicale_start (const char *program,
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
   g_subprocess_launcher_set_child_setup (launcher, child_setup, NULL, NULL);
+  keep_own_clock (launcher);
   self->process = g_subprocess_launcher_spawn (launcher, &error, program, "--config", config_path, NULL);
   g_assert_no_error (error);
 
