@@ -32,6 +32,7 @@
 #include "rapport-csv.h"
 #include "rapport-member-io-private.h"
 #include "rapport-member-io.h"
+#include "rapport-platform.h"
 #include "rapport-store-private.h"
 #include "rapport-util.h"
 
@@ -94,14 +95,6 @@ static const struct {
   { "tag", COLUMN_TAGS },
   { "stage", COLUMN_STAGE },
   { "pipelinestage", COLUMN_STAGE },
-};
-
-/* Platforms whose handles a column can hold. The header is the key, maybe
- * followed by "handle" or "username"; the identity's platform is the key. */
-static const char * const platforms[] = {
-  "bluesky", "discord", "discourse", "github", "gitlab", "hubspot", "linkedin",
-  "mastodon", "matrix", "meetup", "reddit", "slack", "stackoverflow", "telegram",
-  "twitter", "x", "youtube",
 };
 
 typedef struct
@@ -202,19 +195,26 @@ normalize_header (const char *name)
   return g_string_free (key, FALSE);
 }
 
+/* A column holds handles when its header names a platform of the registry's
+ * CSV columns, maybe followed by "handle" or "username"; the identity's
+ * platform is the platform's id. */
 static const char *
 platform_for_header (const char *key)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (platforms); i++)
-    {
-      const char *rest;
+  static const char * const suffixes[] = { "", "handle", "username" };
 
-      if (!g_str_has_prefix (key, platforms[i]))
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      const RapportPlatform *platform;
+      g_autofree char *stem = NULL;
+
+      if (!g_str_has_suffix (key, suffixes[i]))
         continue;
 
-      rest = key + strlen (platforms[i]);
-      if (rest[0] == '\0' || g_str_equal (rest, "handle") || g_str_equal (rest, "username"))
-        return platforms[i];
+      stem = g_strndup (key, strlen (key) - strlen (suffixes[i]));
+      platform = rapport_platform_lookup_by_name (stem);
+      if (platform != NULL && rapport_platform_is_csv_column (platform))
+        return rapport_platform_get_id (platform);
     }
 
   return NULL;

@@ -26,6 +26,7 @@
 
 #include "rapport-connector.h"
 #include "rapport-hubspot.h"
+#include "rapport-platform.h"
 #include "rapport-store-private.h"
 
 /* A run keeps this many failure reasons; the counts stay exact beyond it. */
@@ -169,14 +170,31 @@ rapport_sync_page_free (RapportSyncPage *page)
 /**
  * rapport_connector_list_ids:
  *
- * Returns: (transfer none): the ids of every platform Rapport can sync with
+ * Returns: (transfer none): the ids of every platform Rapport can sync with,
+ *   the registry's platforms with a connector
  */
 const char * const *
 rapport_connector_list_ids (void)
 {
-  static const char * const ids[] = { "hubspot", NULL };
+  static const char **ids;
+  static gsize initialized;
 
-  return ids;
+  if (g_once_init_enter (&initialized))
+    {
+      const RapportPlatform * const *all = rapport_platforms_get_all ();
+      GPtrArray *found = g_ptr_array_new ();
+
+      for (guint i = 0; all[i] != NULL; i++)
+        {
+          if (rapport_platform_has_connector (all[i]))
+            g_ptr_array_add (found, (gpointer) rapport_platform_get_id (all[i]));
+        }
+      g_ptr_array_add (found, NULL);
+      ids = (const char **) g_ptr_array_free (found, FALSE);
+      g_once_init_leave (&initialized, 1);
+    }
+
+  return (const char * const *) ids;
 }
 
 /**

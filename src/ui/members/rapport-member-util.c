@@ -25,38 +25,8 @@
 #include <glib/gi18n.h>
 
 #include "rapport-member-util.h"
+#include "rapport-platform.h"
 #include "rapport-resources.h"
-
-typedef struct
-{
-  const char *key;
-  const char *name;
-  const char *icon_name;
-  /* The public profile is this followed by the escaped handle. */
-  const char *url_prefix;
-} Platform;
-
-/* Brand names are not translated. */
-static const Platform platforms[] = {
-  { "github", "GitHub", "utilities-terminal-symbolic", "https://github.com/" },
-  { "gitlab", "GitLab", "utilities-terminal-symbolic", "https://gitlab.com/" },
-  { "codeberg", "Codeberg", "utilities-terminal-symbolic", "https://codeberg.org/" },
-  { "discourse", "Discourse", "user-available-symbolic", NULL },
-  { "slack", "Slack", "user-available-symbolic", NULL },
-  { "discord", "Discord", "user-available-symbolic", NULL },
-  { "matrix", "Matrix", "user-available-symbolic", "https://matrix.to/#/" },
-  { "mastodon", "Mastodon", "emblem-shared-symbolic", NULL },
-  { "bluesky", "Bluesky", "emblem-shared-symbolic", "https://bsky.app/profile/" },
-  { "twitter", "Twitter", "emblem-shared-symbolic", "https://twitter.com/" },
-  { "linkedin", "LinkedIn", "x-office-address-book-symbolic", "https://www.linkedin.com/in/" },
-  { "youtube", "YouTube", "camera-video-symbolic", "https://www.youtube.com/@" },
-  { "reddit", "Reddit", "user-available-symbolic", "https://www.reddit.com/user/" },
-  { "stackoverflow", "Stack Overflow", "help-faq-symbolic", NULL },
-  { "devto", "DEV", "text-editor-symbolic", "https://dev.to/" },
-  { "meetup", "Meetup", "x-office-calendar-symbolic", NULL },
-  { "hubspot", "HubSpot", "x-office-address-book-symbolic", NULL },
-  { "website", NULL, "web-browser-symbolic", NULL },
-};
 
 typedef struct
 {
@@ -97,21 +67,6 @@ static const ActivityKind kinds[] = {
   { "video", "camera-video-symbolic", N_("Video") },
 };
 
-static const Platform *
-find_platform (const char *platform)
-{
-  if (platform == NULL)
-    return NULL;
-
-  for (guint i = 0; i < G_N_ELEMENTS (platforms); i++)
-    {
-      if (g_ascii_strcasecmp (platforms[i].key, platform) == 0)
-        return &platforms[i];
-    }
-
-  return NULL;
-}
-
 /**
  * rapport_member_platform_list_known:
  *
@@ -120,15 +75,25 @@ find_platform (const char *platform)
 const char * const *
 rapport_member_platform_list_known (void)
 {
-  static const char *keys[G_N_ELEMENTS (platforms) + 1];
+  static const char **keys;
+  static gsize initialized;
 
-  if (keys[0] == NULL)
+  if (g_once_init_enter (&initialized))
     {
-      for (guint i = 0; i < G_N_ELEMENTS (platforms); i++)
-        keys[i] = platforms[i].key;
+      const RapportPlatform * const *all = rapport_platforms_get_all ();
+      GPtrArray *offered = g_ptr_array_new ();
+
+      for (guint i = 0; all[i] != NULL; i++)
+        {
+          if (rapport_platform_is_offered (all[i]))
+            g_ptr_array_add (offered, (gpointer) rapport_platform_get_id (all[i]));
+        }
+      g_ptr_array_add (offered, NULL);
+      keys = (const char **) g_ptr_array_free (offered, FALSE);
+      g_once_init_leave (&initialized, 1);
     }
 
-  return keys;
+  return (const char * const *) keys;
 }
 
 /**
@@ -140,21 +105,19 @@ rapport_member_platform_list_known (void)
 const char *
 rapport_member_platform_get_name (const char *platform)
 {
-  const Platform *p = find_platform (platform);
+  const RapportPlatform *p = rapport_platform_lookup (platform);
 
   if (p == NULL)
     return platform ? platform : "";
-  if (p->name == NULL)
-    return _("Website");
-  return p->name;
+  return rapport_platform_get_display_name (p);
 }
 
 const char *
 rapport_member_platform_get_icon_name (const char *platform)
 {
-  const Platform *p = find_platform (platform);
+  const RapportPlatform *p = rapport_platform_lookup (platform);
 
-  return p ? p->icon_name : "avatar-default-symbolic";
+  return p ? rapport_platform_get_icon_name (p) : "avatar-default-symbolic";
 }
 
 /**
@@ -169,59 +132,16 @@ rapport_member_platform_dup_profile_url (const char *platform,
                                          const char *handle,
                                          const char *url)
 {
-  const Platform *p;
-  g_autofree char *escaped = NULL;
-  const char *bare;
+  const RapportPlatform *p;
 
   if (url != NULL && (g_str_has_prefix (url, "https://") || g_str_has_prefix (url, "http://")))
     return g_strdup (url);
 
-  if (handle == NULL || handle[0] == '\0')
-    return NULL;
-
-  p = find_platform (platform);
+  p = rapport_platform_lookup (platform);
   if (p == NULL)
     return NULL;
 
-  if (g_str_equal (p->key, "website"))
-    {
-      if (g_str_has_prefix (handle, "https://") || g_str_has_prefix (handle, "http://"))
-        return g_strdup (handle);
-      return NULL;
-    }
-
-  /* Mastodon handles carry their server: @name@server → https://server/@name */
-  if (g_str_equal (p->key, "mastodon"))
-    {
-      g_auto(GStrv) parts = g_strsplit (handle[0] == '@' ? handle + 1 : handle, "@", 2);
-      g_autofree char *user = NULL;
-
-      if (g_strv_length (parts) != 2 || parts[0][0] == '\0' || parts[1][0] == '\0' ||
-          strpbrk (parts[1], "/?#@: ") != NULL)
-        return NULL;
-      user = g_uri_escape_string (parts[0], NULL, FALSE);
-      return g_strdup_printf ("https://%s/@%s", parts[1], user);
-    }
-
-  if (p->url_prefix == NULL)
-    return NULL;
-
-  if (g_str_equal (p->key, "matrix"))
-    {
-      escaped = g_uri_escape_string (handle, "@:", FALSE);
-    }
-  else
-    {
-      bare = handle[0] == '@' ? handle + 1 : handle;
-      if (g_str_equal (p->key, "reddit") && g_str_has_prefix (bare, "u/"))
-        bare += 2;
-      escaped = g_uri_escape_string (bare, NULL, FALSE);
-    }
-
-  if (escaped[0] == '\0')
-    return NULL;
-
-  return g_strconcat (p->url_prefix, escaped, NULL);
+  return rapport_platform_dup_profile_url (p, handle);
 }
 
 static char *
