@@ -25,10 +25,12 @@
 G_BEGIN_DECLS
 
 typedef struct _RapportActivity    RapportActivity;
+typedef struct _RapportContext     RapportContext;
 typedef struct _RapportIdentity    RapportIdentity;
 typedef struct _RapportMember      RapportMember;
 typedef struct _RapportMemberList  RapportMemberList;
 typedef struct _RapportNote        RapportNote;
+typedef struct _RapportPlatform    RapportPlatform;
 typedef struct _RapportStore       RapportStore;
 
 /**

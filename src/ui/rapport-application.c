@@ -29,6 +29,7 @@
 #include <unistd.h>
 
 #include "rapport-application.h"
+#include "rapport-context.h"
 #include "rapport-members-view.h"
 #include "rapport-preferences-window.h"
 #include "rapport-resources.h"
@@ -41,9 +42,8 @@ struct _RapportApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
-  RapportStore   *store;
-  /* Lives as long as the store: it scores new activities as they arrive. */
-  RapportScoring *scoring;
+  /* The open community: store, clock, scoring, pipeline. */
+  RapportContext *context;
   RapportWindow  *window;
 
   guint           bench : 1;
@@ -249,7 +249,7 @@ present_window (RapportApplication *self)
 {
   /* rapport_application_window_added () adopts it. */
   if (self->window == NULL)
-    rapport_window_new (self, self->store);
+    rapport_window_new_for_context (self, self->context);
 
   gtk_window_present (GTK_WINDOW (self->window));
 }
@@ -304,9 +304,10 @@ open_store (RapportApplication       *self,
             GApplicationCommandLine  *command_line)
 {
   g_autoptr(GError) error = NULL;
+  RapportStore *store;
 
-  self->store = rapport_store_new (path, &error);
-  if (self->store == NULL)
+  self->context = rapport_context_open (path, &error);
+  if (self->context == NULL)
     {
       /* In the terminal it was started from, if any, and in a dialog. */
       if (command_line != NULL)
@@ -318,20 +319,19 @@ open_store (RapportApplication       *self,
   /* The window's own writes are single rows: behind an import running in
    * the background they fail after a few seconds, naming the job, rather
    * than freeze the window until it ends. */
-  rapport_store_set_job (self->store, "the Rapport window");
-  rapport_store_set_wait_limit (self->store, 5);
-  g_signal_connect_object (self->store, "damaged", G_CALLBACK (on_store_damaged_cb), self, 0);
-  if (rapport_store_is_read_only (self->store))
+  store = rapport_context_get_store (self->context);
+  rapport_store_set_job (store, "the Rapport window");
+  rapport_store_set_wait_limit (store, 5);
+  g_signal_connect_object (store, "damaged", G_CALLBACK (on_store_damaged_cb), self, 0);
+  if (rapport_store_is_read_only (store))
     {
       g_autofree char *body = NULL;
 
       body = g_strdup_printf (_("“%s” is open read-only because %s. You can look at everything and "
                                 "export it; changes cannot be saved."),
-                              path, rapport_store_get_read_only_reason (self->store));
+                              path, rapport_store_get_read_only_reason (store));
       show_store_notice (self, _("Opened read-only"), body);
     }
-
-  self->scoring = rapport_scoring_dup_for_store (self->store);
 
   return TRUE;
 }
@@ -367,13 +367,15 @@ rapport_application_command_line (GApplication            *application,
   else
     path = rapport_store_dup_default_path ();
 
-  if (self->store != NULL)
+  if (self->context != NULL)
     {
-      if (g_strcmp0 (path, rapport_store_get_path (self->store)) != 0)
+      RapportStore *store = rapport_context_get_store (self->context);
+
+      if (g_strcmp0 (path, rapport_store_get_path (store)) != 0)
         {
           g_application_command_line_printerr (command_line,
                                                _("Rapport already has “%s” open. Close it to open “%s”.\n"),
-                                               rapport_store_get_path (self->store), path);
+                                               rapport_store_get_path (store), path);
           present_window (self);
           return 1;
         }
@@ -395,7 +397,7 @@ rapport_application_activate (GApplication *application)
   RapportApplication *self = RAPPORT_APPLICATION (application);
   g_autofree char *path = NULL;
 
-  if (self->store == NULL)
+  if (self->context == NULL)
     {
       path = rapport_store_dup_default_path ();
       if (!open_store (self, path, NULL))
@@ -426,11 +428,11 @@ preferences_action (GSimpleAction *action,
   g_autofree char *path = NULL;
   GtkWidget *preferences;
 
-  if (self->window != NULL)
-    path = g_strdup (rapport_store_get_path (rapport_window_get_store (self->window)));
+  if (self->context != NULL)
+    path = g_strdup (rapport_store_get_path (rapport_context_get_store (self->context)));
   else
     path = rapport_store_dup_default_path ();
-  preferences = rapport_preferences_window_new (GTK_WINDOW (self->window), path);
+  preferences = rapport_preferences_window_new (GTK_WINDOW (self->window), self->context, path);
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
@@ -556,8 +558,7 @@ rapport_application_dispose (GObject *object)
 
   g_clear_weak_pointer (&self->window);
   g_clear_object (&self->settings);
-  g_clear_object (&self->scoring);
-  g_clear_object (&self->store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (rapport_application_parent_class)->dispose (object);
 }
@@ -620,7 +621,21 @@ rapport_application_get_store (RapportApplication *self)
 {
   g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), NULL);
 
-  return self->store;
+  return self->context != NULL ? rapport_context_get_store (self->context) : NULL;
+}
+
+/**
+ * rapport_application_get_context:
+ *
+ * Returns: (transfer none) (nullable): the open community and what works on
+ *   it, once a database is open
+ */
+RapportContext *
+rapport_application_get_context (RapportApplication *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), NULL);
+
+  return self->context;
 }
 
 /**
@@ -647,5 +662,5 @@ rapport_application_get_scoring (RapportApplication *self)
 {
   g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), NULL);
 
-  return self->scoring;
+  return self->context != NULL ? rapport_context_get_scoring (self->context) : NULL;
 }

@@ -33,6 +33,7 @@ G_DECLARE_FINAL_TYPE (RapportApplication, rapport_application, RAPPORT, APPLICAT
 
 RapportApplication *rapport_application_new          (const char         *application_id,
                                                       GApplicationFlags   flags);
+RapportContext     *rapport_application_get_context  (RapportApplication *self);
 RapportStore       *rapport_application_get_store    (RapportApplication *self);
 GSettings          *rapport_application_get_settings (RapportApplication *self);
 RapportScoring     *rapport_application_get_scoring  (RapportApplication *self);

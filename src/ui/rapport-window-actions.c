@@ -259,6 +259,22 @@ show_view_action (GSimpleAction *action,
     adw_view_stack_set_visible_child_name (self->view_stack, name);
 }
 
+/* Opens a member's page in the Members view, from wherever they show. */
+static void
+show_member_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  RapportWindow *self = user_data;
+  gint64 member_id = g_variant_get_int64 (parameter);
+
+  if (member_id <= 0)
+    return;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "members");
+  rapport_members_view_select_member (self->members_view, member_id, TRUE);
+}
+
 /* Scores */
 
 static void
@@ -613,6 +629,7 @@ static const GActionEntry win_actions[] = {
   { "undo", undo_action, "x" },
   { "search", search_action },
   { "show-view", show_view_action, "s" },
+  { "show-member", show_member_action, "x" },
 };
 
 void

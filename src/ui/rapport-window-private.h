@@ -28,11 +28,11 @@ struct _RapportWindow
 {
   AdwApplicationWindow  parent_instance;
 
+  /* The application's, or our own when made for a store alone. */
+  RapportContext       *context;
   RapportStore         *store;
   GSettings            *settings;
   RapportPipeline      *pipeline;
-  /* The application's when it shows the same store, else our own. */
-  RapportScoring       *scoring;
   GCancellable         *rescore_cancellable;
 
   AdwToastOverlay      *toast_overlay;
@@ -55,7 +55,6 @@ struct _RapportWindow
   guint                 pulse_source;
 
   GtkNativeDialog      *file_chooser;
-  AdwToast             *last_toast;
   /* Journal entry → member, to select them again on Undo. */
   GHashTable           *deleted_members;
 };

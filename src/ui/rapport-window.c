@@ -26,18 +26,21 @@
 
 #include "rapport-advocates-view.h"
 #include "rapport-content-view.h"
+#include "rapport-context.h"
 #include "rapport-events-view.h"
 #include "rapport-members-view.h"
 #include "rapport-pipeline.h"
 #include "rapport-scoring.h"
 #include "rapport-store.h"
 #include "rapport-sync-button.h"
+#include "rapport-toast.h"
 #include "rapport-window-private.h"
 
 G_DEFINE_FINAL_TYPE (RapportWindow, rapport_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   PROP_0,
+  PROP_CONTEXT,
   PROP_STORE,
   PROP_BUSY,
   PROP_HAS_MEMBERS,
@@ -163,9 +166,13 @@ static void
 rapport_window_constructed (GObject *object)
 {
   RapportWindow *self = (RapportWindow *)object;
-  g_autoptr(GError) error = NULL;
 
   G_OBJECT_CLASS (rapport_window_parent_class)->constructed (object);
+
+  if (self->context == NULL)
+    self->context = rapport_context_new (self->store);
+  g_clear_object (&self->store);
+  self->store = g_object_ref (rapport_context_get_store (self->context));
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -192,11 +199,12 @@ rapport_window_constructed (GObject *object)
   /* It syncs in the background every "sync-interval" minutes from now on. */
   rapport_sync_button_set_store (self->sync_button, self->store);
 
-  self->pipeline = rapport_pipeline_new (self->store, &error);
-  if (self->pipeline == NULL)
-    g_warning ("Could not read the pipeline's stages: %s", error->message);
-  else
-    rapport_advocates_view_set_pipeline (self->advocates_view, self->pipeline);
+  self->pipeline = rapport_context_get_pipeline (self->context);
+  if (self->pipeline != NULL)
+    {
+      g_object_ref (self->pipeline);
+      rapport_advocates_view_set_pipeline (self->advocates_view, self->pipeline);
+    }
 
   update_switcher (self);
   on_members_view_count_changed_cb (self, NULL, self->members_view);
@@ -209,7 +217,6 @@ rapport_window_realize (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (rapport_window_parent_class)->realize (widget);
 
-  /* By now the window knows its application, whose scoring it shares. */
   rapport_advocates_view_set_scoring (self->advocates_view, rapport_window_get_scoring (self));
 }
 
@@ -228,15 +235,14 @@ rapport_window_dispose (GObject *object)
   if (self->file_chooser != NULL)
     gtk_native_dialog_destroy (self->file_chooser);
   g_clear_object (&self->file_chooser);
-  g_clear_weak_pointer (&self->last_toast);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_WINDOW);
 
   g_clear_pointer (&self->deleted_members, g_hash_table_unref);
   g_clear_object (&self->settings);
   g_clear_object (&self->pipeline);
-  g_clear_object (&self->scoring);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (rapport_window_parent_class)->dispose (object);
 }
@@ -251,6 +257,10 @@ rapport_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
     case PROP_STORE:
       g_value_set_object (value, self->store);
       break;
@@ -278,6 +288,10 @@ rapport_window_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+
     case PROP_STORE:
       self->store = g_value_dup_object (value);
       break;
@@ -301,6 +315,12 @@ rapport_window_class_init (RapportWindowClass *klass)
 
   window_class->close_request = rapport_window_close_request;
   widget_class->realize = rapport_window_realize;
+
+  /* What the window shows; given a store alone, it makes its own. */
+  properties [PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         RAPPORT_TYPE_CONTEXT,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   properties [PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
@@ -386,6 +406,38 @@ rapport_window_new (RapportApplication *application,
                        NULL);
 }
 
+/**
+ * rapport_window_new_for_context:
+ * @context: the open community
+ *
+ * Returns: (transfer full): a new main window
+ */
+RapportWindow *
+rapport_window_new_for_context (RapportApplication *application,
+                                RapportContext     *context)
+{
+  g_return_val_if_fail (RAPPORT_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (RAPPORT_IS_CONTEXT (context), NULL);
+
+  return g_object_new (RAPPORT_TYPE_WINDOW,
+                       "application", application,
+                       "context", context,
+                       NULL);
+}
+
+/**
+ * rapport_window_get_context:
+ *
+ * Returns: (transfer none): what the window shows
+ */
+RapportContext *
+rapport_window_get_context (RapportWindow *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_WINDOW (self), NULL);
+
+  return self->context;
+}
+
 RapportStore *
 rapport_window_get_store (RapportWindow *self)
 {
@@ -413,31 +465,15 @@ rapport_window_get_advocates_view (RapportWindow *self)
 /**
  * rapport_window_get_scoring:
  *
- * The application's scoring when the window shows the application's
- * store (one scoring keeps the scores up to date as activities arrive),
- * else one of the window's own.
- *
- * Returns: (transfer none): the scoring of the window's store
+ * Returns: (transfer none): the scoring of the window's store, shared by
+ *   everything that shows it
  */
 RapportScoring *
 rapport_window_get_scoring (RapportWindow *self)
 {
-  GtkApplication *application;
-
   g_return_val_if_fail (RAPPORT_IS_WINDOW (self), NULL);
 
-  if (self->scoring != NULL)
-    return self->scoring;
-
-  application = gtk_window_get_application (GTK_WINDOW (self));
-  if (RAPPORT_IS_APPLICATION (application) &&
-      rapport_application_get_store (RAPPORT_APPLICATION (application)) == self->store &&
-      rapport_application_get_scoring (RAPPORT_APPLICATION (application)) != NULL)
-    self->scoring = g_object_ref (rapport_application_get_scoring (RAPPORT_APPLICATION (application)));
-  else
-    self->scoring = rapport_scoring_dup_for_store (self->store);
-
-  return self->scoring;
+  return rapport_context_get_scoring (self->context);
 }
 
 /**
@@ -469,8 +505,7 @@ rapport_window_add_toast (RapportWindow *self,
   g_return_if_fail (RAPPORT_IS_WINDOW (self));
   g_return_if_fail (ADW_IS_TOAST (toast));
 
-  g_set_weak_pointer (&self->last_toast, toast);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  rapport_widget_add_toast (GTK_WIDGET (self->toast_overlay), toast);
 }
 
 /**
@@ -483,7 +518,7 @@ rapport_window_get_last_toast (RapportWindow *self)
 {
   g_return_val_if_fail (RAPPORT_IS_WINDOW (self), NULL);
 
-  return self->last_toast;
+  return rapport_toast_overlay_get_last (self->toast_overlay);
 }
 
 static gboolean

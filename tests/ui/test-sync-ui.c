@@ -288,7 +288,9 @@ open_accounts_page (Fixture *f)
   GtkWidget *preferences;
   AdwPreferencesPage *page;
 
-  preferences = rapport_preferences_window_new (GTK_WINDOW (f->window), f->path);
+  preferences = rapport_preferences_window_new (GTK_WINDOW (f->window),
+                                                rapport_window_get_context (f->window),
+                                                f->path);
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "accounts");
   gtk_window_present (GTK_WINDOW (preferences));
   rapport_ui_test_spin (200);

@@ -25,9 +25,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-advocates-view-private.h"
-#include "rapport-members-view.h"
 #include "rapport-stage-dialogs.h"
-#include "rapport-window.h"
 
 /* Suggestions */
 
@@ -273,17 +271,13 @@ show_member_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  GtkRoot *root = gtk_widget_get_root (widget);
   gint64 member_id = g_variant_get_int64 (parameter);
 
-  /* The member's page lives in the Members view: open it as selecting
-   * them there does. */
-  if (!RAPPORT_IS_WINDOW (root) || member_id <= 0)
+  /* The member's page lives in the Members view, which the window opens. */
+  if (member_id <= 0)
     return;
 
-  gtk_widget_activate_action (widget, "win.show-view", "s", "members");
-  rapport_members_view_select_member (rapport_window_get_members_view (RAPPORT_WINDOW (root)),
-                                      member_id, TRUE);
+  gtk_widget_activate_action (widget, "win.show-member", "x", member_id);
 }
 
 static void

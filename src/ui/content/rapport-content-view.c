@@ -29,7 +29,7 @@
 #include "rapport-content-store.h"
 #include "rapport-content-util.h"
 #include "rapport-content-view-private.h"
-#include "rapport-window.h"
+#include "rapport-toast.h"
 
 /* The Content page: a toolbar (Today, ‹ ›, the period, Month / Week /
  * Agenda, filters, Backlog, menu), the calendar views and the backlog of
@@ -88,12 +88,7 @@ void
 _rapport_content_view_show_toast (RapportContentView *self,
                                   AdwToast           *toast)
 {
-  GtkWindow *window = _rapport_content_view_get_window (self);
-
-  if (RAPPORT_IS_WINDOW (window))
-    rapport_window_add_toast (RAPPORT_WINDOW (window), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+  rapport_widget_add_toast (GTK_WIDGET (self), toast);
 }
 
 AdwMessageDialog *

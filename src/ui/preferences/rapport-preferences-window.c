@@ -25,12 +25,12 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "rapport-context.h"
 #include "rapport-preferences-accounts.h"
 #include "rapport-preferences-pipeline.h"
 #include "rapport-preferences-scoring.h"
 #include "rapport-preferences-window.h"
 #include "rapport-store.h"
-#include "rapport-window.h"
 
 /* Only settings that change something: the style, the name on notes,
  * where the database lives, and, with a database open, how engagement is
@@ -42,6 +42,7 @@ struct _RapportPreferencesWindow
 
   GSettings            *settings;
   char                 *database_path;
+  RapportContext       *context;
   RapportStore         *store;
 
   AdwComboRow          *style_row;
@@ -55,6 +56,7 @@ G_DEFINE_FINAL_TYPE (RapportPreferencesWindow, rapport_preferences_window, ADW_T
 enum {
   PROP_0,
   PROP_DATABASE_PATH,
+  PROP_CONTEXT,
   PROP_STORE,
   N_PROPS
 };
@@ -150,14 +152,9 @@ rapport_preferences_window_constructed (GObject *object)
       adw_action_row_set_subtitle (self->database_row, display_path);
     }
 
-  /* Opened from the main window, the database is the window's. */
-  if (self->store == NULL)
-    {
-      GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-
-      if (RAPPORT_IS_WINDOW (parent) && rapport_window_get_store (RAPPORT_WINDOW (parent)) != NULL)
-        self->store = g_object_ref (rapport_window_get_store (RAPPORT_WINDOW (parent)));
-    }
+  /* With the open community, the database is its store. */
+  if (self->store == NULL && self->context != NULL)
+    self->store = g_object_ref (rapport_context_get_store (self->context));
 
   if (self->store != NULL)
     {
@@ -179,6 +176,7 @@ rapport_preferences_window_dispose (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (rapport_preferences_window_parent_class)->dispose (object);
 }
@@ -207,6 +205,10 @@ rapport_preferences_window_get_property (GObject    *object,
       g_value_set_string (value, self->database_path);
       break;
 
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
     case PROP_STORE:
       g_value_set_object (value, self->store);
       break;
@@ -228,6 +230,10 @@ rapport_preferences_window_set_property (GObject      *object,
     {
     case PROP_DATABASE_PATH:
       self->database_path = g_value_dup_string (value);
+      break;
+
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
       break;
 
     case PROP_STORE:
@@ -256,8 +262,15 @@ rapport_preferences_window_class_init (RapportPreferencesWindowClass *klass)
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  /* The database the Scoring and Pipeline pages edit; without one, and
-   * without a main window to take it from, those pages are left out. */
+  /* The open community, whose database the Accounts, Scoring and
+   * Pipeline pages edit. */
+  properties [PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         RAPPORT_TYPE_CONTEXT,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /* The database those pages edit, when there is no context to take it
+   * from; without either, those pages are left out. */
   properties [PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
                          RAPPORT_TYPE_STORE,
@@ -286,20 +299,24 @@ rapport_preferences_window_init (RapportPreferencesWindow *self)
 /**
  * rapport_preferences_window_new:
  * @parent: (nullable): the main window
+ * @context: (nullable): the open community, if any
  * @database_path: the database shown under Data
  *
  * Returns: (transfer none): the preferences window, owned by GTK until closed
  */
 GtkWidget *
-rapport_preferences_window_new (GtkWindow  *parent,
-                                const char *database_path)
+rapport_preferences_window_new (GtkWindow      *parent,
+                                RapportContext *context,
+                                const char     *database_path)
 {
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (context == NULL || RAPPORT_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (database_path != NULL, NULL);
 
   return g_object_new (RAPPORT_TYPE_PREFERENCES_WINDOW,
                        "transient-for", parent,
                        "modal", parent != NULL,
+                       "context", context,
                        "database-path", database_path,
                        NULL);
 }

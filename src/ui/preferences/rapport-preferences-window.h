@@ -22,13 +22,16 @@
 
 #include <adwaita.h>
 
+#include "rapport-types.h"
+
 G_BEGIN_DECLS
 
 #define RAPPORT_TYPE_PREFERENCES_WINDOW (rapport_preferences_window_get_type ())
 
 G_DECLARE_FINAL_TYPE (RapportPreferencesWindow, rapport_preferences_window, RAPPORT, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
-GtkWidget *rapport_preferences_window_new (GtkWindow  *parent,
-                                           const char *database_path);
+GtkWidget *rapport_preferences_window_new (GtkWindow      *parent,
+                                           RapportContext *context,
+                                           const char     *database_path);
 
 G_END_DECLS

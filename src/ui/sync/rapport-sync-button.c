@@ -32,8 +32,8 @@
 #include "rapport-store.h"
 #include "rapport-sync-button.h"
 #include "rapport-sync-engine.h"
+#include "rapport-toast.h"
 #include "rapport-util.h"
-#include "rapport-window.h"
 
 /* The header bar's sync button: its icon says whether all is well, a sync
  * is running or an account needs attention; its popover lists the
@@ -536,15 +536,11 @@ static void
 show_toast (RapportSyncButton *self,
             const char        *title)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   AdwToast *toast;
-
-  if (!RAPPORT_IS_WINDOW (root))
-    return;
 
   toast = adw_toast_new (title);
   adw_toast_set_timeout (toast, 4);
-  rapport_window_add_toast (RAPPORT_WINDOW (root), toast);
+  rapport_widget_add_toast (GTK_WIDGET (self), toast);
 }
 
 static void
@@ -817,8 +813,13 @@ open_accounts_action (GtkWidget  *widget,
     return;
 
   gtk_popover_popdown (self->popover);
-  preferences = rapport_preferences_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                rapport_store_get_path (self->store));
+  /* The accounts page edits the store this button syncs. */
+  preferences = g_object_new (RAPPORT_TYPE_PREFERENCES_WINDOW,
+                              "transient-for", GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                              "modal", GTK_IS_WINDOW (root),
+                              "database-path", rapport_store_get_path (self->store),
+                              "store", self->store,
+                              NULL);
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "accounts");
   gtk_window_present (GTK_WINDOW (preferences));
 }
