@@ -1528,26 +1528,32 @@ test_ics_files (Fixture       *fixture,
   show_month (fixture, 2026, 3);
   view = content_view (fixture);
 
-  /* Export: the real chooser opens; the file picked there is written. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "content.export", NULL));
-  g_assert_true (rapport_ui_test_wait_for (file_chooser_shown_cb, NULL, 5000));
-  chooser = file_chooser_dialog ();
-  {
-    g_autofree char *name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  /* Export: the real chooser opens; the file picked there is written.
+   * build-aux/test --sanitize leaves the chooser out (see
+   * build-aux/lsan.supp): GTK 4.8 loses file information it loads in
+   * GIO's thread pool, on a stack no suppression can name. */
+  if (g_getenv ("RAPPORT_TEST_NO_FILE_CHOOSER") == NULL)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "content.export", NULL));
+      g_assert_true (rapport_ui_test_wait_for (file_chooser_shown_cb, NULL, 5000));
+      chooser = file_chooser_dialog ();
+      {
+        g_autofree char *name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
 
-    g_assert_cmpstr (name, ==, "content-calendar.ics");
-  }
-  g_assert_true (gtk_window_get_modal (chooser));
-  g_assert_true (gtk_window_get_transient_for (chooser) == GTK_WINDOW (fixture->window));
-  g_assert_cmpstr (gtk_file_filter_get_name (gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser))), ==,
-                   "iCalendar Files");
-  /* Where it would write is the chooser's own business (its folder loads
-   * asynchronously); cancelling writes nothing, and the file it accepts
-   * goes to rapport_content_view_export_ics(), as here. */
-  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
-  rapport_ui_test_spin (50);
-  g_assert_null (file_chooser_dialog ());
-  g_assert_false (g_file_query_exists (all_file, NULL));
+        g_assert_cmpstr (name, ==, "content-calendar.ics");
+      }
+      g_assert_true (gtk_window_get_modal (chooser));
+      g_assert_true (gtk_window_get_transient_for (chooser) == GTK_WINDOW (fixture->window));
+      g_assert_cmpstr (gtk_file_filter_get_name (gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser))), ==,
+                       "iCalendar Files");
+      /* Where it would write is the chooser's own business (its folder loads
+       * asynchronously); cancelling writes nothing, and the file it accepts
+       * goes to rapport_content_view_export_ics(), as here. */
+      gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+      rapport_ui_test_spin (50);
+      g_assert_null (file_chooser_dialog ());
+      g_assert_false (g_file_query_exists (all_file, NULL));
+    }
 
   g_assert_true (rapport_content_view_export_ics (view, all_file));
   g_assert_cmpstr (adw_toast_get_title (rapport_window_get_last_toast (fixture->window)), ==,
