@@ -437,6 +437,7 @@ test_damaged (Fixture       *f,
   g_assert_no_error (error);
   g_assert_nonnull (problems);
   g_assert_cmpuint (g_strv_length (problems), >, 0);
+  g_clear_pointer (&problems, g_strfreev);
   g_assert_finalize_object (g_steal_pointer (&store));
 
   /* Restoring checks the backup, keeps the damaged file and puts the backup back. */
