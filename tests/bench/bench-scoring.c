@@ -35,6 +35,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "rapport-clock.h"
 #include "rapport-demo.h"
 #include "rapport-scoring.h"
 #include "rapport-store-private.h"
@@ -205,7 +206,7 @@ bench (const char *sqlite3_path,
 
   /* Full rescore, a few times; the first one writes every score. */
   scoring = rapport_scoring_new (store);
-  now = g_get_real_time () / G_USEC_PER_SEC;
+  now = rapport_now_unix ();
   for (guint i = 0; i < N_RESCORES; i++)
     {
       double s;
@@ -248,7 +249,7 @@ bench (const char *sqlite3_path,
       double ms;
 
       start = g_get_monotonic_time ();
-      if (rapport_store_add_activity (store, id, "github", "reply", g_get_real_time () / G_USEC_PER_SEC,
+      if (rapport_store_add_activity (store, id, "github", "reply", rapport_now_unix (),
                                       NULL, NULL, NULL, &error) == 0)
         g_error ("add activity: %s", error->message);
       ms = (g_get_monotonic_time () - start) / 1000.0;

@@ -684,6 +684,8 @@ test_wait_stale_record (Fixture       *f,
 
   dead = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, "true", NULL);
   g_assert_no_error (error);
+  /* A writer record, as rapport-store-writer.c writes one: wall-clock
+   * seconds, which only say when the lock was taken. */
   text = g_strdup_printf ("%s\t0\t%" G_GINT64_FORMAT "\timport\n", g_subprocess_get_identifier (dead),
                           g_get_real_time () / G_USEC_PER_SEC);
   g_assert_true (g_subprocess_wait_check (dead, NULL, &error));

@@ -118,6 +118,9 @@ company_free (Company *company)
   g_free (company);
 }
 
+/* HubSpot's clock, not the client's: the mock stamps changes with the wall
+ * clock as the real server does, and the sync engine compares its "since"
+ * with the same clock (see run_stream in rapport-sync-engine.c). */
 static char *
 now_ms_text (void)
 {
