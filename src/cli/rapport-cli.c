@@ -51,6 +51,7 @@ static const char usage[] =
   "  restore BACKUP [--force]                     put a backup (rapport.db.vN.bak) back over a damaged database\n"
   "  events list|add|import|export|checkin|done   events, RSVPs and the door (rapport-cli events for help)\n"
   "  content list|add|export|import|caldav       the content calendar (rapport-cli content for help)\n"
+  "  undo [OPERATION] | undo --list               undo the newest (or a given) operation; list what can be undone\n"
   "\n"
   "Options:\n"
   "  --db PATH     the database (default: $XDG_DATA_HOME/rapport/rapport.db)\n"
@@ -356,6 +357,7 @@ static const struct {
   { "check", cmd_check },
   { "events", rapport_cli_events },
   { "content", rapport_cli_content },
+  { "undo", rapport_cli_undo },
 };
 
 int

@@ -63,5 +63,8 @@ int rapport_cli_events (RapportStore *store,
 int rapport_cli_content (RapportStore *store,
                          int           argc,
                          char        **argv);
+int rapport_cli_undo    (RapportStore *store,
+                         int           argc,
+                         char        **argv);
 
 G_END_DECLS

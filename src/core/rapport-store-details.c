@@ -25,10 +25,10 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <json-glib/json-glib.h>
 
 #include "rapport-activity.h"
 #include "rapport-identity.h"
+#include "rapport-journal-private.h"
 #include "rapport-note.h"
 #include "rapport-store-private.h"
 #include "rapport-util.h"
@@ -526,87 +526,50 @@ rapport_store_delete_note (RapportStore  *self,
                            gint64        *journal_id,
                            GError       **error)
 {
+  g_autoptr(RapportJournal) journal = NULL;
   g_autoptr(RapportStatement) select = NULL;
-  g_autoptr(RapportStatement) insert = NULL;
   g_autoptr(RapportStatement) drop = NULL;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *payload = NULL;
   gint64 member_id;
   gint64 entry;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
 
+  if (!_rapport_store_begin_durable (self, error))
+    return FALSE;
+
   select = _rapport_store_prepare (self,
-                                   "SELECT id, member_id, body, author, created_at, updated_at "
-                                   "FROM notes WHERE id = ?",
+                                   "SELECT n.member_id, m.name FROM notes n "
+                                   "JOIN members m ON m.id = n.member_id WHERE n.id = ?",
                                    error);
   if (select == NULL)
-    return FALSE;
+    goto failed;
   sqlite3_bind_int64 (select, 1, note_id);
   if (sqlite3_step (select) != SQLITE_ROW)
     {
       g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
                    _("No note with id %lld"), (long long) note_id);
-      return FALSE;
+      goto failed;
     }
+  member_id = sqlite3_column_int64 (select, 0);
 
-  member_id = sqlite3_column_int64 (select, 1);
+  {
+    /* TRANSLATORS: an operation in the undo list; %s is a member's name */
+    g_autofree char *label = g_strdup_printf (_("Delete a note on %s"), _rapport_column_text (select, 1));
 
-  /* Same payload shape as a member's snapshot: groups of rows per table. */
-  json_builder_begin_array (builder);
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "table");
-  json_builder_add_string_value (builder, "notes");
-  json_builder_set_member_name (builder, "rows");
-  json_builder_begin_array (builder);
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, note_id);
-  json_builder_set_member_name (builder, "member_id");
-  json_builder_add_int_value (builder, member_id);
-  json_builder_set_member_name (builder, "body");
-  json_builder_add_string_value (builder, _rapport_column_text (select, 2));
-  json_builder_set_member_name (builder, "author");
-  if (_rapport_column_text (select, 3) != NULL)
-    json_builder_add_string_value (builder, _rapport_column_text (select, 3));
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "created_at");
-  json_builder_add_int_value (builder, sqlite3_column_int64 (select, 4));
-  json_builder_set_member_name (builder, "updated_at");
-  json_builder_add_int_value (builder, sqlite3_column_int64 (select, 5));
-  json_builder_end_object (builder);
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-  json_builder_end_array (builder);
-  sqlite3_reset (select);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  payload = json_generator_to_data (generator, NULL);
-
-  if (!rapport_store_begin (self, error))
-    return FALSE;
-
-  insert = _rapport_store_prepare (self,
-                                   "INSERT INTO change_journal (operation, table_name, row_id, payload) "
-                                   "VALUES ('delete-note', 'notes', ?, ?)",
-                                   error);
-  if (insert == NULL)
+    journal = _rapport_journal_new (self, "delete-note", label, "notes", note_id);
+  }
+  if (!_rapport_journal_save (journal, "notes", "id = ?1", note_id, error))
     goto failed;
-  sqlite3_bind_int64 (insert, 1, note_id);
-  _rapport_bind_text (insert, 2, payload);
-  if (!run (self, insert, error))
-    goto failed;
-  entry = sqlite3_last_insert_rowid (_rapport_store_get_db (self));
 
   drop = _rapport_store_prepare (self, "DELETE FROM notes WHERE id = ?", error);
   if (drop == NULL)
     goto failed;
   sqlite3_bind_int64 (drop, 1, note_id);
   if (!run (self, drop, error))
+    goto failed;
+
+  entry = _rapport_journal_write (journal, error);
+  if (entry == 0)
     goto failed;
 
   rapport_store_emit_changed (self, "notes", note_id, RAPPORT_CHANGE_DELETED);

@@ -48,6 +48,7 @@ static const char * const migrations[] = {
   "0007-content.sql",
   "0008-organization-identities.sql",
   "0009-database-identity.sql",
+  "0010-journal.sql",
 };
 
 /**

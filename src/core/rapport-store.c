@@ -22,8 +22,9 @@
  * words, transactions and their ::changed notices, and members. Opening a
  * file is in rapport-store-open.c, the check at open, damage and backups in
  * rapport-store-health.c, waiting for another writer in
- * rapport-store-writer.c, delete and undo in rapport-store-undo.c, what hangs
- * off a member in rapport-store-details.c. */
+ * rapport-store-writer.c, deleting a member in rapport-store-delete.c, the
+ * undo journal in rapport-journal.c, what hangs off a member in
+ * rapport-store-details.c. */
 
 #define G_LOG_DOMAIN "rapport-store"
 

@@ -161,6 +161,9 @@ gboolean       rapport_store_delete_member           (RapportStore         *self
 gboolean       rapport_store_undo                    (RapportStore         *self,
                                                       gint64                journal_id,
                                                       GError              **error);
+GPtrArray     *rapport_store_list_operations         (RapportStore         *self,
+                                                      guint                 limit,
+                                                      GError              **error);
 gint64         rapport_store_find_member_by_email    (RapportStore         *self,
                                                       const char           *email);
 gint64         rapport_store_find_member_by_identity (RapportStore         *self,

@@ -30,6 +30,7 @@ typedef struct _RapportIdentity    RapportIdentity;
 typedef struct _RapportMember      RapportMember;
 typedef struct _RapportMemberList  RapportMemberList;
 typedef struct _RapportNote        RapportNote;
+typedef struct _RapportOperation   RapportOperation;
 typedef struct _RapportPlatform    RapportPlatform;
 typedef struct _RapportStore       RapportStore;
 
