@@ -20,6 +20,8 @@
 
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "rapport-store-private.h"
 
 G_BEGIN_DECLS
@@ -50,5 +52,26 @@ gint64          _rapport_journal_write   (RapportJournal  *self,
 void            _rapport_journal_free    (RapportJournal  *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportJournal, _rapport_journal_free)
+
+/* One row an operation touched, as the journal keeps it. */
+typedef struct
+{
+  char        *table;
+  char       **columns;   /* the columns of its key */
+  JsonObject  *key;
+  JsonObject  *before;    /* NULL: the operation created it */
+  JsonObject  *after;     /* NULL: the operation deleted it */
+} RapportJournalRow;
+
+GPtrArray      *_rapport_journal_load    (RapportStore    *store,
+                                          gint64           journal_id,
+                                          GError         **error);
+
+/* Operations whose undo is a rule of their own rather than putting the rows
+ * back (called inside rapport_store_undo()'s transaction, with the rows
+ * _rapport_journal_load() gives). */
+gboolean        _rapport_events_undo_removal (RapportStore  *store,
+                                              GPtrArray     *rows,
+                                              GError       **error);
 
 G_END_DECLS

@@ -544,14 +544,7 @@ _rapport_journal_write (RapportJournal  *self,
 
 /* Undo */
 
-typedef struct
-{
-  char        *table;
-  JsonObject  *key;
-  JsonObject  *before;
-  JsonObject  *after;
-  char       **columns;   /* borrowed from the key cache */
-} UndoRow;
+typedef RapportJournalRow UndoRow;
 
 static void
 undo_row_free (gpointer data)
@@ -559,6 +552,7 @@ undo_row_free (gpointer data)
   UndoRow *row = data;
 
   g_free (row->table);
+  g_strfreev (row->columns);
   g_clear_pointer (&row->key, json_object_unref);
   g_clear_pointer (&row->before, json_object_unref);
   g_clear_pointer (&row->after, json_object_unref);
@@ -776,7 +770,7 @@ load_rows (RapportStore  *store,
       columns = key_columns (cache, store, row->table, error);
       if (columns == NULL)
         return NULL;
-      row->columns = (char **) columns;
+      row->columns = g_strdupv ((char **) columns);
       row->key = object_from_string (_rapport_column_text (stmt, 1), error);
       if (row->key == NULL)
         return NULL;
@@ -795,6 +789,22 @@ load_rows (RapportStore  *store,
     }
 
   return g_steal_pointer (&rows);
+}
+
+/**
+ * _rapport_journal_load:
+ *
+ * Returns: (transfer full) (element-type RapportJournalRow): the rows the
+ *   operation touched, in the order it saved them
+ */
+GPtrArray *
+_rapport_journal_load (RapportStore  *store,
+                       gint64         journal_id,
+                       GError       **error)
+{
+  g_autoptr(GHashTable) cache = key_cache_new ();
+
+  return load_rows (store, journal_id, cache, error);
 }
 
 /* Announces what the undo changed: each row, and the member it belongs
@@ -901,6 +911,82 @@ recount_member (RapportStore *store,
   sqlite3_step (recount);
 }
 
+/* The generic undo: checks that all of it can be undone, then deletes what
+ * the operation created, puts back what it deleted and sets back what it
+ * changed. */
+static gboolean
+put_back (RapportStore  *self,
+          GPtrArray     *rows,
+          const char    *label,
+          GError       **error)
+{
+  /* First make sure all of it can be undone. */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      gboolean unchanged;
+
+      if (!still_as_left (self, g_ptr_array_index (rows, i), &unchanged, error))
+        return FALSE;
+      if (!unchanged)
+        {
+          if (label != NULL)
+            g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_CONFLICT,
+                         _("“%s” cannot be undone: what it changed has been changed again since"), label);
+          else
+            g_set_error_literal (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_CONFLICT,
+                                 _("This cannot be undone: what it changed has been changed again since"));
+          return FALSE;
+        }
+    }
+
+  /* What it created, newest first: rows that point at others go first. */
+  for (guint i = rows->len; i > 0; i--)
+    {
+      UndoRow *row = g_ptr_array_index (rows, i - 1);
+
+      if (row->before == NULL && !delete_row (self, row, error))
+        return FALSE;
+    }
+
+  /* What it deleted, parents first, as it was saved; what it changed. */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      UndoRow *row = g_ptr_array_index (rows, i);
+
+      if (row->before == NULL)
+        continue;
+      if (row->after == NULL)
+        {
+          if (!insert_row (self, row, FALSE, error))
+            return FALSE;
+        }
+      else
+        {
+          g_autoptr(GPtrArray) changed = changed_columns (row);
+
+          if (!update_row (self, row, changed, error))
+            return FALSE;
+        }
+    }
+
+  /* Triggers ran while rows came back (a restored activity counts itself on
+   * its member again): set the restored rows to their images once more. */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      UndoRow *row = g_ptr_array_index (rows, i);
+      g_autoptr(GPtrArray) columns = NULL;
+
+      if (row->before == NULL)
+        continue;
+      columns = row->after == NULL ? all_columns (row) : changed_columns (row);
+      if (!update_row (self, row, columns, error))
+        return FALSE;
+      announce (self, row);
+    }
+
+  return TRUE;
+}
+
 /**
  * rapport_store_undo:
  * @journal_id: the operation, as the call that made it returned it
@@ -961,69 +1047,15 @@ rapport_store_undo (RapportStore  *self,
   if (rows == NULL)
     goto failed;
 
-  /* First make sure all of it can be undone. */
-  for (guint i = 0; i < rows->len; i++)
+  /* Removing an RSVP has an undo of its own: the waitlist may have moved
+   * on since (rapport-rsvps.c). */
+  if (g_str_equal (operation, "remove-rsvp"))
     {
-      gboolean unchanged;
-
-      if (!still_as_left (self, g_ptr_array_index (rows, i), &unchanged, error))
-        goto failed;
-      if (!unchanged)
-        {
-          if (label != NULL)
-            g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_CONFLICT,
-                         _("“%s” cannot be undone: what it changed has been changed again since"), label);
-          else
-            g_set_error_literal (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_CONFLICT,
-                                 _("This cannot be undone: what it changed has been changed again since"));
-          goto failed;
-        }
-    }
-
-  /* What it created, newest first: rows that point at others go first. */
-  for (guint i = rows->len; i > 0; i--)
-    {
-      UndoRow *row = g_ptr_array_index (rows, i - 1);
-
-      if (row->before == NULL && !delete_row (self, row, error))
+      if (!_rapport_events_undo_removal (self, rows, error))
         goto failed;
     }
-
-  /* What it deleted, parents first, as it was saved; what it changed. */
-  for (guint i = 0; i < rows->len; i++)
-    {
-      UndoRow *row = g_ptr_array_index (rows, i);
-
-      if (row->before == NULL)
-        continue;
-      if (row->after == NULL)
-        {
-          if (!insert_row (self, row, FALSE, error))
-            goto failed;
-        }
-      else
-        {
-          g_autoptr(GPtrArray) changed = changed_columns (row);
-
-          if (!update_row (self, row, changed, error))
-            goto failed;
-        }
-    }
-
-  /* Triggers ran while rows came back (a restored activity counts itself on
-   * its member again): set the restored rows to their images once more. */
-  for (guint i = 0; i < rows->len; i++)
-    {
-      UndoRow *row = g_ptr_array_index (rows, i);
-      g_autoptr(GPtrArray) columns = NULL;
-
-      if (row->before == NULL)
-        continue;
-      columns = row->after == NULL ? all_columns (row) : changed_columns (row);
-      if (!update_row (self, row, columns, error))
-        goto failed;
-      announce (self, row);
-    }
+  else if (!put_back (self, rows, label, error))
+    goto failed;
 
   if (payload != NULL && !g_str_equal (payload, "[]"))
     {

@@ -31,6 +31,7 @@
 #include "rapport-members-view.h"
 #include "rapport-scoring.h"
 #include "rapport-store.h"
+#include "rapport-undo-toast.h"
 #include "rapport-util.h"
 #include "rapport-window-private.h"
 
@@ -182,9 +183,7 @@ delete_member_action (GSimpleAction *action,
   gint64 member_id = g_variant_get_int64 (parameter);
   g_autoptr(RapportMember) member = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *escaped = NULL;
   g_autofree char *title = NULL;
-  AdwToast *toast;
   gint64 journal_id = 0;
 
   member = rapport_store_get_member (self->store, member_id, &error);
@@ -198,16 +197,9 @@ delete_member_action (GSimpleAction *action,
                        g_memdup2 (&journal_id, sizeof journal_id),
                        g_memdup2 (&member_id, sizeof member_id));
 
-  escaped = g_markup_escape_text (rapport_member_get_name (member), -1);
   /* Translators: a toast after deleting a member, with an Undo button */
-  title = g_strdup_printf (_("“%s” deleted"), escaped);
-
-  toast = adw_toast_new (title);
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  adw_toast_set_action_target_value (toast, g_variant_new_int64 (journal_id));
-  rapport_window_add_toast (self, toast);
+  title = g_strdup_printf (_("“%s” deleted"), rapport_member_get_name (member));
+  rapport_window_add_toast (self, rapport_undo_toast_new (title, journal_id));
 }
 
 static void

@@ -27,6 +27,8 @@
 #include <sqlite3.h>
 
 #include "rapport-clock.h"
+#include "rapport-content-schedule.h"
+#include "rapport-content-store.h"
 #include "rapport-demo.h"
 #include "rapport-member.h"
 #include "rapport-operation.h"
@@ -360,6 +362,64 @@ test_cli (Fixture       *f,
   g_assert_cmpstr (after, ==, before);
 }
 
+/* Rescheduling content: an idea dropped on a day (dated and walked to
+ * Scheduled), a post moved, one occurrence of a series moved alone. */
+static void
+test_reschedule (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportContentItem) idea = rapport_content_item_new ("Contributor spotlight", "blog-post");
+  g_autoptr(RapportContentItem) weekly = rapport_content_item_new ("Office hours", "livestream");
+  g_autoptr(RapportContentOccurrence) third = NULL;
+  g_autoptr(GDateTime) day = g_date_time_new_utc (2026, 8, 20, 0, 0, 0);
+  g_autoptr(GDateTime) other_day = g_date_time_new_utc (2026, 8, 28, 0, 0, 0);
+  const char *channels[] = { "blog", "mastodon", NULL };
+  gint64 start = 1786356000;   /* 2026-08-10 10:00 UTC, a Monday */
+  gint64 journal_id = 0;
+
+  rapport_content_item_set_channels (idea, channels);
+  g_assert_true (rapport_content_add (f->store, idea, &error));
+  rapport_content_item_set_publish_at (weekly, start, "UTC");
+  rapport_content_item_set_rrule (weekly, "FREQ=WEEKLY;COUNT=6");
+  g_assert_true (rapport_content_add (f->store, weekly, &error));
+  g_assert_no_error (error);
+
+  {
+    g_autofree char *before = dump (_rapport_store_get_db (f->store));
+    g_autofree char *after = NULL;
+    g_autoptr(RapportContentItem) dated = NULL;
+
+    g_assert_true (rapport_content_schedule (f->store, rapport_content_item_get_id (idea), day, &journal_id, &error));
+    g_assert_no_error (error);
+    dated = rapport_content_get (f->store, rapport_content_item_get_id (idea), &error);
+    g_assert_cmpint (rapport_content_item_get_status (dated), ==, RAPPORT_CONTENT_STATUS_SCHEDULED);
+    g_assert_true (rapport_content_item_has_date (dated));
+
+    g_assert_true (rapport_store_undo (f->store, journal_id, &error));
+    g_assert_no_error (error);
+    after = dump (_rapport_store_get_db (f->store));
+    g_assert_cmpstr (after, ==, before);
+  }
+
+  {
+    g_autofree char *before = dump (_rapport_store_get_db (f->store));
+    g_autofree char *after = NULL;
+    gint64 week = 7 * 24 * 3600;
+
+    third = rapport_content_occurrence_new (weekly, start + 2 * week, start + 2 * week);
+    g_assert_true (rapport_content_move_occurrence (f->store, third, other_day, FALSE, &journal_id, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (journal_id, >, 0);
+    g_assert_cmpint (query_int (f, "SELECT count(*) FROM content_items WHERE series_id IS NOT NULL"), ==, 1);
+
+    g_assert_true (rapport_store_undo (f->store, journal_id, &error));
+    g_assert_no_error (error);
+    after = dump (_rapport_store_get_db (f->store));
+    g_assert_cmpstr (after, ==, before);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -372,6 +432,7 @@ main (int   argc,
   ADD ("/rapport/journal/delete-member", test_delete_member);
   ADD ("/rapport/journal/delete-note", test_delete_note);
   ADD ("/rapport/journal/conflict", test_conflict);
+  ADD ("/rapport/journal/reschedule", test_reschedule);
   ADD ("/rapport/journal/cli", test_cli);
 
   return g_test_run ();

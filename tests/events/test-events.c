@@ -27,6 +27,7 @@
 #include "rapport-event-list.h"
 #include "rapport-events.h"
 #include "rapport-member.h"
+#include "rapport-operation.h"
 #include "rapport-rsvp-list.h"
 #include "rapport-store-private.h"
 #include "rapport-store.h"
@@ -645,7 +646,8 @@ static void
 test_remove_restore (Fixture       *f,
                      gconstpointer  data)
 {
-  g_autoptr(RapportRsvpRemoval) removal = NULL;
+  g_autoptr(RapportRsvp) third = NULL;
+  gint64 removal = 0;
   g_autoptr(RapportRsvp) back = NULL;
   g_autoptr(GPtrArray) history = NULL;
   g_autoptr(GPtrArray) waitlist = NULL;
@@ -675,7 +677,12 @@ test_remove_restore (Fixture       *f,
   g_signal_handlers_disconnect_by_func (f->store, count_changes_cb, log);
   g_assert_nonnull (strstr (log->str, "rsvps:deleted;"));
   g_assert_nonnull (strstr (log->str, "events:updated;"));
-  g_assert_cmpstr (rapport_rsvp_get_name (rapport_rsvp_removal_get_rsvp (removal)), ==, "ana");
+  {
+    g_autoptr(GPtrArray) operations = rapport_store_list_operations (f->store, 1, &error);
+
+    g_assert_cmpint (rapport_operation_get_id (g_ptr_array_index (operations, 0)), ==, removal);
+    g_assert_cmpstr (rapport_operation_get_label (g_ptr_array_index (operations, 0)), ==, "Remove the RSVP of ana");
+  }
 
   g_assert_null (rapport_events_get_rsvp (f->store, a, &error));
   g_assert_error (error, RAPPORT_EVENTS_ERROR, RAPPORT_EVENTS_ERROR_NOT_FOUND);
@@ -688,7 +695,7 @@ test_remove_restore (Fixture       *f,
   /* Undo: the offer is withdrawn and Ana is back, same id, answers and
    * history, plus a line that says so. */
   rapport_clock_advance (rapport_clock_get_default (), HOUR);
-  g_assert_cmpint (rapport_events_restore_rsvp (f->store, removal, &error), ==, a);
+  g_assert_true (rapport_store_undo (f->store, removal, &error));
   g_assert_no_error (error);
   assert_status (f, a, "going");
   assert_status (f, w1, "waitlisted");
@@ -709,11 +716,10 @@ test_remove_restore (Fixture       *f,
 
   /* Removed again, and this time the first in line claims the places
    * before Undo: Ana waits at the end of the line, nobody is overbooked. */
-  g_clear_pointer (&removal, rapport_rsvp_removal_free);
   g_assert_true (rapport_events_remove_rsvp (f->store, a, &removal, &error));
   g_assert_true (rapport_events_claim_offer (f->store, w1, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (rapport_events_restore_rsvp (f->store, removal, &error), ==, a);
+  g_assert_true (rapport_store_undo (f->store, removal, &error));
   g_assert_no_error (error);
   assert_status (f, a, "waitlisted");
   rapport_events_get_counts (f->store, f->event_id, &counts, &error);
@@ -723,10 +729,9 @@ test_remove_restore (Fixture       *f,
                    "restored-full");
 
   /* A waitlisted party comes back to its place in line. */
-  g_clear_pointer (&removal, rapport_rsvp_removal_free);
   g_assert_true (rapport_events_remove_rsvp (f->store, w2, &removal, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (rapport_events_restore_rsvp (f->store, removal, &error), ==, w2);
+  g_assert_true (rapport_store_undo (f->store, removal, &error));
   waitlist = rapport_events_list_rsvps (f->store, f->event_id, RAPPORT_RSVP_WAITLISTED, &error);
   g_assert_cmpuint (waitlist->len, ==, 3);
   g_assert_cmpint (rapport_rsvp_get_id (g_ptr_array_index (waitlist, 0)), ==, w2);
@@ -734,13 +739,13 @@ test_remove_restore (Fixture       *f,
   g_assert_cmpint (rapport_rsvp_get_id (g_ptr_array_index (waitlist, 2)), ==, a);
 
   /* The member answered again meanwhile: Undo says so and changes nothing. */
-  g_clear_pointer (&removal, rapport_rsvp_removal_free);
+  third = rapport_events_get_rsvp (f->store, w3, &error);
   g_assert_true (rapport_events_remove_rsvp (f->store, w3, &removal, &error));
   again = rapport_events_add_rsvp (f->store, f->event_id,
-                                   rapport_rsvp_get_member_id (rapport_rsvp_removal_get_rsvp (removal)),
+                                   rapport_rsvp_get_member_id (third),
                                    RAPPORT_RSVP_MAYBE, 1, "manual", NULL, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (rapport_events_restore_rsvp (f->store, removal, &error), ==, 0);
+  g_assert_false (rapport_store_undo (f->store, removal, &error));
   g_assert_error (error, RAPPORT_EVENTS_ERROR, RAPPORT_EVENTS_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "third"));
   g_clear_error (&error);

@@ -413,7 +413,10 @@ test_drag_reschedule (Fixture       *fixture,
   toast = rapport_window_get_last_toast (fixture->window);
   g_assert_nonnull (toast);
   g_assert_nonnull (strstr (adw_toast_get_title (toast), "Release notes"));
-  g_signal_emit_by_name (toast, "button-clicked");
+  g_assert_cmpstr (adw_toast_get_action_name (toast), ==, "win.undo");
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (content_view (fixture)),
+                                                     adw_toast_get_action_name (toast),
+                                                     adw_toast_get_action_target_value (toast)));
   text = stored_time (fixture, rapport_content_item_get_id (post));
   g_assert_cmpstr (text, ==, "2026-03-10 14:30 CET");
   g_clear_pointer (&text, g_free);

@@ -130,18 +130,6 @@ typedef struct
 void rapport_rsvp_change_free (RapportRsvpChange *change);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportRsvpChange, rapport_rsvp_change_free)
 
-/**
- * RapportRsvpRemoval:
- *
- * What rapport_events_remove_rsvp() took away: the RSVP, its history and
- * the offers its places went to. rapport_events_restore_rsvp() puts it back.
- */
-typedef struct _RapportRsvpRemoval RapportRsvpRemoval;
-
-void          rapport_rsvp_removal_free     (RapportRsvpRemoval       *removal);
-RapportRsvp  *rapport_rsvp_removal_get_rsvp (const RapportRsvpRemoval *removal);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportRsvpRemoval, rapport_rsvp_removal_free)
-
 GQuark        rapport_events_error_quark        (void);
 gboolean      rapport_rsvp_status_is_valid      (const char          *status);
 gboolean      rapport_event_status_is_valid     (const char          *status);
@@ -209,10 +197,7 @@ gboolean      rapport_events_set_answers        (RapportStore        *store,
                                                  GError             **error);
 gboolean      rapport_events_remove_rsvp        (RapportStore        *store,
                                                  gint64               rsvp_id,
-                                                 RapportRsvpRemoval **removal,
-                                                 GError             **error);
-gint64        rapport_events_restore_rsvp       (RapportStore        *store,
-                                                 const RapportRsvpRemoval *removal,
+                                                 gint64              *journal_id,
                                                  GError             **error);
 gboolean      rapport_events_claim_offer        (RapportStore        *store,
                                                  gint64               rsvp_id,

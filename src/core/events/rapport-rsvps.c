@@ -32,6 +32,7 @@
 #include <string.h>
 
 #include "rapport-events-private.h"
+#include "rapport-journal-private.h"
 #include "rapport-store-private.h"
 
 void
@@ -434,83 +435,51 @@ rapport_events_set_answers (RapportStore  *store,
 
 /* Removing an RSVP, and Undo */
 
-struct _RapportRsvpRemoval
-{
-  RapportRsvp *rsvp;
-  GPtrArray   *history;
-  GArray      *offers;
-};
-
-void
-rapport_rsvp_removal_free (RapportRsvpRemoval *removal)
-{
-  if (removal == NULL)
-    return;
-
-  g_clear_object (&removal->rsvp);
-  g_clear_pointer (&removal->history, g_ptr_array_unref);
-  g_clear_pointer (&removal->offers, g_array_unref);
-  g_free (removal);
-}
-
-/**
- * rapport_rsvp_removal_get_rsvp:
- *
- * Returns: (transfer none): the RSVP as it was when it was removed
- */
-RapportRsvp *
-rapport_rsvp_removal_get_rsvp (const RapportRsvpRemoval *removal)
-{
-  g_return_val_if_fail (removal != NULL, NULL);
-
-  return removal->rsvp;
-}
-
-static gboolean
-array_contains (GArray *ids,
-                gint64  id)
-{
-  for (guint i = 0; i < ids->len; i++)
-    if (g_array_index (ids, gint64, i) == id)
-      return TRUE;
-
-  return FALSE;
-}
-
 /**
  * rapport_events_remove_rsvp:
- * @removal: (out) (optional) (transfer full): what rapport_events_restore_rsvp()
- *   takes to put it back
+ * @journal_id: (out) (optional): the operation, for rapport_store_undo()
  *
- * Deletes an RSVP and its history in one transaction. The places a going
- * party (or a held offer) frees are offered to the waitlist at once; the
- * removal remembers those offers so that Undo can take them back.
+ * Deletes an RSVP and its history in one durable transaction, journaled for
+ * undo. The places a going party (or a held offer) frees are offered to the
+ * waitlist at once; the journal keeps those offers so that Undo can take
+ * them back.
  */
 gboolean
-rapport_events_remove_rsvp (RapportStore         *store,
-                            gint64                rsvp_id,
-                            RapportRsvpRemoval  **removal,
-                            GError              **error)
+rapport_events_remove_rsvp (RapportStore  *store,
+                            gint64         rsvp_id,
+                            gint64        *journal_id,
+                            GError       **error)
 {
-  g_autoptr(RapportRsvpRemoval) taken = g_new0 (RapportRsvpRemoval, 1);
+  g_autoptr(RapportJournal) journal = NULL;
   g_autoptr(RapportStatement) stmt = NULL;
-  g_autoptr(GArray) before = NULL;
-  g_autoptr(GArray) after = NULL;
+  g_autoptr(RapportRsvp) rsvp = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *new_history = NULL;
   gint64 event_id;
+  gint64 entry;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
 
-  if (!rapport_store_begin (store, error))
+  if (!_rapport_store_begin_durable (store, error))
     return FALSE;
 
-  taken->rsvp = rapport_events_get_rsvp (store, rsvp_id, error);
-  if (taken->rsvp == NULL)
+  rsvp = rapport_events_get_rsvp (store, rsvp_id, error);
+  if (rsvp == NULL)
     goto failed;
-  event_id = rapport_rsvp_get_event_id (taken->rsvp);
+  event_id = rapport_rsvp_get_event_id (rsvp);
 
-  taken->history = rapport_events_list_history (store, rsvp_id, error);
-  before = _rapport_events_list_offered (store, event_id, error);
-  if (taken->history == NULL || before == NULL)
+  /* TRANSLATORS: an operation in the undo list; %s is a member's name */
+  label = g_strdup_printf (_("Remove the RSVP of %s"), rapport_rsvp_get_name (rsvp));
+  journal = _rapport_journal_new (store, "remove-rsvp", label, "rsvps", rsvp_id);
+
+  /* The RSVP and its history, and the waitlist its places may go to. The
+   * offers add history lines: those after the newest line now. */
+  new_history = g_strdup_printf ("rsvp_id IN (SELECT id FROM rsvps WHERE event_id = ?1) AND id > %lld",
+                                 (long long) _rapport_events_query_int (store, "SELECT max (id) FROM rsvp_history "
+                                                                        "WHERE ?1 = ?1", 0, 0));
+  if (!_rapport_journal_save (journal, "rsvps", "id = ?1", rsvp_id, error) ||
+      !_rapport_journal_save (journal, "rsvp_history", "rsvp_id = ?1", rsvp_id, error) ||
+      !_rapport_journal_save (journal, "rsvps", "event_id = ?1 AND status = 'waitlisted'", event_id, error))
     goto failed;
 
   stmt = _rapport_store_prepare (store, "DELETE FROM rsvps WHERE id = ?", error);
@@ -523,32 +492,49 @@ rapport_events_remove_rsvp (RapportStore         *store,
       goto failed;
     }
 
-  if (!_rapport_events_make_offers (store, event_id, error))
+  if (!_rapport_events_make_offers (store, event_id, error) ||
+      !_rapport_journal_created (journal, "rsvp_history", new_history, event_id, error))
     goto failed;
 
-  after = _rapport_events_list_offered (store, event_id, error);
-  if (after == NULL)
+  entry = _rapport_journal_write (journal, error);
+  if (entry == 0)
     goto failed;
-  taken->offers = g_array_new (FALSE, FALSE, sizeof (gint64));
-  for (guint i = 0; i < after->len; i++)
-    {
-      gint64 id = g_array_index (after, gint64, i);
-
-      if (!array_contains (before, id))
-        g_array_append_val (taken->offers, id);
-    }
 
   _rapport_events_announce (store, event_id, rsvp_id, RAPPORT_CHANGE_DELETED);
   if (!rapport_store_commit (store, error))
     return FALSE;
 
-  if (removal != NULL)
-    *removal = g_steal_pointer (&taken);
+  if (journal_id != NULL)
+    *journal_id = entry;
   return TRUE;
 
 failed:
   rapport_store_rollback (store);
   return FALSE;
+}
+
+static gint64
+image_int (JsonObject *image,
+           const char *column)
+{
+  JsonNode *node = json_object_get_member (image, column);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return 0;
+
+  return json_node_get_int (node);
+}
+
+static const char *
+image_text (JsonObject *image,
+            const char *column)
+{
+  JsonNode *node = json_object_get_member (image, column);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
 }
 
 static gboolean
@@ -557,22 +543,26 @@ restore_history (RapportStore  *store,
                  GPtrArray     *history,
                  GError       **error)
 {
-  for (guint i = 0; history != NULL && i < history->len; i++)
+  for (guint i = 0; i < history->len; i++)
     {
-      RapportRsvpChange *change = g_ptr_array_index (history, i);
+      JsonObject *change = g_ptr_array_index (history, i);
       g_autoptr(RapportStatement) stmt = NULL;
 
       stmt = _rapport_store_prepare (store,
-                                     "INSERT INTO rsvp_history (rsvp_id, at, from_status, to_status, note) "
-                                     "VALUES (?1, ?2, ?3, ?4, ?5)",
+                                     "INSERT INTO rsvp_history (id, rsvp_id, at, from_status, to_status, note) "
+                                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                                      error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, rsvp_id);
-      sqlite3_bind_int64 (stmt, 2, change->at);
-      _rapport_bind_text (stmt, 3, change->from_status);
-      _rapport_bind_text (stmt, 4, change->to_status);
-      _rapport_bind_text (stmt, 5, change->note);
+      /* The old line's id, unless another line has taken it since. */
+      if (_rapport_events_query_int (store, "SELECT count(*) FROM rsvp_history WHERE id = ?",
+                                     image_int (change, "id"), 0) == 0)
+        sqlite3_bind_int64 (stmt, 1, image_int (change, "id"));
+      sqlite3_bind_int64 (stmt, 2, rsvp_id);
+      sqlite3_bind_int64 (stmt, 3, image_int (change, "at"));
+      _rapport_bind_text (stmt, 4, image_text (change, "from_status"));
+      _rapport_bind_text (stmt, 5, image_text (change, "to_status"));
+      _rapport_bind_text (stmt, 6, image_text (change, "note"));
       if (sqlite3_step (stmt) != SQLITE_DONE)
         return _rapport_events_fail (store, error);
     }
@@ -581,72 +571,102 @@ restore_history (RapportStore  *store,
 }
 
 /**
- * rapport_events_restore_rsvp:
- * @removal: what rapport_events_remove_rsvp() gave
+ * _rapport_events_undo_removal:
+ * @rows: the journal's rows of a "remove-rsvp" operation
  *
- * Undoes a removal: withdraws the offers it made (those not yet claimed),
- * then puts the RSVP back with its history. A party that held places gets
- * them back if they are still free (or the event allows going over
- * capacity, or the party is already checked in); otherwise it goes to the
- * end of the waitlist rather than overbook. A waitlisted party gets its old
- * place in line. Fails when the member is gone or answered again meanwhile.
- *
- * Returns: the RSVP's id (the old one when it is still free), or 0 on error
+ * Undoes a removal, inside rapport_store_undo()'s transaction: withdraws
+ * the offers it made (those not yet claimed), then puts the RSVP back with
+ * its id and history. A party that held places gets them back if they are
+ * still free (or the event allows going over capacity, or the party is
+ * already checked in); otherwise it goes to the end of the waitlist rather
+ * than overbook. A waitlisted party gets its old place in line. Fails when
+ * the member is gone or answered again meanwhile.
  */
-gint64
-rapport_events_restore_rsvp (RapportStore              *store,
-                             const RapportRsvpRemoval  *removal,
-                             GError                   **error)
+gboolean
+_rapport_events_undo_removal (RapportStore  *store,
+                              GPtrArray     *rows,
+                              GError       **error)
 {
-  RapportRsvp *rsvp;
+  g_autoptr(GPtrArray) history = g_ptr_array_new ();
+  g_autoptr(GArray) offers = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(RapportStatement) stmt = NULL;
+  g_autofree char *name = NULL;
+  JsonObject *removed = NULL;
   const char *status;
   const char *note = "restored";
-  gint64 event_id, member_id, position, offered_at, id;
+  gint64 event_id, member_id, position, offered_at, checked_in_at, id;
   gboolean holds_places;
   int party;
 
-  g_return_val_if_fail (RAPPORT_IS_STORE (store), 0);
-  g_return_val_if_fail (removal != NULL, 0);
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
 
-  rsvp = removal->rsvp;
-  event_id = rapport_rsvp_get_event_id (rsvp);
-  member_id = rapport_rsvp_get_member_id (rsvp);
-  status = rapport_rsvp_get_status (rsvp);
-  party = rapport_rsvp_get_party_size (rsvp);
-  position = rapport_rsvp_get_waitlist_position (rsvp);
-  offered_at = rapport_rsvp_get_offered_at (rsvp);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      RapportJournalRow *row = g_ptr_array_index (rows, i);
 
-  if (!rapport_store_begin (store, error))
-    return 0;
+      if (g_str_equal (row->table, "rsvps") && row->before != NULL && row->after == NULL)
+        removed = row->before;
+      else if (g_str_equal (row->table, "rsvp_history") && row->before != NULL && row->after == NULL)
+        g_ptr_array_add (history, row->before);
+      else if (g_str_equal (row->table, "rsvps") && row->before != NULL && row->after != NULL &&
+               image_int (row->before, "offered_at") == 0 && image_int (row->after, "offered_at") != 0)
+        {
+          gint64 offered = image_int (row->after, "id");
+
+          g_array_append_val (offers, offered);
+        }
+    }
+
+  if (removed == NULL)
+    {
+      g_set_error_literal (error, RAPPORT_EVENTS_ERROR, RAPPORT_EVENTS_ERROR_NOT_FOUND,
+                           _("The undo journal does not hold the removed RSVP"));
+      return FALSE;
+    }
+
+  event_id = image_int (removed, "event_id");
+  member_id = image_int (removed, "member_id");
+  status = image_text (removed, "status");
+  party = (int) image_int (removed, "party_size");
+  position = image_int (removed, "waitlist_position");
+  offered_at = image_int (removed, "offered_at");
+  checked_in_at = image_int (removed, "checked_in_at");
+  if (status == NULL)
+    status = RAPPORT_RSVP_GOING;
 
   if (!_rapport_events_event_exists (store, event_id, error))
-    goto failed;
+    return FALSE;
 
-  if (_rapport_events_query_int (store, "SELECT count(*) FROM members WHERE id = ?",
-                                 member_id, 0) == 0)
+  {
+    g_autoptr(RapportStatement) member = _rapport_store_prepare (store, "SELECT name FROM members WHERE id = ?", error);
+
+    if (member == NULL)
+      return FALSE;
+    sqlite3_bind_int64 (member, 1, member_id);
+    if (sqlite3_step (member) == SQLITE_ROW)
+      name = g_strdup (_rapport_column_text (member, 0));
+  }
+  if (name == NULL)
     {
-      g_set_error (error, RAPPORT_EVENTS_ERROR, RAPPORT_EVENTS_ERROR_NOT_FOUND,
-                   _("The RSVP of %s cannot come back: they are no longer a member"),
-                   rapport_rsvp_get_name (rsvp));
-      goto failed;
+      g_set_error_literal (error, RAPPORT_EVENTS_ERROR, RAPPORT_EVENTS_ERROR_NOT_FOUND,
+                           _("The RSVP cannot come back: its member has been deleted since"));
+      return FALSE;
     }
 
   if (rapport_events_find_rsvp (store, event_id, member_id) != 0)
     {
       g_set_error (error, RAPPORT_EVENTS_ERROR, RAPPORT_EVENTS_ERROR_INVALID,
-                   _("The RSVP of %s cannot come back: they answered this event again"),
-                   rapport_rsvp_get_name (rsvp));
-      goto failed;
+                   _("The RSVP of %s cannot come back: they answered this event again"), name);
+      return FALSE;
     }
 
   if (!_rapport_events_expire_offers (store, event_id, error) ||
-      !_rapport_events_withdraw_offers (store, event_id, removal->offers, error))
-    goto failed;
+      !_rapport_events_withdraw_offers (store, event_id, offers, error))
+    return FALSE;
 
   holds_places = g_str_equal (status, RAPPORT_RSVP_GOING) ||
                  (g_str_equal (status, RAPPORT_RSVP_WAITLISTED) && offered_at != 0);
-  if (holds_places && rapport_rsvp_get_checked_in_at (rsvp) == 0 &&
+  if (holds_places && checked_in_at == 0 &&
       party > _rapport_events_free_places (store, event_id) &&
       !_rapport_events_over_capacity_allowed (store, event_id))
     {
@@ -659,7 +679,7 @@ rapport_events_restore_rsvp (RapportStore              *store,
     position = _rapport_events_next_waitlist_position (store, event_id);
 
   /* Keep the old id unless another RSVP has taken it since. */
-  id = rapport_rsvp_get_id (rsvp);
+  id = image_int (removed, "id");
   if (_rapport_events_query_int (store, "SELECT count(*) FROM rsvps WHERE id = ?", id, 0) != 0)
     id = 0;
 
@@ -670,51 +690,44 @@ rapport_events_restore_rsvp (RapportStore              *store,
                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
                                  error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
   if (id != 0)
     sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_int64 (stmt, 2, event_id);
   sqlite3_bind_int64 (stmt, 3, member_id);
   _rapport_bind_text (stmt, 4, status);
-  sqlite3_bind_int (stmt, 5, party);
-  _rapport_bind_text (stmt, 6, rapport_rsvp_get_answers (rsvp));
-  _rapport_bind_text (stmt, 7, rapport_rsvp_get_source (rsvp) ? rapport_rsvp_get_source (rsvp) : "manual");
-  _rapport_bind_text (stmt, 8, rapport_rsvp_get_external_id (rsvp));
+  sqlite3_bind_int (stmt, 5, MAX (party, 1));
+  _rapport_bind_text (stmt, 6, image_text (removed, "answers"));
+  _rapport_bind_text (stmt, 7, image_text (removed, "source") ? image_text (removed, "source") : "manual");
+  _rapport_bind_text (stmt, 8, image_text (removed, "external_id"));
   if (g_str_equal (status, RAPPORT_RSVP_WAITLISTED))
     sqlite3_bind_int64 (stmt, 9, position);
   if (offered_at != 0 && g_str_equal (status, RAPPORT_RSVP_WAITLISTED))
     sqlite3_bind_int64 (stmt, 10, offered_at);
-  if (rapport_rsvp_get_checked_in_at (rsvp) != 0)
-    sqlite3_bind_int64 (stmt, 11, rapport_rsvp_get_checked_in_at (rsvp));
-  sqlite3_bind_int (stmt, 12, rapport_rsvp_get_no_show (rsvp) ? 1 : 0);
-  sqlite3_bind_int64 (stmt, 13, rapport_rsvp_get_created_at (rsvp));
+  if (checked_in_at != 0)
+    sqlite3_bind_int64 (stmt, 11, checked_in_at);
+  sqlite3_bind_int (stmt, 12, image_int (removed, "no_show") ? 1 : 0);
+  sqlite3_bind_int64 (stmt, 13, image_int (removed, "created_at"));
   sqlite3_bind_int64 (stmt, 14, rapport_events_now (store));
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       if (sqlite3_extended_errcode (_rapport_store_get_db (store)) == SQLITE_CONSTRAINT_UNIQUE)
         g_set_error (error, RAPPORT_EVENTS_ERROR, RAPPORT_EVENTS_ERROR_INVALID,
                      _("The RSVP of %s cannot come back: its %s record was imported again"),
-                     rapport_rsvp_get_name (rsvp), rapport_rsvp_get_source (rsvp));
+                     name, image_text (removed, "source"));
       else
         _rapport_events_fail (store, error);
-      goto failed;
+      return FALSE;
     }
   id = sqlite3_last_insert_rowid (_rapport_store_get_db (store));
 
-  if (!restore_history (store, id, removal->history, error) ||
+  if (!restore_history (store, id, history, error) ||
       !_rapport_events_record (store, id, NULL, status, note, error) ||
       !_rapport_events_make_offers (store, event_id, error))
-    goto failed;
+    return FALSE;
 
   _rapport_events_announce (store, event_id, id, RAPPORT_CHANGE_INSERTED);
-  if (!rapport_store_commit (store, error))
-    return 0;
-
-  return id;
-
-failed:
-  rapport_store_rollback (store);
-  return 0;
+  return TRUE;
 }
 
 /* Lists and counters */

@@ -23,24 +23,10 @@
 #include <adwaita.h>
 
 #include "rapport-content-occurrence.h"
+#include "rapport-content-schedule.h"
 #include "rapport-store.h"
 
 G_BEGIN_DECLS
-
-/* What a reschedule changed, to put it back on Undo. */
-typedef struct
-{
-  gint64                item_id;
-  gboolean              had_date;
-  gint64                publish_at;
-  char                 *tzid;
-  RapportContentStatus  status;
-} RapportContentUndo;
-
-void                rapport_content_undo_free              (RapportContentUndo        *undo);
-gboolean            rapport_content_undo_apply             (RapportContentUndo        *undo,
-                                                            RapportStore              *store,
-                                                            GError                   **error);
 
 const char         *rapport_content_channel_color          (const char                *channel);
 void                rapport_content_add_channel_class      (GtkWidget                 *widget,
@@ -50,21 +36,5 @@ int                 rapport_content_first_weekday          (void);
 GDateTime          *rapport_content_local_day              (int                        year,
                                                             int                        month,
                                                             int                        day);
-int                 rapport_content_days_between           (GDateTime                 *from,
-                                                            GDateTime                 *to);
-char               *rapport_content_local_tzid             (void);
-gboolean            rapport_content_move_occurrence        (RapportStore              *store,
-                                                            RapportContentOccurrence  *occurrence,
-                                                            GDateTime                 *day,
-                                                            gboolean                   whole_series,
-                                                            RapportContentUndo       **undo,
-                                                            GError                   **error);
-gboolean            rapport_content_schedule_on_day        (RapportStore              *store,
-                                                            RapportContentItem        *item,
-                                                            GDateTime                 *day,
-                                                            RapportContentUndo       **undo,
-                                                            GError                   **error);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportContentUndo, rapport_content_undo_free)
 
 G_END_DECLS

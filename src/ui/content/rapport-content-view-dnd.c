@@ -26,6 +26,7 @@
 
 #include "rapport-content-util.h"
 #include "rapport-content-view-private.h"
+#include "rapport-undo-toast.h"
 
 /* Backlog rows carry their item */
 
@@ -68,35 +69,17 @@ _rapport_content_view_add_backlog_drag_source (GtkWidget   *box,
 /* Reschedule by drag and drop */
 
 static void
-on_undo_clicked_cb (AdwToast           *toast,
-                    RapportContentView *self)
-{
-  RapportContentUndo *undo = g_object_get_data (G_OBJECT (toast), "undo");
-  g_autoptr(GError) error = NULL;
-
-  if (undo == NULL || self->store == NULL)
-    return;
-  if (!rapport_content_undo_apply (undo, self->store, &error))
-    _rapport_content_view_show_error (self, _("Could Not Undo"), error->message);
-}
-
-static void
 toast_moved (RapportContentView *self,
              const char         *title,
              GDateTime          *day,
-             RapportContentUndo *undo)
+             gint64              journal_id)
 {
   g_autofree char *date = g_date_time_format (day, _("%A, %-d %B"));
   g_autofree char *text = NULL;
-  AdwToast *toast;
 
   /* Translators: after a drag and drop: "“Spring newsletter” moved to Tuesday, 14 April" */
   text = g_strdup_printf (_("“%s” moved to %s"), title, g_strstrip (date));
-  toast = adw_toast_new (text);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_object_set_data_full (G_OBJECT (toast), "undo", undo, (GDestroyNotify) rapport_content_undo_free);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked_cb), self, 0);
-  _rapport_content_view_show_toast (self, toast);
+  _rapport_content_view_show_toast (self, rapport_undo_toast_new (text, journal_id));
 }
 
 static void
@@ -107,15 +90,15 @@ move_occurrence (RapportContentView       *self,
 {
   RapportContentItem *item = rapport_content_occurrence_get_item (occurrence);
   g_autoptr(GError) error = NULL;
-  RapportContentUndo *undo = NULL;
+  gint64 journal_id = 0;
 
-  if (!rapport_content_move_occurrence (self->store, occurrence, day, whole_series, &undo, &error))
+  if (!rapport_content_move_occurrence (self->store, occurrence, day, whole_series, &journal_id, &error))
     {
       _rapport_content_view_show_error (self, _("Could Not Reschedule"), error->message);
       return;
     }
-  if (undo != NULL)
-    toast_moved (self, rapport_content_item_get_title (item), day, undo);
+  if (journal_id != 0)
+    toast_moved (self, rapport_content_item_get_title (item), day, journal_id);
 }
 
 typedef struct
@@ -172,14 +155,15 @@ rapport_content_view_drop (RapportContentView *self,
 
   if (RAPPORT_IS_CONTENT_ITEM (object))
     {
-      RapportContentUndo *undo = NULL;
+      gint64 journal_id = 0;
 
-      if (!rapport_content_schedule_on_day (self->store, RAPPORT_CONTENT_ITEM (object), day, &undo, &error))
+      if (!rapport_content_schedule (self->store, rapport_content_item_get_id (RAPPORT_CONTENT_ITEM (object)),
+                                     day, &journal_id, &error))
         {
           _rapport_content_view_show_error (self, _("Could Not Schedule"), error->message);
           return FALSE;
         }
-      toast_moved (self, rapport_content_item_get_title (RAPPORT_CONTENT_ITEM (object)), day, undo);
+      toast_moved (self, rapport_content_item_get_title (RAPPORT_CONTENT_ITEM (object)), day, journal_id);
       return TRUE;
     }
 

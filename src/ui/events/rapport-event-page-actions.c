@@ -29,6 +29,8 @@
 #include "rapport-events.h"
 #include "rapport-rsvp-dialog.h"
 #include "rapport-rsvp.h"
+#include "rapport-store.h"
+#include "rapport-undo-toast.h"
 #include "rapport-util.h"
 
 /* Editing RSVPs: the items of a row's menu, which carry the RSVP's id */
@@ -318,35 +320,31 @@ rsvp_remove_action (GtkWidget  *widget,
 {
   RapportEventPage *self = RAPPORT_EVENT_PAGE (widget);
   gint64 rsvp_id = g_variant_get_int64 (parameter);
-  RapportRsvpRemoval *removal = NULL;
+  g_autoptr(RapportRsvp) was = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *escaped = NULL;
   g_autofree char *title = NULL;
   g_autofree char *note = NULL;
   g_autofree char *text = NULL;
   g_autoptr(GHashTable) offered_before = collect_offered (self);
-  AdwToast *toast;
+  gint64 journal_id = 0;
 
-  if (!rapport_events_remove_rsvp (self->store, rsvp_id, &removal, &error))
+  was = rapport_events_get_rsvp (self->store, rsvp_id, &error);
+  if (was == NULL || !rapport_events_remove_rsvp (self->store, rsvp_id, &journal_id, &error))
     {
       _rapport_event_page_show_error (self, _("Could Not Remove the RSVP"), error->message);
       return;
     }
 
-  g_hash_table_insert (self->removals, g_memdup2 (&rsvp_id, sizeof rsvp_id), removal);
+  /* Kept to tell, after Undo, whether the places were taken meanwhile. */
+  g_hash_table_insert (self->removals, g_memdup2 (&journal_id, sizeof journal_id), g_steal_pointer (&was));
 
   /* Translators: a toast after removing an RSVP, with an Undo button */
-  title = g_strdup_printf (_("RSVP of %s removed"), rapport_rsvp_get_name (rapport_rsvp_removal_get_rsvp (removal)));
+  title = g_strdup_printf (_("RSVP of %s removed"),
+                           rapport_rsvp_get_name (g_hash_table_lookup (self->removals, &journal_id)));
   note = dup_offer_note (self, offered_before);
   text = g_strconcat (title, note, NULL);
-  escaped = g_markup_escape_text (text, -1);
 
-  toast = adw_toast_new (escaped);
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "event.rsvp-restore");
-  adw_toast_set_action_target_value (toast, g_variant_new_int64 (rsvp_id));
-  _rapport_event_page_add_toast (self, toast);
+  _rapport_event_page_add_toast (self, rapport_undo_toast_new_full (text, journal_id, "event.rsvp-restore"));
 }
 
 static void
@@ -355,25 +353,22 @@ rsvp_restore_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   RapportEventPage *self = RAPPORT_EVENT_PAGE (widget);
-  gint64 rsvp_id = g_variant_get_int64 (parameter);
-  RapportRsvpRemoval *removal = g_hash_table_lookup (self->removals, &rsvp_id);
-  RapportRsvp *was;
+  gint64 journal_id = g_variant_get_int64 (parameter);
+  RapportRsvp *was = g_hash_table_lookup (self->removals, &journal_id);
   g_autoptr(RapportRsvp) back = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 restored;
 
-  if (removal == NULL)
-    return;
-
-  restored = rapport_events_restore_rsvp (self->store, removal, &error);
-  if (restored == 0)
+  if (!rapport_store_undo (self->store, journal_id, &error))
     {
       _rapport_event_page_show_error (self, _("Could Not Restore the RSVP"), error->message);
       return;
     }
 
-  was = rapport_rsvp_removal_get_rsvp (removal);
-  back = rapport_events_get_rsvp (self->store, restored, NULL);
+  if (was != NULL)
+    back = rapport_events_get_rsvp (self->store,
+                                    rapport_events_find_rsvp (self->store, rapport_rsvp_get_event_id (was),
+                                                              rapport_rsvp_get_member_id (was)),
+                                    NULL);
   if (back != NULL &&
       g_strcmp0 (rapport_rsvp_get_status (back), RAPPORT_RSVP_WAITLISTED) == 0 &&
       g_strcmp0 (rapport_rsvp_get_status (was), RAPPORT_RSVP_GOING) == 0)
@@ -386,7 +381,7 @@ rsvp_restore_action (GtkWidget  *widget,
       _rapport_event_page_show_toast (self, title);
     }
 
-  g_hash_table_remove (self->removals, &rsvp_id);
+  g_hash_table_remove (self->removals, &journal_id);
 }
 
 static void

@@ -419,7 +419,7 @@ rapport_event_page_init (RapportEventPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->removals = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                          (GDestroyNotify) rapport_rsvp_removal_free);
+                                          g_object_unref);
 
   /* Buttons in the flow box, not the boxes around them, take focus. */
   for (child = gtk_widget_get_first_child (GTK_WIDGET (self->actions_box));
