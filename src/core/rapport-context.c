@@ -29,21 +29,24 @@
 #include "rapport-pipeline.h"
 #include "rapport-scoring.h"
 #include "rapport-store.h"
+#include "rapport-sync-scheduler.h"
 
 /* What the application keeps open for one community, handed to every widget
  * and command that needs it: the store, the clock every rule reads "now"
- * from, the scoring that keeps scores up to date as activities arrive, and
- * the advocate pipeline. One place owns them, so each exists once. */
+ * from, the scoring that keeps scores up to date as activities arrive, the
+ * advocate pipeline, and the scheduler that syncs the accounts. One place
+ * owns them, so each exists once. */
 
 struct _RapportContext
 {
-  GObject          parent_instance;
+  GObject               parent_instance;
 
-  RapportStore    *store;
-  RapportClock    *clock;
-  RapportScoring  *scoring;
+  RapportStore         *store;
+  RapportClock         *clock;
+  RapportScoring       *scoring;
+  RapportSyncScheduler *sync_scheduler;
   /* Read from the store on first use. */
-  RapportPipeline *pipeline;
+  RapportPipeline      *pipeline;
 };
 
 G_DEFINE_FINAL_TYPE (RapportContext, rapport_context, G_TYPE_OBJECT)
@@ -54,6 +57,7 @@ enum {
   PROP_CLOCK,
   PROP_SCORING,
   PROP_PIPELINE,
+  PROP_SYNC_SCHEDULER,
   N_PROPS
 };
 
@@ -72,6 +76,8 @@ rapport_context_constructed (GObject *object)
   /* Shared with anything else that shows the store, so each new activity is
    * scored once. */
   self->scoring = rapport_scoring_dup_for_store (self->store);
+  /* Shared too, so one sync runs at a time however many parts ask. */
+  self->sync_scheduler = rapport_sync_scheduler_dup_for_store (self->store);
 }
 
 static void
@@ -79,6 +85,10 @@ rapport_context_dispose (GObject *object)
 {
   RapportContext *self = (RapportContext *)object;
 
+  /* The community closes: so does its sync. */
+  if (self->sync_scheduler != NULL)
+    rapport_sync_scheduler_cancel (self->sync_scheduler);
+  g_clear_object (&self->sync_scheduler);
   g_clear_object (&self->pipeline);
   g_clear_object (&self->scoring);
   g_clear_object (&self->clock);
@@ -111,6 +121,10 @@ rapport_context_get_property (GObject    *object,
 
     case PROP_PIPELINE:
       g_value_set_object (value, rapport_context_get_pipeline (self));
+      break;
+
+    case PROP_SYNC_SCHEDULER:
+      g_value_set_object (value, rapport_context_get_sync_scheduler (self));
       break;
 
     default:
@@ -166,6 +180,11 @@ rapport_context_class_init (RapportContextClass *klass)
   properties [PROP_PIPELINE] =
     g_param_spec_object ("pipeline", NULL, NULL,
                          RAPPORT_TYPE_PIPELINE,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_SYNC_SCHEDULER] =
+    g_param_spec_object ("sync-scheduler", NULL, NULL,
+                         RAPPORT_TYPE_SYNC_SCHEDULER,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -280,4 +299,22 @@ rapport_context_get_pipeline (RapportContext *self)
     }
 
   return self->pipeline;
+}
+
+/**
+ * rapport_context_get_sync_scheduler:
+ *
+ * The scheduler is the one rapport_sync_scheduler_dup_for_store() gives for
+ * the store, made on the main context of the thread that made the context.
+ * Its background syncs are off until its interval is set; when the context
+ * goes, the sync under way stops.
+ *
+ * Returns: (transfer none): the scheduler that syncs the store's accounts
+ */
+RapportSyncScheduler *
+rapport_context_get_sync_scheduler (RapportContext *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_CONTEXT (self), NULL);
+
+  return self->sync_scheduler;
 }

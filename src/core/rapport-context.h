@@ -25,6 +25,7 @@
 #include "rapport-clock.h"
 #include "rapport-pipeline.h"
 #include "rapport-scoring.h"
+#include "rapport-sync-scheduler.h"
 #include "rapport-types.h"
 
 G_BEGIN_DECLS
@@ -33,12 +34,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RapportContext, rapport_context, RAPPORT, CONTEXT, GObject)
 
-RapportContext  *rapport_context_new          (RapportStore    *store);
-RapportContext  *rapport_context_open         (const char      *path,
-                                               GError         **error);
-RapportStore    *rapport_context_get_store    (RapportContext  *self);
-RapportClock    *rapport_context_get_clock    (RapportContext  *self);
-RapportScoring  *rapport_context_get_scoring  (RapportContext  *self);
-RapportPipeline *rapport_context_get_pipeline (RapportContext  *self);
+RapportContext       *rapport_context_new                (RapportStore    *store);
+RapportContext       *rapport_context_open               (const char      *path,
+                                                          GError         **error);
+RapportStore         *rapport_context_get_store          (RapportContext  *self);
+RapportClock         *rapport_context_get_clock          (RapportContext  *self);
+RapportScoring       *rapport_context_get_scoring        (RapportContext  *self);
+RapportPipeline      *rapport_context_get_pipeline       (RapportContext  *self);
+RapportSyncScheduler *rapport_context_get_sync_scheduler (RapportContext  *self);
 
 G_END_DECLS

@@ -571,12 +571,22 @@ nodes_equal (JsonNode *a,
   return json_node_equal (a, b);
 }
 
+/* Columns that say when and whether a row changed rather than what it
+ * holds: another change since the operation does not stand in the way of
+ * its undo. */
+static gboolean
+is_bookkeeping (const char *column)
+{
+  return g_str_equal (column, "updated_at") || g_str_equal (column, "sync_dirty");
+}
+
 /* The columns the operation changed in a row it kept. */
 static GPtrArray *
 changed_columns (UndoRow *row)
 {
   GPtrArray *changed = g_ptr_array_new ();
-  g_autoptr(GList) names = json_object_get_members (row->before);
+  /* The names belong to the after-image, which undo never edits. */
+  g_autoptr(GList) names = json_object_get_members (row->after);
 
   for (const GList *l = names; l != NULL; l = l->next)
     {
@@ -627,7 +637,8 @@ still_as_left (RapportStore  *store,
       {
         const char *column = g_ptr_array_index (changed, i);
 
-        if (!nodes_equal (json_object_get_member (now, column), json_object_get_member (row->after, column)))
+        if (!is_bookkeeping (column) &&
+            !nodes_equal (json_object_get_member (now, column), json_object_get_member (row->after, column)))
           *unchanged = FALSE;
       }
   }
@@ -911,6 +922,50 @@ recount_member (RapportStore *store,
   sqlite3_step (recount);
 }
 
+/* What undo sets back in a row the operation changed. A bookkeeping
+ * column another change has moved on since keeps the newer "updated_at";
+ * a row a sync has sent since becomes unsent again, as it differs from the
+ * server's copy once undone. */
+static GPtrArray *
+restorable_columns (RapportStore  *store,
+                    UndoRow       *row,
+                    GError       **error)
+{
+  g_autoptr(GPtrArray) changed = changed_columns (row);
+  g_autoptr(JsonObject) now = NULL;
+  GPtrArray *columns = g_ptr_array_new ();
+  gboolean found;
+
+  now = read_row (store, row->table, (const char * const *) row->columns, row->key, &found, error);
+  if (!found)
+    {
+      g_ptr_array_unref (columns);
+      return error != NULL && *error != NULL ? NULL : g_ptr_array_ref (changed);
+    }
+
+  for (guint i = 0; i < changed->len; i++)
+    {
+      const char *column = g_ptr_array_index (changed, i);
+      gboolean moved_on = !nodes_equal (json_object_get_member (now, column),
+                                        json_object_get_member (row->after, column));
+
+      if (moved_on && g_str_equal (column, "updated_at"))
+        continue;
+      if (moved_on && g_str_equal (column, "sync_dirty"))
+        json_object_set_int_member (row->before, column, 1);
+      g_ptr_array_add (columns, (gpointer) column);
+    }
+
+  return columns;
+}
+
+static void
+column_list_free (gpointer data)
+{
+  if (data != NULL)
+    g_ptr_array_unref (data);
+}
+
 /* The generic undo: checks that all of it can be undone, then deletes what
  * the operation created, puts back what it deleted and sets back what it
  * changed. */
@@ -920,6 +975,7 @@ put_back (RapportStore  *self,
           const char    *label,
           GError       **error)
 {
+  g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (column_list_free);
   /* First make sure all of it can be undone. */
   for (guint i = 0; i < rows->len; i++)
     {
@@ -954,17 +1010,24 @@ put_back (RapportStore  *self,
       UndoRow *row = g_ptr_array_index (rows, i);
 
       if (row->before == NULL)
-        continue;
+        {
+          g_ptr_array_add (columns, NULL);
+          continue;
+        }
       if (row->after == NULL)
         {
           if (!insert_row (self, row, FALSE, error))
             return FALSE;
+          g_ptr_array_add (columns, all_columns (row));
         }
       else
         {
-          g_autoptr(GPtrArray) changed = changed_columns (row);
+          GPtrArray *restorable = restorable_columns (self, row, error);
 
-          if (!update_row (self, row, changed, error))
+          if (restorable == NULL)
+            return FALSE;
+          g_ptr_array_add (columns, restorable);
+          if (!update_row (self, row, restorable, error))
             return FALSE;
         }
     }
@@ -974,12 +1037,10 @@ put_back (RapportStore  *self,
   for (guint i = 0; i < rows->len; i++)
     {
       UndoRow *row = g_ptr_array_index (rows, i);
-      g_autoptr(GPtrArray) columns = NULL;
 
       if (row->before == NULL)
         continue;
-      columns = row->after == NULL ? all_columns (row) : changed_columns (row);
-      if (!update_row (self, row, columns, error))
+      if (!update_row (self, row, g_ptr_array_index (columns, i), error))
         return FALSE;
       announce (self, row);
     }

@@ -24,15 +24,44 @@
 
 G_BEGIN_DECLS
 
-typedef struct _RapportActivity    RapportActivity;
-typedef struct _RapportContext     RapportContext;
-typedef struct _RapportIdentity    RapportIdentity;
-typedef struct _RapportMember      RapportMember;
-typedef struct _RapportMemberList  RapportMemberList;
-typedef struct _RapportNote        RapportNote;
-typedef struct _RapportOperation   RapportOperation;
-typedef struct _RapportPlatform    RapportPlatform;
-typedef struct _RapportStore       RapportStore;
+/* Every type of librapport-core, so a header can name one without
+ * including its definition. */
+typedef struct _RapportAccount            RapportAccount;
+typedef struct _RapportActivity           RapportActivity;
+typedef struct _RapportCaldavConflict     RapportCaldavConflict;
+typedef struct _RapportClock              RapportClock;
+typedef struct _RapportConnector          RapportConnector;
+typedef struct _RapportContentItem        RapportContentItem;
+typedef struct _RapportContentOccurrence  RapportContentOccurrence;
+typedef struct _RapportContentRange       RapportContentRange;
+typedef struct _RapportContext            RapportContext;
+typedef struct _RapportCsvReader          RapportCsvReader;
+typedef struct _RapportCsvWriter          RapportCsvWriter;
+typedef struct _RapportEvent              RapportEvent;
+typedef struct _RapportEventList          RapportEventList;
+typedef struct _RapportHttp               RapportHttp;
+typedef struct _RapportHubspot            RapportHubspot;
+typedef struct _RapportIdentity           RapportIdentity;
+typedef struct _RapportMember             RapportMember;
+typedef struct _RapportMemberList         RapportMemberList;
+typedef struct _RapportNote               RapportNote;
+typedef struct _RapportOperation          RapportOperation;
+typedef struct _RapportPipeline           RapportPipeline;
+typedef struct _RapportPlatform           RapportPlatform;
+typedef struct _RapportRecognition        RapportRecognition;
+typedef struct _RapportRsvp               RapportRsvp;
+typedef struct _RapportRsvpList           RapportRsvpList;
+typedef struct _RapportScoreExplanation   RapportScoreExplanation;
+typedef struct _RapportScoreTerm          RapportScoreTerm;
+typedef struct _RapportScoreWeights       RapportScoreWeights;
+typedef struct _RapportScoring            RapportScoring;
+typedef struct _RapportStage              RapportStage;
+typedef struct _RapportStageChange        RapportStageChange;
+typedef struct _RapportStore              RapportStore;
+typedef struct _RapportSuggestion         RapportSuggestion;
+typedef struct _RapportSyncEngine         RapportSyncEngine;
+typedef struct _RapportSyncLogEntry       RapportSyncLogEntry;
+typedef struct _RapportSyncScheduler      RapportSyncScheduler;
 
 /**
  * RapportMemberSort:

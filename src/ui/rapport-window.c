@@ -102,6 +102,32 @@ on_header_state_changed_cb (RapportWindow *self,
   update_header (self);
 }
 
+/* The board reads the pipeline's stages when it first shows: a window
+ * opens on its Members page. */
+static void
+ensure_advocates_view (RapportWindow *self)
+{
+  if (self->pipeline != NULL)
+    return;
+
+  self->pipeline = rapport_context_get_pipeline (self->context);
+  if (self->pipeline == NULL)
+    return;
+
+  g_object_ref (self->pipeline);
+  rapport_advocates_view_set_scoring (self->advocates_view, rapport_window_get_scoring (self));
+  rapport_advocates_view_set_pipeline (self->advocates_view, self->pipeline);
+}
+
+static void
+on_visible_view_changed_cb (RapportWindow *self,
+                            GParamSpec    *pspec,
+                            AdwViewStack  *view_stack)
+{
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (view_stack), "advocates") == 0)
+    ensure_advocates_view (self);
+}
+
 static void
 on_members_view_count_changed_cb (RapportWindow      *self,
                                   GParamSpec         *pspec,
@@ -188,6 +214,8 @@ rapport_window_constructed (GObject *object)
                            G_CALLBACK (on_header_state_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view_stack, "notify::visible-child",
                            G_CALLBACK (on_header_state_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view_stack, "notify::visible-child",
+                           G_CALLBACK (on_visible_view_changed_cb), self, G_CONNECT_SWAPPED);
   update_header (self);
 
   _rapport_window_install_actions (self);
@@ -196,28 +224,12 @@ rapport_window_constructed (GObject *object)
                                   self->store);
   rapport_events_view_set_store (RAPPORT_EVENTS_VIEW (adw_view_stack_get_child_by_name (self->view_stack, "events")),
                                  self->store);
-  /* It syncs in the background every "sync-interval" minutes from now on. */
-  rapport_sync_button_set_store (self->sync_button, self->store);
-
-  self->pipeline = rapport_context_get_pipeline (self->context);
-  if (self->pipeline != NULL)
-    {
-      g_object_ref (self->pipeline);
-      rapport_advocates_view_set_pipeline (self->advocates_view, self->pipeline);
-    }
+  /* The context's scheduler syncs in the background every "sync-interval"
+   * minutes from now on; the button shows it. */
+  rapport_sync_button_set_context (self->sync_button, self->context);
 
   update_switcher (self);
   on_members_view_count_changed_cb (self, NULL, self->members_view);
-}
-
-static void
-rapport_window_realize (GtkWidget *widget)
-{
-  RapportWindow *self = RAPPORT_WINDOW (widget);
-
-  GTK_WIDGET_CLASS (rapport_window_parent_class)->realize (widget);
-
-  rapport_advocates_view_set_scoring (self->advocates_view, rapport_window_get_scoring (self));
 }
 
 static void
@@ -314,7 +326,6 @@ rapport_window_class_init (RapportWindowClass *klass)
   object_class->set_property = rapport_window_set_property;
 
   window_class->close_request = rapport_window_close_request;
-  widget_class->realize = rapport_window_realize;
 
   /* What the window shows; given a store alone, it makes its own. */
   properties [PROP_CONTEXT] =
@@ -454,11 +465,18 @@ rapport_window_get_members_view (RapportWindow *self)
   return self->members_view;
 }
 
+/**
+ * rapport_window_get_advocates_view:
+ *
+ * Returns: (transfer none): the Advocates page, given its pipeline even
+ *   before it first shows
+ */
 RapportAdvocatesView *
 rapport_window_get_advocates_view (RapportWindow *self)
 {
   g_return_val_if_fail (RAPPORT_IS_WINDOW (self), NULL);
 
+  ensure_advocates_view (self);
   return self->advocates_view;
 }
 

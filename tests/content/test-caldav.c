@@ -301,6 +301,140 @@ test_create_calendar (Fixture       *f,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
 }
 
+/* Connecting in a worker thread, as the content view does. */
+typedef struct
+{
+  RapportStore *store;
+  GThread      *thread;
+  GAsyncResult *result;
+  GPtrArray    *changes;   /* what the store announced until the callback */
+  gulong        changed_id;
+} ConnectRun;
+
+static void
+on_connect_changed_cb (RapportStore      *store,
+                       const char        *table,
+                       gint64             row_id,
+                       RapportChangeKind  kind,
+                       ConnectRun        *run)
+{
+  g_assert_true (g_thread_self () == run->thread);
+  if (run->result == NULL)
+    g_ptr_array_add (run->changes, g_strdup_printf ("%s:%" G_GINT64_FORMAT ":%d", table, row_id, kind));
+}
+
+static void
+on_connect_done_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  ConnectRun *run = user_data;
+
+  g_assert_true (g_thread_self () == run->thread);
+  g_assert_true (object == G_OBJECT (run->store));
+  run->result = g_object_ref (result);
+}
+
+/* Connects @store in a worker; returns what the store announced. */
+static GPtrArray *
+connect_async (RapportStore  *store,
+               const char    *url,
+               const char    *password,
+               const char    *create_name,
+               GError       **error)
+{
+  ConnectRun run = { store, g_thread_self (), NULL, g_ptr_array_new_with_free_func (g_free), 0 };
+
+  run.changed_id = g_signal_connect (store, "changed", G_CALLBACK (on_connect_changed_cb), &run);
+  rapport_caldav_connect_async (store, url, USER, password, create_name, NULL, on_connect_done_cb, &run);
+  while (run.result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_clear_signal_handler (&run.changed_id, store);
+
+  if (!rapport_caldav_connect_finish (store, run.result, error))
+    g_assert_cmpuint (run.changes->len, ==, 0);
+  g_object_unref (run.result);
+
+  return run.changes;
+}
+
+static gboolean
+announced (GPtrArray  *changes,
+           const char *change)
+{
+  return g_ptr_array_find_with_equal_func (changes, change, g_str_equal, NULL);
+}
+
+static void
+test_connect_async (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportContentItem) item = NULL;
+  g_autoptr(RapportContentItem) stored = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *user = NULL;
+  g_autofree char *other = NULL;
+  g_autofree char *listing = NULL;
+
+  item = add (f->store, "Release notes", NULL);
+
+  /* The first time: the account is written, every item is to share. */
+  changes = connect_async (f->store, f->url, PASSWORD, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (announced (changes, "content_caldav:1:1"));
+  g_assert_true (announced (changes, "content_items:0:3"));
+  g_clear_pointer (&changes, g_ptr_array_unref);
+  g_assert_true (rapport_caldav_get_account (f->store, &url, &user));
+  g_assert_cmpstr (url, ==, f->url);
+  g_assert_cmpstr (user, ==, USER);
+  g_assert_cmpuint (run_sync (f->store).pushed, ==, 1);
+
+  /* The same calendar again: the items keep where they are on it. */
+  changes = connect_async (f->store, f->url, PASSWORD, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (announced (changes, "content_caldav:1:1"));
+  g_assert_false (announced (changes, "content_items:0:3"));
+  g_clear_pointer (&changes, g_ptr_array_unref);
+  stored = rapport_content_get (f->store, rapport_content_item_get_id (item), &error);
+  g_assert_nonnull (rapport_content_item_get_remote_href (stored));
+
+  /* A wrong password changes nothing and says why. */
+  changes = connect_async (f->store, f->url, "wrong", NULL, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+  g_clear_error (&error);
+  g_clear_pointer (&changes, g_ptr_array_unref);
+
+  /* No calendar at the address: not found, so the view can offer to
+   * create one; with a name, it is created and connected. */
+  other = g_strconcat (rapport_test_radicale_get_home (f->radicale), "team-async/", NULL);
+  changes = connect_async (f->store, other, PASSWORD, NULL, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_clear_pointer (&changes, g_ptr_array_unref);
+  g_clear_pointer (&url, g_free);
+  g_assert_true (rapport_caldav_get_account (f->store, &url, NULL));
+  g_assert_cmpstr (url, ==, f->url);
+
+  changes = connect_async (f->store, other, PASSWORD, "Team & Async", &error);
+  g_assert_no_error (error);
+  g_assert_true (announced (changes, "content_caldav:1:1"));
+  g_assert_true (announced (changes, "content_items:0:3"));
+  g_clear_pointer (&changes, g_ptr_array_unref);
+  g_assert_cmpuint (request (f, "PROPFIND", other, NULL, NULL, &listing, NULL), ==, 207);
+  g_assert_nonnull (strstr (listing, "Team &amp; Async"));
+  g_clear_pointer (&url, g_free);
+  g_assert_true (rapport_caldav_get_account (f->store, &url, NULL));
+  g_assert_cmpstr (url, ==, other);
+
+  /* On the new calendar the item is shared afresh. */
+  g_clear_object (&stored);
+  stored = rapport_content_get (f->store, rapport_content_item_get_id (item), &error);
+  g_assert_null (rapport_content_item_get_remote_href (stored));
+  g_assert_cmpuint (run_sync (f->store).pushed, ==, 1);
+}
+
 /* rapport-cli content caldav connect, with the password on standard
  * input as a script would give it. */
 static void
@@ -625,6 +759,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/rapport/content/caldav/password", test_password_in_keyring);
   ADD ("/rapport/content/caldav/create", test_create_calendar);
+  ADD ("/rapport/content/caldav/connect-async", test_connect_async);
   ADD ("/rapport/content/caldav/cli-create", test_cli_create);
   ADD ("/rapport/content/caldav/push-pull", test_push_pull);
   ADD ("/rapport/content/caldav/conflicts", test_conflicts);

@@ -32,6 +32,7 @@
 #include "rapport-demo.h"
 #include "rapport-member.h"
 #include "rapport-operation.h"
+#include "rapport-pipeline.h"
 #include "rapport-store-private.h"
 #include "rapport-store.h"
 
@@ -362,6 +363,51 @@ test_cli (Fixture       *f,
   g_assert_cmpstr (after, ==, before);
 }
 
+/* A stage move on the board, undone: as if it had not happened; and an
+ * old move once the member has moved on is refused. */
+static void
+test_stage_move (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportPipeline) pipeline = rapport_pipeline_new (f->store, &error);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 member_id = query_int (f, "SELECT max (id) FROM members");
+  gint64 target = query_int (f, "SELECT max (id) FROM pipeline_stages");
+  gint64 first = 0;
+  gint64 second = 0;
+
+  g_assert_no_error (error);
+  exec (f, "UPDATE members SET stage_id = (SELECT min (id) FROM pipeline_stages) WHERE id = (SELECT max (id) FROM members)");
+
+  before = dump (_rapport_store_get_db (f->store));
+  g_assert_true (rapport_pipeline_move_member (pipeline, member_id, target, RAPPORT_MOVE_MANUAL, &first, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (first, >, 0);
+  g_assert_true (rapport_pipeline_undo_move (pipeline, first, &error));
+  g_assert_no_error (error);
+  after = dump (_rapport_store_get_db (f->store));
+  g_assert_cmpstr (after, ==, before);
+
+  /* Scoring or an edit touching the member since does not stand in the
+   * way; another move does. */
+  g_assert_true (rapport_pipeline_move_member (pipeline, member_id, target, RAPPORT_MOVE_MANUAL, &first, &error));
+  exec (f, "UPDATE members SET updated_at = updated_at + 60 WHERE id = (SELECT max (id) FROM members)");
+  g_assert_true (rapport_pipeline_undo_move (pipeline, first, &error));
+  g_assert_no_error (error);
+  g_assert_true (rapport_pipeline_move_member (pipeline, member_id, target, RAPPORT_MOVE_MANUAL, &first, &error));
+  g_assert_true (rapport_pipeline_move_member (pipeline, member_id, target - 1, RAPPORT_MOVE_MANUAL, &second, &error));
+  g_assert_false (rapport_pipeline_undo_move (pipeline, first, &error));
+  g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_true (rapport_pipeline_undo_move (pipeline, second, &error));
+  g_assert_true (rapport_pipeline_undo_move (pipeline, first, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f, "SELECT stage_id = (SELECT min (id) FROM pipeline_stages) FROM members "
+                                 "WHERE id = (SELECT max (id) FROM members)"), ==, 1);
+}
+
 /* Rescheduling content: an idea dropped on a day (dated and walked to
  * Scheduled), a post moved, one occurrence of a series moved alone. */
 static void
@@ -432,6 +478,7 @@ main (int   argc,
   ADD ("/rapport/journal/delete-member", test_delete_member);
   ADD ("/rapport/journal/delete-note", test_delete_note);
   ADD ("/rapport/journal/conflict", test_conflict);
+  ADD ("/rapport/journal/stage-move", test_stage_move);
   ADD ("/rapport/journal/reschedule", test_reschedule);
   ADD ("/rapport/journal/cli", test_cli);
 

@@ -273,6 +273,160 @@ test_secrets (void)
   fixture_tear_down (&f);
 }
 
+/* The account calls the dialogs make: each in a worker thread, each
+ * announcing its change on the caller's store. */
+
+typedef struct
+{
+  char              *table;
+  gint64             row_id;
+  RapportChangeKind  kind;
+  guint              n;
+} Change;
+
+static void
+on_changed_cb (RapportStore      *store,
+               const char        *table,
+               gint64             row_id,
+               RapportChangeKind  kind,
+               Change            *change)
+{
+  g_free (change->table);
+  change->table = g_strdup (table);
+  change->row_id = row_id;
+  change->kind = kind;
+  change->n++;
+}
+
+static GAsyncResult *
+wait_result (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return *result;
+}
+
+static void
+test_account_async (void)
+{
+  Fixture f = { 0 };
+  Change change = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(RapportAccount) account = NULL;
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+  g_autofree char *token = NULL;
+  guint n_requests;
+
+  fixture_set_up (&f, 5, 1);
+  g_signal_connect (f.store, "changed", G_CALLBACK (on_changed_cb), &change);
+
+  /* A token that works, and nothing written. */
+  rapport_account_test_async (f.store, "hubspot", rapport_mock_hubspot_get_url (f.mock),
+                              RAPPORT_ACCOUNT_DEFAULT_RATE_LIMIT, TOKEN, NULL, on_done_cb, &result);
+  g_assert_true (rapport_account_test_finish (f.store, wait_result (&result), &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpuint (change.n, ==, 0);
+  g_assert_cmpint (count (&f, "SELECT count(*) FROM accounts"), ==, 0);
+
+  /* One HubSpot refuses. */
+  rapport_account_test_async (f.store, "hubspot", rapport_mock_hubspot_get_url (f.mock), 0,
+                              "pat-na1-not-the-token", NULL, on_done_cb, &result);
+  g_assert_false (rapport_account_test_finish (f.store, wait_result (&result), &error));
+  g_assert_error (error, RAPPORT_SYNC_ERROR, RAPPORT_SYNC_ERROR_UNAUTHORIZED);
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  /* One that cannot be right, and an unknown platform, never go out. */
+  n_requests = rapport_mock_hubspot_count_requests (f.mock, "/");
+  rapport_account_test_async (f.store, "hubspot", rapport_mock_hubspot_get_url (f.mock), 0,
+                              "pat-na1 with spaces", NULL, on_done_cb, &result);
+  g_assert_false (rapport_account_test_finish (f.store, wait_result (&result), &error));
+  g_assert_error (error, RAPPORT_SYNC_ERROR, RAPPORT_SYNC_ERROR_INVALID);
+  g_assert_null (strstr (error->message, "with spaces"));
+  g_clear_error (&error);
+  g_clear_object (&result);
+  rapport_account_test_async (f.store, "nowhere", NULL, 0, TOKEN, NULL, on_done_cb, &result);
+  g_assert_false (rapport_account_test_finish (f.store, wait_result (&result), &error));
+  g_assert_error (error, RAPPORT_SYNC_ERROR, RAPPORT_SYNC_ERROR_NO_ACCOUNT);
+  g_clear_error (&error);
+  g_clear_object (&result);
+  g_assert_cmpuint (rapport_mock_hubspot_count_requests (f.mock, "/"), ==, n_requests);
+
+  /* Cancelled before it began: nothing added. */
+  g_cancellable_cancel (cancelled);
+  rapport_account_add_async (f.store, "hubspot", "Async", rapport_mock_hubspot_get_url (f.mock), 0, TOKEN,
+                             cancelled, on_done_cb, &result);
+  g_assert_null (rapport_account_add_finish (f.store, wait_result (&result), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_clear_object (&result);
+  g_assert_cmpint (count (&f, "SELECT count(*) FROM accounts"), ==, 0);
+
+  /* Added, its token in the keyring, and the caller's store heard. */
+  rapport_account_add_async (f.store, "hubspot", "Async", rapport_mock_hubspot_get_url (f.mock), 0, TOKEN,
+                             NULL, on_done_cb, &result);
+  account = rapport_account_add_finish (f.store, wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (account);
+  g_clear_object (&result);
+  f.account_id = rapport_account_get_id (account);
+  g_assert_cmpstr (rapport_account_get_name (account), ==, "Async");
+  g_assert_cmpuint (change.n, ==, 1);
+  g_assert_cmpstr (change.table, ==, "accounts");
+  g_assert_cmpint (change.row_id, ==, f.account_id);
+  g_assert_cmpint (change.kind, ==, RAPPORT_CHANGE_INSERTED);
+  token = rapport_secrets_lookup_token (f.store, f.account_id, "hubspot", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (token, ==, TOKEN);
+  g_clear_pointer (&token, rapport_secrets_free_token);
+
+  /* A new token puts a refused account back in order. */
+  g_assert_true (rapport_account_set_state (f.store, f.account_id, RAPPORT_ACCOUNT_STATE_NEEDS_TOKEN, NULL));
+  change.n = 0;
+  rapport_account_replace_token_async (f.store, f.account_id, "pat-na1-the-new-token", NULL, on_done_cb, &result);
+  g_assert_true (rapport_account_replace_token_finish (f.store, wait_result (&result), &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpuint (change.n, ==, 1);
+  g_assert_cmpint (change.row_id, ==, f.account_id);
+  g_assert_cmpint (change.kind, ==, RAPPORT_CHANGE_UPDATED);
+  g_clear_object (&account);
+  account = rapport_account_load (f.store, f.account_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rapport_account_get_state (account), ==, RAPPORT_ACCOUNT_STATE_OK);
+  token = rapport_secrets_lookup_token (f.store, f.account_id, "hubspot", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (token, ==, "pat-na1-the-new-token");
+  g_clear_pointer (&token, rapport_secrets_free_token);
+
+  /* Removed, with its token. */
+  change.n = 0;
+  rapport_account_remove_async (f.store, f.account_id, NULL, on_done_cb, &result);
+  g_assert_true (rapport_account_remove_finish (f.store, wait_result (&result), &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpuint (change.n, ==, 1);
+  g_assert_cmpint (change.kind, ==, RAPPORT_CHANGE_DELETED);
+  g_assert_cmpint (count (&f, "SELECT count(*) FROM accounts"), ==, 0);
+  g_assert_null (rapport_secrets_lookup_token (f.store, f.account_id, "hubspot", NULL, &error));
+  g_assert_error (error, RAPPORT_SYNC_ERROR, RAPPORT_SYNC_ERROR_NO_TOKEN);
+  g_clear_error (&error);
+
+  /* An account that is not there any more. */
+  rapport_account_remove_async (f.store, f.account_id, NULL, on_done_cb, &result);
+  g_assert_false (rapport_account_remove_finish (f.store, wait_result (&result), &error));
+  g_assert_error (error, RAPPORT_SYNC_ERROR, RAPPORT_SYNC_ERROR_NO_ACCOUNT);
+  g_clear_object (&result);
+  f.account_id = 0;
+
+  g_signal_handlers_disconnect_by_data (f.store, &change);
+  g_free (change.table);
+  fixture_tear_down (&f);
+}
+
 static void
 test_pull_10000 (void)
 {
@@ -1154,6 +1308,7 @@ main (int   argc,
   g_log_set_default_handler (capture_default_cb, NULL);
 
   g_test_add_func ("/rapport/sync/secrets/store-and-remove", test_secrets);
+  g_test_add_func ("/rapport/sync/account/async", test_account_async);
   g_test_add_func ("/rapport/sync/hubspot/pull-10000", test_pull_10000);
   g_test_add_func ("/rapport/sync/hubspot/incremental", test_incremental);
   g_test_add_func ("/rapport/sync/hubspot/search-beyond-10000", test_search_beyond_10000);

@@ -92,11 +92,10 @@ gboolean         rapport_pipeline_move_member             (RapportPipeline    *s
                                                            gint64              member_id,
                                                            gint64              stage_id,
                                                            RapportMoveReason   reason,
-                                                           gint64             *history_id,
+                                                           gint64             *journal_id,
                                                            GError            **error);
 gboolean         rapport_pipeline_undo_move               (RapportPipeline  *self,
-                                                           gint64            history_id,
-                                                           gint64           *undo_history_id,
+                                                           gint64            journal_id,
                                                            GError          **error);
 GListModel      *rapport_pipeline_list_history            (RapportPipeline  *self,
                                                            gint64            member_id,
@@ -114,7 +113,7 @@ GListModel      *rapport_pipeline_list_suggestions_finish (RapportPipeline  *sel
                                                            GError          **error);
 gboolean         rapport_pipeline_accept_suggestion       (RapportPipeline    *self,
                                                            RapportSuggestion  *suggestion,
-                                                           gint64             *history_id,
+                                                           gint64             *journal_id,
                                                            GError            **error);
 gboolean         rapport_pipeline_dismiss_suggestion      (RapportPipeline    *self,
                                                            RapportSuggestion  *suggestion,

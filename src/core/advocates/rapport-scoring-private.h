@@ -73,6 +73,9 @@ gboolean                 _rapport_scoring_write_setting  (RapportStore  *store,
                                                           gboolean       has_value,
                                                           double         value,
                                                           GError       **error);
+gboolean                 _rapport_scoring_write_weights  (RapportScoring             *self,
+                                                          const RapportScoreWeights  *weights,
+                                                          GError                    **error);
 void                     _rapport_scoring_read_thresholds (RapportStore           *store,
                                                            RapportLevelThresholds *thresholds);
 int                      _rapport_scoring_level_for_score (double         score,

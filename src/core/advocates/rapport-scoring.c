@@ -1206,42 +1206,31 @@ rapport_scoring_preview_levels (RapportScoring             *self,
   return compute_preview (self, weights, level1_percent, level2_percent, preview, cancellable, error);
 }
 
-/**
- * rapport_scoring_set_weights:
- * @weights: the new weights; they replace every weight in use
- * @counts: (out) (optional): the level distribution after rescoring
- *
- * Stores @weights and rescores every member, in one transaction.
- */
+/* Replaces every weight in use with @weights, inside the caller's
+ * transaction; the caller rescores. */
 gboolean
-rapport_scoring_set_weights (RapportScoring             *self,
-                             const RapportScoreWeights  *weights,
-                             RapportLevelCounts         *counts,
-                             GError                    **error)
+_rapport_scoring_write_weights (RapportScoring             *self,
+                                const RapportScoreWeights  *weights,
+                                GError                    **error)
 {
   g_autoptr(RapportStatement) clear = NULL;
   g_autoptr(RapportStatement) insert = NULL;
   guint n;
 
-  g_return_val_if_fail (RAPPORT_IS_SCORING (self), FALSE);
-  g_return_val_if_fail (weights != NULL, FALSE);
-
-  if (!rapport_store_begin (self->store, error))
-    return FALSE;
+  g_assert (RAPPORT_IS_SCORING (self));
+  g_assert (weights != NULL);
 
   clear = _rapport_store_prepare (self->store, "DELETE FROM score_weights", error);
-  if (clear == NULL || sqlite3_step (clear) != SQLITE_DONE)
-    {
-      if (clear != NULL)
-        _rapport_store_set_error (self->store, error);
-      goto failed;
-    }
+  if (clear == NULL)
+    return FALSE;
+  if (sqlite3_step (clear) != SQLITE_DONE)
+    return _rapport_store_set_error (self->store, error);
 
   insert = _rapport_store_prepare (self->store,
                                    "INSERT INTO score_weights (kind, platform, weight) VALUES (?, ?, ?)",
                                    error);
   if (insert == NULL)
-    goto failed;
+    return FALSE;
 
   n = rapport_score_weights_get_n_entries (weights);
   for (guint i = 0; i <= n; i++)
@@ -1257,15 +1246,35 @@ rapport_scoring_set_weights (RapportScoring             *self,
       sqlite3_bind_text (insert, 2, platform ? platform : "", -1, SQLITE_TRANSIENT);
       sqlite3_bind_double (insert, 3, weight);
       if (sqlite3_step (insert) != SQLITE_DONE)
-        {
-          _rapport_store_set_error (self->store, error);
-          goto failed;
-        }
+        return _rapport_store_set_error (self->store, error);
       sqlite3_reset (insert);
     }
 
   rapport_store_emit_changed (self->store, "score_weights", 0, RAPPORT_CHANGE_RELOAD);
-  if (!rapport_scoring_rescore_all (self, counts, NULL, error))
+  return TRUE;
+}
+
+/**
+ * rapport_scoring_set_weights:
+ * @weights: the new weights; they replace every weight in use
+ * @counts: (out) (optional): the level distribution after rescoring
+ *
+ * Stores @weights and rescores every member, in one transaction.
+ */
+gboolean
+rapport_scoring_set_weights (RapportScoring             *self,
+                             const RapportScoreWeights  *weights,
+                             RapportLevelCounts         *counts,
+                             GError                    **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_SCORING (self), FALSE);
+  g_return_val_if_fail (weights != NULL, FALSE);
+
+  if (!rapport_store_begin (self->store, error))
+    return FALSE;
+
+  if (!_rapport_scoring_write_weights (self, weights, error) ||
+      !rapport_scoring_rescore_all (self, counts, NULL, error))
     goto failed;
 
   if (!rapport_store_commit (self->store, error))

@@ -77,64 +77,92 @@ typedef struct
 
 G_DECLARE_FINAL_TYPE (RapportScoring, rapport_scoring, RAPPORT, SCORING, GObject)
 
-RapportScoring          *rapport_scoring_new                 (RapportStore               *store);
-RapportScoring          *rapport_scoring_dup_for_store       (RapportStore               *store);
-RapportStore            *rapport_scoring_get_store           (RapportScoring             *self);
-gint64                   rapport_scoring_get_reference_time  (RapportScoring             *self);
-void                     rapport_scoring_set_reference_time  (RapportScoring             *self,
-                                                              gint64                      reference_time);
-gboolean                 rapport_scoring_rescore_all         (RapportScoring             *self,
-                                                              RapportLevelCounts         *counts,
-                                                              GCancellable               *cancellable,
-                                                              GError                    **error);
-void                     rapport_scoring_rescore_all_async   (RapportScoring             *self,
-                                                              GCancellable               *cancellable,
-                                                              GAsyncReadyCallback         callback,
-                                                              gpointer                    user_data);
-gboolean                 rapport_scoring_rescore_all_finish  (RapportScoring             *self,
-                                                              GAsyncResult               *result,
-                                                              RapportLevelCounts         *counts,
-                                                              GError                    **error);
-gboolean                 rapport_scoring_update_member       (RapportScoring             *self,
-                                                              gint64                      member_id,
-                                                              GError                    **error);
-RapportScoreExplanation *rapport_scoring_explain             (RapportScoring             *self,
-                                                              gint64                      member_id,
-                                                              GError                    **error);
-gboolean                 rapport_scoring_get_trend           (RapportScoring             *self,
-                                                              gint64                      member_id,
-                                                              double                     *score,
-                                                              double                     *previous_score,
-                                                              GError                    **error);
-gboolean                 rapport_scoring_get_level_counts    (RapportScoring             *self,
-                                                              RapportLevelCounts         *counts,
-                                                              GError                    **error);
-RapportScoreWeights     *rapport_scoring_dup_weights         (RapportScoring             *self,
-                                                              GError                    **error);
-gboolean                 rapport_scoring_preview_weights     (RapportScoring             *self,
-                                                              const RapportScoreWeights  *weights,
-                                                              RapportLevelPreview        *preview,
-                                                              GCancellable               *cancellable,
-                                                              GError                    **error);
-gboolean                 rapport_scoring_preview_levels      (RapportScoring             *self,
-                                                              const RapportScoreWeights  *weights,
-                                                              double                      level1_percent,
-                                                              double                      level2_percent,
-                                                              RapportLevelPreview        *preview,
-                                                              GCancellable               *cancellable,
-                                                              GError                    **error);
-gboolean                 rapport_scoring_set_weights         (RapportScoring             *self,
-                                                              const RapportScoreWeights  *weights,
-                                                              RapportLevelCounts         *counts,
-                                                              GError                    **error);
-gboolean                 rapport_scoring_get_level_percents  (RapportScoring             *self,
-                                                              double                     *level1_percent,
-                                                              double                     *level2_percent,
-                                                              GError                    **error);
-gboolean                 rapport_scoring_set_level_percents  (RapportScoring             *self,
-                                                              double                      level1_percent,
-                                                              double                      level2_percent,
-                                                              RapportLevelCounts         *counts,
-                                                              GError                    **error);
+RapportScoring          *rapport_scoring_new                   (RapportStore               *store);
+RapportScoring          *rapport_scoring_dup_for_store         (RapportStore               *store);
+RapportStore            *rapport_scoring_get_store             (RapportScoring             *self);
+gint64                   rapport_scoring_get_reference_time    (RapportScoring             *self);
+void                     rapport_scoring_set_reference_time    (RapportScoring             *self,
+                                                                gint64                      reference_time);
+gboolean                 rapport_scoring_rescore_all           (RapportScoring             *self,
+                                                                RapportLevelCounts         *counts,
+                                                                GCancellable               *cancellable,
+                                                                GError                    **error);
+void                     rapport_scoring_rescore_all_async     (RapportScoring             *self,
+                                                                GCancellable               *cancellable,
+                                                                GAsyncReadyCallback         callback,
+                                                                gpointer                    user_data);
+gboolean                 rapport_scoring_rescore_all_finish    (RapportScoring             *self,
+                                                                GAsyncResult               *result,
+                                                                RapportLevelCounts         *counts,
+                                                                GError                    **error);
+gboolean                 rapport_scoring_update_member         (RapportScoring             *self,
+                                                                gint64                      member_id,
+                                                                GError                    **error);
+RapportScoreExplanation *rapport_scoring_explain               (RapportScoring             *self,
+                                                                gint64                      member_id,
+                                                                GError                    **error);
+gboolean                 rapport_scoring_get_trend             (RapportScoring             *self,
+                                                                gint64                      member_id,
+                                                                double                     *score,
+                                                                double                     *previous_score,
+                                                                GError                    **error);
+gboolean                 rapport_scoring_get_level_counts      (RapportScoring             *self,
+                                                                RapportLevelCounts         *counts,
+                                                                GError                    **error);
+RapportScoreWeights     *rapport_scoring_dup_weights           (RapportScoring             *self,
+                                                                GError                    **error);
+gboolean                 rapport_scoring_preview_weights       (RapportScoring             *self,
+                                                                const RapportScoreWeights  *weights,
+                                                                RapportLevelPreview        *preview,
+                                                                GCancellable               *cancellable,
+                                                                GError                    **error);
+gboolean                 rapport_scoring_preview_levels        (RapportScoring             *self,
+                                                                const RapportScoreWeights  *weights,
+                                                                double                      level1_percent,
+                                                                double                      level2_percent,
+                                                                RapportLevelPreview        *preview,
+                                                                GCancellable               *cancellable,
+                                                                GError                    **error);
+void                     rapport_scoring_preview_levels_async  (RapportScoring             *self,
+                                                                const RapportScoreWeights  *weights,
+                                                                double                      level1_percent,
+                                                                double                      level2_percent,
+                                                                GCancellable               *cancellable,
+                                                                GAsyncReadyCallback         callback,
+                                                                gpointer                    user_data);
+gboolean                 rapport_scoring_preview_levels_finish (RapportScoring             *self,
+                                                                GAsyncResult               *result,
+                                                                RapportLevelPreview        *preview,
+                                                                GError                    **error);
+gboolean                 rapport_scoring_set_weights           (RapportScoring             *self,
+                                                                const RapportScoreWeights  *weights,
+                                                                RapportLevelCounts         *counts,
+                                                                GError                    **error);
+gboolean                 rapport_scoring_get_level_percents    (RapportScoring             *self,
+                                                                double                     *level1_percent,
+                                                                double                     *level2_percent,
+                                                                GError                    **error);
+gboolean                 rapport_scoring_set_level_percents    (RapportScoring             *self,
+                                                                double                      level1_percent,
+                                                                double                      level2_percent,
+                                                                RapportLevelCounts         *counts,
+                                                                GError                    **error);
+gboolean                 rapport_scoring_apply_settings        (RapportScoring             *self,
+                                                                const RapportScoreWeights  *weights,
+                                                                double                      level1_percent,
+                                                                double                      level2_percent,
+                                                                RapportLevelCounts         *counts,
+                                                                GError                    **error);
+void                     rapport_scoring_apply_settings_async  (RapportScoring             *self,
+                                                                const RapportScoreWeights  *weights,
+                                                                double                      level1_percent,
+                                                                double                      level2_percent,
+                                                                GCancellable               *cancellable,
+                                                                GAsyncReadyCallback         callback,
+                                                                gpointer                    user_data);
+gboolean                 rapport_scoring_apply_settings_finish (RapportScoring             *self,
+                                                                GAsyncResult               *result,
+                                                                RapportLevelCounts         *counts,
+                                                                GError                    **error);
 
 G_END_DECLS

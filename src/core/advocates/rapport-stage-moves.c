@@ -26,12 +26,13 @@
 
 #include "rapport-clock.h"
 #include "rapport-pipeline-private.h"
+#include "rapport-journal-private.h"
 #include "rapport-pipeline.h"
 #include "rapport-store-private.h"
 
 /* Moving members between the pipeline's stages: each move recorded in
- * stage_history with its reason, a move undone by moving back (refused
- * once the member has moved again), and a member's history read back. */
+ * stage_history with its reason and journaled for undo (refused once the
+ * member has moved again), and a member's history read back. */
 
 /**
  * rapport_move_reason_to_string:
@@ -146,35 +147,41 @@ stage_exists (RapportStore  *store,
  * rapport_pipeline_move_member:
  * @stage_id: the stage the member moves to
  * @reason: why
- * @history_id: (out) (optional): the stage_history row of the move, for
- *   rapport_pipeline_undo_move(); 0 when the member already was there
+ * @journal_id: (out) (optional): the operation, for
+ *   rapport_pipeline_undo_move() or rapport_store_undo(); 0 when the member
+ *   already was there
  *
- * Moves a member to another stage and records the move in their history.
+ * Moves a member to another stage and records the move in their history,
+ * in one durable transaction journaled for undo.
  */
 gboolean
 rapport_pipeline_move_member (RapportPipeline    *self,
                               gint64              member_id,
                               gint64              stage_id,
                               RapportMoveReason   reason,
-                              gint64             *history_id,
+                              gint64             *journal_id,
                               GError            **error)
 {
+  g_autoptr(RapportJournal) journal = NULL;
   g_autoptr(RapportStatement) update = NULL;
   g_autoptr(RapportStatement) insert = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *label = NULL;
   RapportStage *stage;
   gint64 from_stage;
   gint64 entry;
+  gint64 operation;
   gint64 now = rapport_now_unix ();
 
   g_return_val_if_fail (RAPPORT_IS_PIPELINE (self), FALSE);
 
-  if (history_id != NULL)
-    *history_id = 0;
+  if (journal_id != NULL)
+    *journal_id = 0;
 
-  if (!rapport_store_begin (self->store, error))
+  if (!_rapport_store_begin_durable (self->store, error))
     return FALSE;
 
-  if (!_rapport_pipeline_read_member_stage (self->store, member_id, &from_stage, NULL, error) ||
+  if (!_rapport_pipeline_read_member_stage (self->store, member_id, &from_stage, &name, error) ||
       !stage_exists (self->store, stage_id, error))
     goto failed;
 
@@ -183,6 +190,13 @@ rapport_pipeline_move_member (RapportPipeline    *self,
       rapport_store_rollback (self->store);
       return TRUE;
     }
+
+  stage = rapport_pipeline_find_stage (self, stage_id);
+  /* TRANSLATORS: an operation in the undo list: "Move Ana Lima to Advocate" */
+  label = g_strdup_printf (_("Move %s to %s"), name, stage != NULL ? rapport_stage_get_name (stage) : "");
+  journal = _rapport_journal_new (self->store, "move-stage", label, "members", member_id);
+  if (!_rapport_journal_save (journal, "members", "id = ?1", member_id, error))
+    goto failed;
 
   update = _rapport_store_prepare (self->store,
                                    "UPDATE members SET stage_id = ?, updated_at = ? WHERE id = ?",
@@ -210,6 +224,12 @@ rapport_pipeline_move_member (RapportPipeline    *self,
     goto failed;
   entry = sqlite3_last_insert_rowid (_rapport_store_get_db (self->store));
 
+  if (!_rapport_journal_created (journal, "stage_history", "id = ?1", entry, error))
+    goto failed;
+  operation = _rapport_journal_write (journal, error);
+  if (operation == 0)
+    goto failed;
+
   rapport_store_emit_changed (self->store, "members", member_id, RAPPORT_CHANGE_UPDATED);
   rapport_store_emit_changed (self->store, "stage_history", entry, RAPPORT_CHANGE_INSERTED);
   if (!rapport_store_commit (self->store, error))
@@ -223,8 +243,8 @@ rapport_pipeline_move_member (RapportPipeline    *self,
   if (stage != NULL)
     _rapport_stage_set_member_count (stage, rapport_stage_get_member_count (stage) + 1);
 
-  if (history_id != NULL)
-    *history_id = entry;
+  if (journal_id != NULL)
+    *journal_id = operation;
   return TRUE;
 
 failed:
@@ -234,67 +254,24 @@ failed:
 
 /**
  * rapport_pipeline_undo_move:
- * @history_id: what rapport_pipeline_move_member() gave
- * @undo_history_id: (out) (optional): the stage_history row of the move back
+ * @journal_id: what rapport_pipeline_move_member() gave
  *
- * Moves the member back where the move took them from, recorded with the
- * reason "undo". Refused when the member has moved again since.
+ * Undoes a move through the journal: the member is back in the stage they
+ * came from and the move is gone from their history, as if it had not
+ * happened (a move dragged by mistake counts nowhere). Refused when the
+ * member has moved again since. The stage counts follow at once.
  */
 gboolean
 rapport_pipeline_undo_move (RapportPipeline  *self,
-                            gint64            history_id,
-                            gint64           *undo_history_id,
+                            gint64            journal_id,
                             GError          **error)
 {
-  g_autoptr(RapportStatement) stmt = NULL;
-  g_autofree char *name = NULL;
-  gint64 member_id;
-  gint64 from_stage;
-  gint64 to_stage;
-  gint64 current;
-  int rc;
-
   g_return_val_if_fail (RAPPORT_IS_PIPELINE (self), FALSE);
 
-  stmt = _rapport_store_prepare (self->store,
-                                 "SELECT member_id, from_stage, to_stage FROM stage_history WHERE id = ?",
-                                 error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, history_id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      if (rc != SQLITE_DONE)
-        return _rapport_store_set_error (self->store, error);
-      g_set_error_literal (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
-                           _("There is nothing to undo"));
-      return FALSE;
-    }
-  member_id = sqlite3_column_int64 (stmt, 0);
-  from_stage = sqlite3_column_int64 (stmt, 1);
-  to_stage = sqlite3_column_int64 (stmt, 2);
-  g_clear_pointer (&stmt, _rapport_statement_release);
-
-  if (!_rapport_pipeline_read_member_stage (self->store, member_id, &current, &name, error))
+  if (!rapport_store_undo (self->store, journal_id, error))
     return FALSE;
 
-  if (from_stage == 0)
-    {
-      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
-                   _("The stage %s came from has been removed; nothing was undone"), name);
-      return FALSE;
-    }
-
-  if (current != to_stage)
-    {
-      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_CONFLICT,
-                   _("%s has moved to another stage since; nothing was undone"), name);
-      return FALSE;
-    }
-
-  return rapport_pipeline_move_member (self, member_id, from_stage, RAPPORT_MOVE_UNDO,
-                                       undo_history_id, error);
+  return rapport_pipeline_refresh (self, error);
 }
 
 /**

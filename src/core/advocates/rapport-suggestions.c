@@ -413,8 +413,8 @@ record_decision (RapportStore       *store,
 
 /**
  * rapport_pipeline_accept_suggestion:
- * @history_id: (out) (optional): for a promotion, the stage_history row of
- *   the move (for rapport_pipeline_undo_move()); 0 otherwise
+ * @journal_id: (out) (optional): for a promotion, the journal's operation
+ *   of the move (for rapport_pipeline_undo_move()); 0 otherwise
  *
  * A promotion moves the member to the suggested stage (reason
  * "suggestion"). Cooling off adds a follow-up task to check in with the
@@ -423,14 +423,14 @@ record_decision (RapportStore       *store,
 gboolean
 rapport_pipeline_accept_suggestion (RapportPipeline    *self,
                                     RapportSuggestion  *suggestion,
-                                    gint64             *history_id,
+                                    gint64             *journal_id,
                                     GError            **error)
 {
   g_return_val_if_fail (RAPPORT_IS_PIPELINE (self), FALSE);
   g_return_val_if_fail (RAPPORT_IS_SUGGESTION (suggestion), FALSE);
 
-  if (history_id != NULL)
-    *history_id = 0;
+  if (journal_id != NULL)
+    *journal_id = 0;
 
   if (!rapport_store_begin (self->store, error))
     return FALSE;
@@ -441,7 +441,7 @@ rapport_pipeline_accept_suggestion (RapportPipeline    *self,
                                          rapport_suggestion_get_member_id (suggestion),
                                          rapport_suggestion_get_target_stage_id (suggestion),
                                          RAPPORT_MOVE_SUGGESTION,
-                                         history_id,
+                                         journal_id,
                                          error))
         goto failed;
     }

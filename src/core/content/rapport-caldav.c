@@ -27,6 +27,7 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
+#include "rapport-caldav-private.h"
 #include "rapport-caldav.h"
 #include "rapport-content-private.h"
 
@@ -398,23 +399,16 @@ exec_bound (RapportStore  *store,
   return TRUE;
 }
 
-/**
- * rapport_caldav_connect:
- * @url: the calendar collection ("https://cloud.example.org/remote.php/dav/calendars/ana/content/")
- * @password: stored in the Secret Service only
- *
- * Checks that @url is a calendar the user can read, keeps the password in
- * the Secret Service and remembers the collection. Connecting to another
- * collection than before shares every item there at the next sync.
- * Blocks on the network: call it from a thread in an interface.
- */
+/* Connects @store; @moved says whether the collection is another one than
+ * before, so that every item's sync state was reset. */
 gboolean
-rapport_caldav_connect (RapportStore  *store,
-                        const char    *url,
-                        const char    *username,
-                        const char    *password,
-                        GCancellable  *cancellable,
-                        GError       **error)
+_rapport_caldav_connect_account (RapportStore  *store,
+                                 const char    *url,
+                                 const char    *username,
+                                 const char    *password,
+                                 gboolean      *moved,
+                                 GCancellable  *cancellable,
+                                 GError       **error)
 {
   g_auto(Dav) dav = { 0 };
   g_autoptr(GPtrArray) self_props = NULL;
@@ -422,8 +416,7 @@ rapport_caldav_connect (RapportStore  *store,
   g_autofree char *old_url = NULL;
   gboolean is_calendar = FALSE;
 
-  g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
-  g_return_val_if_fail (url != NULL && username != NULL && password != NULL, FALSE);
+  *moved = FALSE;
 
   if (!dav_init (&dav, url, username, password, cancellable, error))
     return FALSE;
@@ -462,11 +455,56 @@ rapport_caldav_connect (RapportStore  *store,
   if (!exec_bound (store, "INSERT OR REPLACE INTO content_caldav (id, url, username) VALUES (1, ?, ?)",
                    normalized, username, error))
     goto failed;
-  return rapport_store_commit (store, error);
+  if (!rapport_store_commit (store, error))
+    return FALSE;
+
+  *moved = g_strcmp0 (old_url, normalized) != 0;
+  return TRUE;
 
 failed:
   rapport_store_rollback (store);
   return FALSE;
+}
+
+/* The account row changed; on another collection every item's sync state
+ * did too. */
+void
+_rapport_caldav_announce_connected (RapportStore *store,
+                                    gboolean      moved)
+{
+  rapport_store_emit_changed (store, "content_caldav", 1, RAPPORT_CHANGE_UPDATED);
+  if (moved)
+    rapport_store_emit_changed (store, "content_items", 0, RAPPORT_CHANGE_RELOAD);
+}
+
+/**
+ * rapport_caldav_connect:
+ * @url: the calendar collection ("https://cloud.example.org/remote.php/dav/calendars/ana/content/")
+ * @password: stored in the Secret Service only
+ *
+ * Checks that @url is a calendar the user can read, keeps the password in
+ * the Secret Service and remembers the collection. Connecting to another
+ * collection than before shares every item there at the next sync.
+ * Blocks on the network: an interface calls rapport_caldav_connect_async().
+ */
+gboolean
+rapport_caldav_connect (RapportStore  *store,
+                        const char    *url,
+                        const char    *username,
+                        const char    *password,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  gboolean moved;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (url != NULL && username != NULL && password != NULL, FALSE);
+
+  if (!_rapport_caldav_connect_account (store, url, username, password, &moved, cancellable, error))
+    return FALSE;
+
+  _rapport_caldav_announce_connected (store, moved);
+  return TRUE;
 }
 
 /**
@@ -1102,161 +1140,6 @@ rapport_caldav_sync (RapportStore        *store,
 
   if (stats_out != NULL)
     *stats_out = stats;
-  return TRUE;
-}
-
-/* ---- In a worker thread ----------------------------------------------- */
-
-/* Owned by the caller's task, which outlives the worker's use of it and
- * is finalized on the caller's thread, where @progress_data is freed. */
-typedef struct
-{
-  GTask               *task;
-  RapportProgressFunc  progress;
-  gpointer             progress_data;
-  GDestroyNotify       progress_data_free;
-  GMainContext        *context;
-  RapportCaldavStats   stats;
-} SyncData;
-
-static void
-sync_data_free (SyncData *data)
-{
-  if (data->progress_data_free != NULL)
-    data->progress_data_free (data->progress_data);
-  g_main_context_unref (data->context);
-  g_free (data);
-}
-
-typedef struct
-{
-  SyncData *data;
-  GTask    *task;
-  guint64   done;
-  guint64   total;
-} ProgressReport;
-
-static gboolean
-report_progress_cb (gpointer user_data)
-{
-  ProgressReport *report = user_data;
-
-  report->data->progress (report->done, report->total, report->data->progress_data);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-progress_report_free (ProgressReport *report)
-{
-  g_object_unref (report->task);
-  g_free (report);
-}
-
-/* Runs in the worker: hands the figures to the caller's main context. */
-static void
-forward_progress (guint64  done,
-                  guint64  total,
-                  gpointer user_data)
-{
-  SyncData *data = user_data;
-  ProgressReport *report;
-  g_autoptr(GSource) source = NULL;
-
-  if (data->progress == NULL)
-    return;
-
-  report = g_new0 (ProgressReport, 1);
-  report->data = data;
-  report->task = g_object_ref (data->task);
-  report->done = done;
-  report->total = total;
-
-  source = g_idle_source_new ();
-  g_source_set_callback (source, report_progress_cb, report, (GDestroyNotify) progress_report_free);
-  g_source_set_static_name (source, "[rapport] caldav progress");
-  g_source_attach (source, data->context);
-}
-
-static gpointer
-sync_worker (RapportStore  *worker,
-             gpointer       user_data,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  SyncData *data = user_data;
-
-  if (!rapport_caldav_sync (worker, cancellable, forward_progress, data, &data->stats, error))
-    return NULL;
-
-  return GINT_TO_POINTER (TRUE);
-}
-
-static void
-on_sync_done (GTask    *task,
-              gpointer  result,
-              gpointer  data)
-{
-  g_task_return_boolean (task, TRUE);
-}
-
-/**
- * rapport_caldav_sync_async:
- * @progress: (nullable): called on the calling thread's main context
- *
- * Syncs in a worker thread with its own database connection. When it is
- * done the store emits "changed" for content_items with
- * %RAPPORT_CHANGE_RELOAD.
- */
-void
-rapport_caldav_sync_async (RapportStore        *store,
-                           GCancellable        *cancellable,
-                           RapportProgressFunc  progress,
-                           gpointer             progress_data,
-                           GDestroyNotify       progress_data_free,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  SyncData *data;
-
-  g_return_if_fail (RAPPORT_IS_STORE (store));
-
-  task = g_task_new (store, cancellable, callback, user_data);
-  g_task_set_source_tag (task, rapport_caldav_sync_async);
-
-  data = g_new0 (SyncData, 1);
-  data->task = task;
-  data->progress = progress;
-  data->progress_data = progress_data;
-  data->progress_data_free = progress_data_free;
-  data->context = g_main_context_ref_thread_default ();
-  g_task_set_task_data (task, data, (GDestroyNotify) sync_data_free);
-
-  /* The worker borrows @data: the caller's task keeps it until the
-   * worker is done. */
-  _rapport_store_run_worker (store, task, sync_worker, data, NULL, on_sync_done, NULL);
-}
-
-gboolean
-rapport_caldav_sync_finish (RapportStore        *store,
-                            GAsyncResult        *result,
-                            RapportCaldavStats  *stats,
-                            GError             **error)
-{
-  SyncData *data;
-
-  g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
-
-  /* Pulls and deletions may have happened even when it failed halfway. */
-  rapport_store_emit_changed (store, "content_items", 0, RAPPORT_CHANGE_RELOAD);
-
-  if (!g_task_propagate_boolean (G_TASK (result), error))
-    return FALSE;
-
-  data = g_task_get_task_data (G_TASK (result));
-  if (stats != NULL)
-    *stats = data->stats;
   return TRUE;
 }
 

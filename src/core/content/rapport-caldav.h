@@ -59,6 +59,17 @@ gboolean   rapport_caldav_connect          (RapportStore             *store,
                                             const char               *password,
                                             GCancellable             *cancellable,
                                             GError                  **error);
+void       rapport_caldav_connect_async    (RapportStore             *store,
+                                            const char               *url,
+                                            const char               *username,
+                                            const char               *password,
+                                            const char               *create_name,
+                                            GCancellable             *cancellable,
+                                            GAsyncReadyCallback       callback,
+                                            gpointer                  user_data);
+gboolean   rapport_caldav_connect_finish   (RapportStore             *store,
+                                            GAsyncResult             *result,
+                                            GError                  **error);
 gboolean   rapport_caldav_create_calendar  (const char               *url,
                                             const char               *username,
                                             const char               *password,

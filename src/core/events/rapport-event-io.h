@@ -93,6 +93,21 @@ typedef struct
   char    *source;
 } RapportEventImportResult;
 
+/**
+ * RapportEventExportFormat:
+ * @RAPPORT_EVENT_EXPORT_FORMAT_CSV: the attendees as CSV
+ * @RAPPORT_EVENT_EXPORT_FORMAT_ICS: the invitation as iCalendar
+ * @RAPPORT_EVENT_EXPORT_FORMAT_PDF: the attendee sheet for the door
+ *
+ * What rapport_event_export_async() writes.
+ */
+typedef enum
+{
+  RAPPORT_EVENT_EXPORT_FORMAT_CSV,
+  RAPPORT_EVENT_EXPORT_FORMAT_ICS,
+  RAPPORT_EVENT_EXPORT_FORMAT_PDF,
+} RapportEventExportFormat;
+
 void       rapport_event_import_result_clear  (RapportEventImportResult  *result);
 const char *rapport_event_field_get_label     (RapportEventField          field);
 const RapportEventMapping *rapport_event_mapping_detect (const char * const *header,
@@ -117,6 +132,17 @@ gboolean   rapport_event_import_ics           (RapportStore              *store,
                                                RapportEventImportResult  *result,
                                                GCancellable              *cancellable,
                                                GError                   **error);
+void       rapport_event_import_async         (RapportStore              *store,
+                                               gint64                     event_id,
+                                               GFile                     *file,
+                                               const RapportEventMapping *mapping,
+                                               GCancellable              *cancellable,
+                                               GAsyncReadyCallback        callback,
+                                               gpointer                   user_data);
+gboolean   rapport_event_import_finish        (RapportStore              *store,
+                                               GAsyncResult              *result,
+                                               RapportEventImportResult  *result_out,
+                                               GError                   **error);
 GStrv      rapport_event_read_csv_header      (GFile                     *file,
                                                GCancellable              *cancellable,
                                                GError                   **error);
@@ -138,6 +164,16 @@ gboolean   rapport_event_export_pdf           (RapportStore              *store,
                                                gint64                     event_id,
                                                GFile                     *file,
                                                GCancellable              *cancellable,
+                                               GError                   **error);
+void       rapport_event_export_async         (RapportStore              *store,
+                                               gint64                     event_id,
+                                               RapportEventExportFormat   format,
+                                               GFile                     *file,
+                                               GCancellable              *cancellable,
+                                               GAsyncReadyCallback        callback,
+                                               gpointer                   user_data);
+gboolean   rapport_event_export_finish        (RapportStore              *store,
+                                               GAsyncResult              *result,
                                                GError                   **error);
 
 G_END_DECLS

@@ -586,3 +586,367 @@ rapport_account_set_state (RapportStore  *store,
   rapport_store_emit_changed (store, "accounts", account_id, RAPPORT_CHANGE_UPDATED);
   return TRUE;
 }
+
+/* In a worker thread: a connection test waits on the network and the
+ * keyring's D-Bus calls block, so these run on a connection of their own.
+ * The worker's connection announces its changes to nobody; each tells the
+ * caller's store once it is back on the caller's thread. */
+
+typedef struct
+{
+  gint64  account_id;
+  char   *connector_id;
+  char   *name;
+  char   *base_url;
+  guint   rate_limit;
+  char   *token;
+} AccountJob;
+
+static void
+account_job_free (gpointer data)
+{
+  AccountJob *job = data;
+
+  g_free (job->connector_id);
+  g_free (job->name);
+  g_free (job->base_url);
+  rapport_secrets_free_token (job->token);
+  g_free (job);
+}
+
+static GTask *
+account_task_new (RapportStore        *store,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data,
+                  gpointer             source_tag)
+{
+  GTask *task = g_task_new (store, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_name (task, "account");
+
+  return task;
+}
+
+static gpointer
+test_worker (RapportStore  *worker,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  AccountJob *job = data;
+  g_autoptr(RapportConnector) connector = rapport_connector_new_for_id (job->connector_id);
+  g_autoptr(RapportHttp) http = NULL;
+  RapportSyncRun run = { 0 };
+  gboolean ok;
+
+  g_assert (connector != NULL);
+
+  http = rapport_http_new (rapport_connector_get_display_name (connector), job->base_url, job->token,
+                           job->rate_limit, rapport_connector_get_rate_window (connector));
+  run.store = worker;
+  run.http = http;
+  run.cancellable = cancellable;
+  run.failures = g_ptr_array_new_with_free_func (g_free);
+  ok = rapport_connector_test (connector, &run, error);
+  g_ptr_array_unref (run.failures);
+
+  return ok ? GINT_TO_POINTER (TRUE) : NULL;
+}
+
+/**
+ * rapport_account_test_async:
+ * @connector_id: a platform id ("hubspot")
+ * @base_url: (nullable): the API's address; the platform's if %NULL or empty
+ * @rate_limit: requests per rate window, 0 for none, or
+ *   %RAPPORT_ACCOUNT_DEFAULT_RATE_LIMIT
+ * @token: the access token to try
+ *
+ * Tries @token with one cheap request, before it becomes an account or
+ * replaces an account's token, so a mistyped token is never saved. Nothing
+ * is written. An address that would send the token unencrypted, and a
+ * token with spaces in it, fail without a request.
+ */
+void
+rapport_account_test_async (RapportStore        *store,
+                            const char          *connector_id,
+                            const char          *base_url,
+                            guint                rate_limit,
+                            const char          *token,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(RapportConnector) connector = NULL;
+  g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
+  AccountJob *job;
+
+  g_return_if_fail (RAPPORT_IS_STORE (store));
+  g_return_if_fail (connector_id != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = account_task_new (store, cancellable, callback, user_data, rapport_account_test_async);
+
+  connector = rapport_connector_new_for_id (connector_id);
+  if (connector == NULL)
+    {
+      g_task_return_new_error (task, RAPPORT_SYNC_ERROR, RAPPORT_SYNC_ERROR_NO_ACCOUNT,
+                               _("Rapport cannot sync with “%s”"), connector_id);
+      return;
+    }
+  if (base_url == NULL || base_url[0] == '\0')
+    base_url = rapport_connector_get_default_base_url (connector);
+  if (rate_limit == RAPPORT_ACCOUNT_DEFAULT_RATE_LIMIT)
+    rate_limit = rapport_connector_get_default_rate_limit (connector);
+  if (!check_base_url (base_url, &error) || !check_token (token, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  job = g_new0 (AccountJob, 1);
+  job->connector_id = g_strdup (connector_id);
+  job->base_url = g_strdup (base_url);
+  job->rate_limit = rate_limit;
+  job->token = g_strdup (token);
+  _rapport_store_run_worker (store, task, test_worker, job, account_job_free, NULL, NULL);
+}
+
+/**
+ * rapport_account_test_finish:
+ *
+ * Returns: whether the platform accepted the token, or %FALSE with @error
+ *   set (%RAPPORT_SYNC_ERROR_UNAUTHORIZED when it refused it)
+ */
+gboolean
+rapport_account_test_finish (RapportStore  *store,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rapport_account_test_async, FALSE);
+
+  return g_task_propagate_pointer (G_TASK (result), error) != NULL;
+}
+
+static gpointer
+add_worker (RapportStore  *worker,
+            gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  AccountJob *job = data;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  return rapport_account_add (worker, job->connector_id, job->name, job->base_url, job->rate_limit,
+                              job->token, error);
+}
+
+static void
+on_add_done (GTask    *task,
+             gpointer  result,
+             gpointer  data)
+{
+  RapportAccount *account = result;
+
+  rapport_store_emit_changed (g_task_get_source_object (task), "accounts",
+                              rapport_account_get_id (account), RAPPORT_CHANGE_INSERTED);
+  g_task_return_pointer (task, account, g_object_unref);
+}
+
+/**
+ * rapport_account_add_async:
+ *
+ * Adds an account in a worker thread, as rapport_account_add() does, and
+ * announces it on @store. Once the work has begun the account is added
+ * even if @cancellable is cancelled, and the result says so.
+ */
+void
+rapport_account_add_async (RapportStore        *store,
+                           const char          *connector_id,
+                           const char          *name,
+                           const char          *base_url,
+                           guint                rate_limit,
+                           const char          *token,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  AccountJob *job;
+
+  g_return_if_fail (RAPPORT_IS_STORE (store));
+  g_return_if_fail (connector_id != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = account_task_new (store, cancellable, callback, user_data, rapport_account_add_async);
+  g_task_set_check_cancellable (task, FALSE);
+
+  job = g_new0 (AccountJob, 1);
+  job->connector_id = g_strdup (connector_id);
+  job->name = g_strdup (name);
+  job->base_url = g_strdup (base_url);
+  job->rate_limit = rate_limit;
+  job->token = g_strdup (token);
+  _rapport_store_run_worker (store, task, add_worker, job, account_job_free, on_add_done, g_object_unref);
+}
+
+/**
+ * rapport_account_add_finish:
+ *
+ * Returns: (transfer full): the account, or %NULL with @error set
+ */
+RapportAccount *
+rapport_account_add_finish (RapportStore  *store,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rapport_account_add_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static gpointer
+replace_token_worker (RapportStore  *worker,
+                      gpointer       data,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  AccountJob *job = data;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !rapport_account_replace_token (worker, job->account_id, job->token, error))
+    return NULL;
+
+  return GINT_TO_POINTER (TRUE);
+}
+
+static void
+on_replace_token_done (GTask    *task,
+                       gpointer  result,
+                       gpointer  data)
+{
+  AccountJob *job = data;
+
+  rapport_store_emit_changed (g_task_get_source_object (task), "accounts", job->account_id,
+                              RAPPORT_CHANGE_UPDATED);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * rapport_account_replace_token_async:
+ *
+ * Replaces an account's token in a worker thread, as
+ * rapport_account_replace_token() does, and announces it on @store. Once
+ * the work has begun the token is replaced even if @cancellable is
+ * cancelled, and the result says so.
+ */
+void
+rapport_account_replace_token_async (RapportStore        *store,
+                                     gint64               account_id,
+                                     const char          *token,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  AccountJob *job;
+
+  g_return_if_fail (RAPPORT_IS_STORE (store));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = account_task_new (store, cancellable, callback, user_data, rapport_account_replace_token_async);
+  g_task_set_check_cancellable (task, FALSE);
+
+  job = g_new0 (AccountJob, 1);
+  job->account_id = account_id;
+  job->token = g_strdup (token);
+  _rapport_store_run_worker (store, task, replace_token_worker, job, account_job_free,
+                             on_replace_token_done, NULL);
+}
+
+gboolean
+rapport_account_replace_token_finish (RapportStore  *store,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rapport_account_replace_token_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static gpointer
+remove_worker (RapportStore  *worker,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  AccountJob *job = data;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !rapport_account_remove (worker, job->account_id, error))
+    return NULL;
+
+  return GINT_TO_POINTER (TRUE);
+}
+
+static void
+on_remove_done (GTask    *task,
+                gpointer  result,
+                gpointer  data)
+{
+  AccountJob *job = data;
+
+  rapport_store_emit_changed (g_task_get_source_object (task), "accounts", job->account_id,
+                              RAPPORT_CHANGE_DELETED);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * rapport_account_remove_async:
+ *
+ * Removes an account in a worker thread, as rapport_account_remove()
+ * does, and announces it on @store. Once the work has begun the account is
+ * removed even if @cancellable is cancelled, and the result says so.
+ */
+void
+rapport_account_remove_async (RapportStore        *store,
+                              gint64               account_id,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  AccountJob *job;
+
+  g_return_if_fail (RAPPORT_IS_STORE (store));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = account_task_new (store, cancellable, callback, user_data, rapport_account_remove_async);
+  g_task_set_check_cancellable (task, FALSE);
+
+  job = g_new0 (AccountJob, 1);
+  job->account_id = account_id;
+  _rapport_store_run_worker (store, task, remove_worker, job, account_job_free, on_remove_done, NULL);
+}
+
+gboolean
+rapport_account_remove_finish (RapportStore  *store,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rapport_account_remove_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -72,4 +72,45 @@ gboolean        rapport_account_replace_token     (RapportStore    *store,
                                                    const char      *token,
                                                    GError         **error);
 
+void            rapport_account_test_async           (RapportStore         *store,
+                                                      const char           *connector_id,
+                                                      const char           *base_url,
+                                                      guint                 rate_limit,
+                                                      const char           *token,
+                                                      GCancellable         *cancellable,
+                                                      GAsyncReadyCallback   callback,
+                                                      gpointer              user_data);
+gboolean        rapport_account_test_finish          (RapportStore         *store,
+                                                      GAsyncResult         *result,
+                                                      GError              **error);
+void            rapport_account_add_async            (RapportStore         *store,
+                                                      const char           *connector_id,
+                                                      const char           *name,
+                                                      const char           *base_url,
+                                                      guint                 rate_limit,
+                                                      const char           *token,
+                                                      GCancellable         *cancellable,
+                                                      GAsyncReadyCallback   callback,
+                                                      gpointer              user_data);
+RapportAccount *rapport_account_add_finish           (RapportStore         *store,
+                                                      GAsyncResult         *result,
+                                                      GError              **error);
+void            rapport_account_replace_token_async  (RapportStore         *store,
+                                                      gint64                account_id,
+                                                      const char           *token,
+                                                      GCancellable         *cancellable,
+                                                      GAsyncReadyCallback   callback,
+                                                      gpointer              user_data);
+gboolean        rapport_account_replace_token_finish (RapportStore         *store,
+                                                      GAsyncResult         *result,
+                                                      GError              **error);
+void            rapport_account_remove_async         (RapportStore         *store,
+                                                      gint64                account_id,
+                                                      GCancellable         *cancellable,
+                                                      GAsyncReadyCallback   callback,
+                                                      gpointer              user_data);
+gboolean        rapport_account_remove_finish        (RapportStore         *store,
+                                                      GAsyncResult         *result,
+                                                      GError              **error);
+
 G_END_DECLS

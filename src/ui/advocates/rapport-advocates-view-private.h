@@ -75,7 +75,7 @@ void               _rapport_advocates_view_show_error_toast          (RapportAdv
                                                                       const char                *message);
 void               _rapport_advocates_view_show_undo_toast           (RapportAdvocatesView      *self,
                                                                       const char                *title,
-                                                                      gint64                     history_id);
+                                                                      gint64                     journal_id);
 void               _rapport_advocates_view_update_suggestions_button (RapportAdvocatesView      *self);
 void               _rapport_advocates_view_schedule_suggestions      (RapportAdvocatesView      *self);
 RapportSuggestion *_rapport_advocates_view_find_suggestion           (RapportAdvocatesView      *self,

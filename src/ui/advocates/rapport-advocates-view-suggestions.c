@@ -345,25 +345,24 @@ rapport_advocates_view_accept_suggestion (RapportAdvocatesView  *self,
                                           GError               **error)
 {
   g_autofree char *name = NULL;
-  g_autofree char *stage = NULL;
   g_autofree char *title = NULL;
-  gint64 history_id = 0;
+  gint64 journal_id = 0;
 
   g_return_val_if_fail (RAPPORT_IS_ADVOCATES_VIEW (self), FALSE);
   g_return_val_if_fail (RAPPORT_IS_SUGGESTION (suggestion), FALSE);
   g_return_val_if_fail (self->pipeline != NULL, FALSE);
 
-  if (!rapport_pipeline_accept_suggestion (self->pipeline, suggestion, &history_id, error))
+  if (!rapport_pipeline_accept_suggestion (self->pipeline, suggestion, &journal_id, error))
     return FALSE;
 
   remove_suggestion (self, suggestion);
 
   name = g_markup_escape_text (rapport_suggestion_get_member_name (suggestion), -1);
-  if (history_id != 0)
+  if (journal_id != 0)
     {
-      stage = g_markup_escape_text (rapport_suggestion_get_target_stage (suggestion), -1);
-      title = g_strdup_printf (_("Moved “%s” to %s"), name, stage);
-      _rapport_advocates_view_show_undo_toast (self, title, history_id);
+      title = g_strdup_printf (_("Moved “%s” to %s"), rapport_suggestion_get_member_name (suggestion),
+                               rapport_suggestion_get_target_stage (suggestion));
+      _rapport_advocates_view_show_undo_toast (self, title, journal_id);
     }
   else
     {

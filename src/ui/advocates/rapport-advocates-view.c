@@ -29,6 +29,7 @@
 #include "rapport-board-column.h"
 #include "rapport-member.h"
 #include "rapport-store.h"
+#include "rapport-undo-toast.h"
 
 /* The Advocates page: a toolbar (search, filters, sort, suggestions), a
  * horizontally scrolling row of stage columns, and an AdwFlap with the
@@ -86,18 +87,14 @@ _rapport_advocates_view_show_error_toast (RapportAdvocatesView *self,
   _rapport_advocates_view_show_toast (self, adw_toast_new (escaped));
 }
 
+/* @title is plain text. board.undo-move undoes through the pipeline, so
+ * the column counts follow at once. */
 void
 _rapport_advocates_view_show_undo_toast (RapportAdvocatesView *self,
                                          const char           *title,
-                                         gint64                history_id)
+                                         gint64                journal_id)
 {
-  AdwToast *toast = adw_toast_new (title);
-
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "board.undo-move");
-  adw_toast_set_action_target_value (toast, g_variant_new_int64 (history_id));
-  _rapport_advocates_view_show_toast (self, toast);
+  _rapport_advocates_view_show_toast (self, rapport_undo_toast_new_full (title, journal_id, "board.undo-move"));
 }
 
 /* Columns */
@@ -900,11 +897,9 @@ rapport_advocates_view_move_member (RapportAdvocatesView  *self,
                                     GError               **error)
 {
   g_autoptr(RapportMember) member = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *stage_name = NULL;
   g_autofree char *title = NULL;
   RapportStage *stage;
-  gint64 history_id = 0;
+  gint64 journal_id = 0;
 
   g_return_val_if_fail (RAPPORT_IS_ADVOCATES_VIEW (self), FALSE);
   g_return_val_if_fail (self->pipeline != NULL, FALSE);
@@ -912,37 +907,36 @@ rapport_advocates_view_move_member (RapportAdvocatesView  *self,
   member = rapport_store_get_member (self->store, member_id, error);
   if (member == NULL ||
       !rapport_pipeline_move_member (self->pipeline, member_id, stage_id, RAPPORT_MOVE_MANUAL,
-                                     &history_id, error))
+                                     &journal_id, error))
     return FALSE;
 
-  if (history_id == 0)
+  if (journal_id == 0)
     return TRUE;
 
   stage = rapport_pipeline_find_stage (self->pipeline, stage_id);
-  name = g_markup_escape_text (rapport_member_get_name (member), -1);
-  stage_name = g_markup_escape_text (stage != NULL ? rapport_stage_get_name (stage) : "", -1);
   /* Translators: a toast after moving a member on the board, with Undo */
-  title = g_strdup_printf (_("Moved “%s” to %s"), name, stage_name);
-  _rapport_advocates_view_show_undo_toast (self, title, history_id);
+  title = g_strdup_printf (_("Moved “%s” to %s"), rapport_member_get_name (member),
+                           stage != NULL ? rapport_stage_get_name (stage) : "");
+  _rapport_advocates_view_show_undo_toast (self, title, journal_id);
 
   return TRUE;
 }
 
 /**
  * rapport_advocates_view_undo_move:
- * @history_id: the stage_history row of the move
+ * @journal_id: the journal's operation of the move
  *
- * Moves the member back where they came from.
+ * Puts the member back where they came from.
  */
 gboolean
 rapport_advocates_view_undo_move (RapportAdvocatesView  *self,
-                                  gint64                 history_id,
+                                  gint64                 journal_id,
                                   GError               **error)
 {
   g_return_val_if_fail (RAPPORT_IS_ADVOCATES_VIEW (self), FALSE);
   g_return_val_if_fail (self->pipeline != NULL, FALSE);
 
-  return rapport_pipeline_undo_move (self->pipeline, history_id, NULL, error);
+  return rapport_pipeline_undo_move (self->pipeline, journal_id, error);
 }
 
 void

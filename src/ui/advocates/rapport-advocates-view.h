@@ -57,7 +57,7 @@ gboolean            rapport_advocates_view_move_member        (RapportAdvocatesV
                                                                gint64                stage_id,
                                                                GError              **error);
 gboolean            rapport_advocates_view_undo_move          (RapportAdvocatesView *self,
-                                                               gint64                history_id,
+                                                               gint64                journal_id,
                                                                GError              **error);
 GListModel         *rapport_advocates_view_get_suggestions    (RapportAdvocatesView *self);
 gboolean            rapport_advocates_view_get_suggestions_loaded (RapportAdvocatesView *self);

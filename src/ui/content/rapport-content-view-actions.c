@@ -189,9 +189,10 @@ import_action (GtkWidget  *widget,
 
 static void start_sync (RapportContentView *self);
 
+/* What was typed into the form, kept to offer creating a calendar or to
+ * bring the form back as it was. */
 typedef struct
 {
-  char     *path;
   char     *url;
   char     *user;
   char     *password;
@@ -201,7 +202,6 @@ typedef struct
 static void
 connect_data_free (ConnectData *data)
 {
-  g_free (data->path);
   g_free (data->url);
   g_free (data->user);
   if (data->password != NULL)
@@ -210,27 +210,21 @@ connect_data_free (ConnectData *data)
   g_free (data);
 }
 
-static void
-connect_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
+typedef struct
 {
-  ConnectData *data = task_data;
-  g_autoptr(RapportStore) worker = NULL;
-  GError *error = NULL;
+  RapportContentView *self;
+  ConnectData        *data;
+} ConnectClosure;
 
-  worker = rapport_store_new_worker (data->path, &error);
-  if (worker == NULL ||
-      (data->create &&
-       /* Translators: the name of a calendar Rapport creates on the team's server */
-       !rapport_caldav_create_calendar (data->url, data->user, data->password, _("Community Content"),
-                                        cancellable, &error)) ||
-      !rapport_caldav_connect (worker, data->url, data->user, data->password, cancellable, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+static void
+connect_closure_free (ConnectClosure *closure)
+{
+  g_clear_object (&closure->self);
+  g_clear_pointer (&closure->data, connect_data_free);
+  g_free (closure);
 }
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ConnectClosure, connect_closure_free)
 
 static void on_share_failed_response_cb (AdwMessageDialog   *dialog,
                                          const char         *response,
@@ -244,24 +238,27 @@ static void
 start_connect (RapportContentView *self,
                ConnectData        *data)
 {
-  g_autoptr(GTask) task = NULL;
+  ConnectClosure *closure = g_new0 (ConnectClosure, 1);
+  const char *create_name = NULL;
 
-  task = g_task_new (NULL, NULL, connect_done_cb, g_object_ref (self));
-  g_task_set_source_tag (task, start_connect);
-  g_task_set_task_data (task, data, (GDestroyNotify) connect_data_free);
+  if (data->create)
+    /* Translators: the name of a calendar Rapport creates on the team's server */
+    create_name = _("Community Content");
+
+  closure->self = g_object_ref (self);
+  closure->data = data;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "content.share", FALSE);
-  g_task_run_in_thread (task, connect_thread);
+  rapport_caldav_connect_async (self->store, data->url, data->user, data->password, create_name,
+                                NULL, connect_done_cb, closure);
 }
 
 static ConnectData *
-connect_data_new (RapportContentView *self,
-                  const char         *url,
-                  const char         *user,
-                  const char         *password)
+connect_data_new (const char *url,
+                  const char *user,
+                  const char *password)
 {
   ConnectData *data = g_new0 (ConnectData, 1);
 
-  data->path = g_strdup (rapport_store_get_path (self->store));
   data->url = g_strstrip (g_strdup (url));
   data->user = g_strstrip (g_strdup (user));
   data->password = g_strdup (password);
@@ -284,7 +281,7 @@ on_create_calendar_response_cb (AdwMessageDialog   *dialog,
       return;
     }
 
-  data = connect_data_new (self, data->url, data->user, data->password);
+  data = connect_data_new (data->url, data->user, data->password);
   data->create = TRUE;
   start_connect (self, data);
 }
@@ -312,7 +309,7 @@ offer_to_create (RapportContentView *self,
   g_object_set_data_full (G_OBJECT (dialog), "url", g_strdup (data->url), g_free);
   g_object_set_data_full (G_OBJECT (dialog), "user", g_strdup (data->user), g_free);
   g_object_set_data_full (G_OBJECT (dialog), "connect-data",
-                          connect_data_new (self, data->url, data->user, data->password),
+                          connect_data_new (data->url, data->user, data->password),
                           (GDestroyNotify) connect_data_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_create_calendar_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -323,11 +320,12 @@ connect_done_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  g_autoptr(RapportContentView) self = user_data;
-  ConnectData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(ConnectClosure) closure = user_data;
+  RapportContentView *self = closure->self;
+  ConnectData *data = closure->data;
   g_autoptr(GError) error = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!rapport_caldav_connect_finish (RAPPORT_STORE (object), result, &error))
     {
       g_autofree char *body = NULL;
       AdwMessageDialog *dialog;
@@ -369,7 +367,7 @@ on_share_response_cb (AdwMessageDialog   *dialog,
   if (!g_str_equal (response, "connect") || self->store == NULL)
     return;
 
-  start_connect (self, connect_data_new (self, gtk_editable_get_text (url), gtk_editable_get_text (user),
+  start_connect (self, connect_data_new (gtk_editable_get_text (url), gtk_editable_get_text (user),
                                          gtk_editable_get_text (password)));
 }
 
@@ -509,8 +507,6 @@ sync_done_cb (GObject      *object,
   gtk_revealer_set_reveal_child (self->sync_revealer, FALSE);
   _rapport_content_view_update_actions (self);
 
-  rapport_store_emit_changed (RAPPORT_STORE (object), "content_items", 0, RAPPORT_CHANGE_RELOAD);
-
   if (!ok)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -596,7 +592,6 @@ on_resolve_clicked_cb (GtkButton          *button,
     }
 
   adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
-  rapport_store_emit_changed (self->store, "content_items", 0, RAPPORT_CHANGE_RELOAD);
   _rapport_content_view_update_actions (self);
 
   {

@@ -162,7 +162,6 @@ rapport_content_view_import_ics (RapportContentView *self,
     }
 
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u item", "Imported %u items", n_items), n_items);
-  rapport_store_emit_changed (self->store, "content_items", 0, RAPPORT_CHANGE_RELOAD);
   _rapport_content_view_show_toast (self, adw_toast_new (text));
   return TRUE;
 }

@@ -53,96 +53,31 @@ dup_import_error (const GError *error)
   return g_strdup_printf ("%s\n\n%s", error->message, nothing);
 }
 
-/* Jobs: imports and exports in a worker thread */
+/* Jobs: imports and exports, which core runs in a worker thread */
 
 typedef enum
 {
   JOB_IMPORT,
   JOB_IMPORT_MAPPED,
-  JOB_EXPORT_CSV,
-  JOB_EXPORT_ICS,
-  JOB_EXPORT_PDF,
+  JOB_EXPORT,
 } JobKind;
 
 typedef struct
 {
-  JobKind                   kind;
-  char                     *path;
-  gint64                    event_id;
-  GFile                    *file;
-  char                     *columns[RAPPORT_EVENT_N_FIELDS];
-  RapportEventImportResult  result;
+  RapportEventPage *self;
+  JobKind           kind;
+  GFile            *file;
 } Job;
 
 static void
 job_free (Job *job)
 {
-  g_free (job->path);
+  g_clear_object (&job->self);
   g_clear_object (&job->file);
-  for (guint i = 0; i < RAPPORT_EVENT_N_FIELDS; i++)
-    g_free (job->columns[i]);
-  rapport_event_import_result_clear (&job->result);
   g_free (job);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Job, job_free)
-
-static void
-job_thread (GTask        *task,
-            gpointer      source_object,
-            gpointer      task_data,
-            GCancellable *cancellable)
-{
-  Job *job = task_data;
-  g_autoptr(RapportStore) worker = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean ok = FALSE;
-
-  worker = rapport_store_new_worker (job->path, &error);
-  if (worker == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  switch (job->kind)
-    {
-    case JOB_IMPORT:
-      ok = rapport_event_import_file (worker, job->event_id, job->file, &job->result, cancellable, &error);
-      break;
-
-    case JOB_IMPORT_MAPPED:
-      {
-        RapportEventMapping mapping = { "manual", { NULL } };
-
-        for (guint i = 0; i < RAPPORT_EVENT_N_FIELDS; i++)
-          mapping.columns[i] = job->columns[i];
-        ok = rapport_event_import_csv (worker, job->event_id, job->file, &mapping, &job->result,
-                                       cancellable, &error);
-      }
-      break;
-
-    case JOB_EXPORT_CSV:
-      ok = rapport_event_export_csv (worker, job->event_id, job->file, cancellable, &error);
-      break;
-
-    case JOB_EXPORT_ICS:
-      ok = rapport_event_export_ics (worker, job->event_id, job->file, cancellable, &error);
-      break;
-
-    case JOB_EXPORT_PDF:
-      ok = rapport_event_export_pdf (worker, job->event_id, job->file, cancellable, &error);
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
-
-  if (ok)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, g_steal_pointer (&error));
-}
 
 static void open_mapping_dialog (RapportEventPage *self,
                                  GFile            *file);
@@ -159,12 +94,12 @@ end_job (RapportEventPage *self)
 }
 
 static void
-import_done (RapportEventPage *self,
-             Job              *job,
-             GError           *error)
+import_done (RapportEventPage               *self,
+             Job                            *job,
+             const RapportEventImportResult *r,
+             GError                         *error)
 {
   g_autofree char *file_name = dup_file_name (job->file);
-  RapportEventImportResult *r = &job->result;
 
   if (error != NULL)
     {
@@ -188,9 +123,6 @@ import_done (RapportEventPage *self,
       _rapport_event_page_show_error (self, heading, body);
       return;
     }
-
-  /* The worker wrote on its own connection: tell this one's listeners. */
-  rapport_store_emit_changed (self->store, "members", 0, RAPPORT_CHANGE_RELOAD);
 
   if (r->added == 0 && r->updated == 0)
     {
@@ -246,38 +178,54 @@ export_done (RapportEventPage *self,
 }
 
 static void
-job_cb (GObject      *object,
-        GAsyncResult *result,
-        gpointer      user_data)
+on_import_done_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
-  g_autoptr(RapportEventPage) self = user_data;
-  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(Job) job = user_data;
+  RapportEventPage *self = job->self;
+  RapportEventImportResult r = { 0 };
   g_autoptr(GError) error = NULL;
 
-  g_task_propagate_boolean (G_TASK (result), &error);
+  rapport_event_import_finish (RAPPORT_STORE (object), result, &r, &error);
   end_job (self);
 
   /* The page may have been closed meanwhile. */
-  if (self->store == NULL)
-    return;
-
-  if (job->kind == JOB_IMPORT || job->kind == JOB_IMPORT_MAPPED)
-    import_done (self, job, error);
-  else
-    export_done (self, job, error);
+  if (self->store != NULL)
+    import_done (self, job, &r, error);
+  rapport_event_import_result_clear (&r);
 }
 
 static void
-run_job (RapportEventPage *self,
-         Job              *job)
+on_export_done_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autofree char *file_name = dup_file_name (job->file);
+  g_autoptr(Job) job = user_data;
+  RapportEventPage *self = job->self;
+  g_autoptr(GError) error = NULL;
+
+  rapport_event_export_finish (RAPPORT_STORE (object), result, &error);
+  end_job (self);
+
+  if (self->store != NULL)
+    export_done (self, job, error);
+}
+
+/* Shows that @kind of work on @file is under way, and returns what its
+ * callback needs. */
+static Job *
+begin_job (RapportEventPage *self,
+           JobKind           kind,
+           GFile            *file)
+{
+  g_autofree char *file_name = dup_file_name (file);
   g_autofree char *label = NULL;
+  Job *job;
 
   g_assert (self->cancellable == NULL);
 
-  if (job->kind == JOB_IMPORT || job->kind == JOB_IMPORT_MAPPED)
+  if (kind == JOB_IMPORT || kind == JOB_IMPORT_MAPPED)
     label = g_strdup_printf (_("Importing “%s”…"), file_name);
   else
     label = g_strdup_printf (_("Saving “%s”…"), file_name);
@@ -287,16 +235,15 @@ run_job (RapportEventPage *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "event.import", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "event.export", FALSE);
 
-  job->path = g_strdup (rapport_store_get_path (self->store));
-  job->event_id = self->event_id;
   self->cancellable = g_cancellable_new ();
-
-  task = g_task_new (NULL, self->cancellable, job_cb, g_object_ref (self));
-  g_task_set_source_tag (task, run_job);
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, job_thread);
-
   _rapport_event_page_notify_busy (self);
+
+  job = g_new0 (Job, 1);
+  job->self = g_object_ref (self);
+  job->kind = kind;
+  job->file = g_object_ref (file);
+
+  return job;
 }
 
 /* The column-mapping dialog */
@@ -305,22 +252,20 @@ static void
 on_mapping_import_cb (RapportEventPage           *self,
                       RapportColumnMappingDialog *dialog)
 {
-  Job *job = g_new0 (Job, 1);
-  RapportEventMapping mapping = { NULL, { NULL } };
+  if (self->cancellable == NULL && self->store != NULL)
+    {
+      GFile *file = rapport_column_mapping_dialog_get_file (dialog);
+      RapportEventMapping mapping = { NULL, { NULL } };
+      Job *job;
 
-  rapport_column_mapping_dialog_get_mapping (dialog, &mapping);
-  job->kind = JOB_IMPORT_MAPPED;
-  job->file = g_object_ref (rapport_column_mapping_dialog_get_file (dialog));
-  for (guint i = 0; i < RAPPORT_EVENT_N_FIELDS; i++)
-    job->columns[i] = g_strdup (mapping.columns[i]);
+      /* The mapping's strings belong to the dialog; the import copies them. */
+      rapport_column_mapping_dialog_get_mapping (dialog, &mapping);
+      job = begin_job (self, JOB_IMPORT_MAPPED, file);
+      rapport_event_import_async (self->store, self->event_id, file, &mapping, self->cancellable,
+                                  on_import_done_cb, job);
+    }
 
   gtk_window_destroy (GTK_WINDOW (dialog));
-  if (self->cancellable != NULL)
-    {
-      job_free (job);
-      return;
-    }
-  run_job (self, job);
 }
 
 static void
@@ -370,10 +315,9 @@ rapport_event_page_import_file (RapportEventPage *self,
   if (self->event_id == 0 || self->cancellable != NULL)
     return;
 
-  job = g_new0 (Job, 1);
-  job->kind = JOB_IMPORT;
-  job->file = g_object_ref (file);
-  run_job (self, job);
+  job = begin_job (self, JOB_IMPORT, file);
+  rapport_event_import_async (self->store, self->event_id, file, NULL, self->cancellable,
+                              on_import_done_cb, job);
 }
 
 /**
@@ -387,6 +331,7 @@ rapport_event_page_export_file (RapportEventPage   *self,
                                 RapportEventExport  format,
                                 GFile              *file)
 {
+  RapportEventExportFormat core_format;
   Job *job;
 
   g_return_if_fail (RAPPORT_IS_EVENT_PAGE (self));
@@ -395,22 +340,23 @@ rapport_event_page_export_file (RapportEventPage   *self,
   if (self->event_id == 0 || self->cancellable != NULL)
     return;
 
-  job = g_new0 (Job, 1);
-  job->file = g_object_ref (file);
   switch (format)
     {
     case RAPPORT_EVENT_EXPORT_ICS:
-      job->kind = JOB_EXPORT_ICS;
+      core_format = RAPPORT_EVENT_EXPORT_FORMAT_ICS;
       break;
 
     case RAPPORT_EVENT_EXPORT_PDF:
-      job->kind = JOB_EXPORT_PDF;
+      core_format = RAPPORT_EVENT_EXPORT_FORMAT_PDF;
       break;
 
     case RAPPORT_EVENT_EXPORT_CSV:
     default:
-      job->kind = JOB_EXPORT_CSV;
+      core_format = RAPPORT_EVENT_EXPORT_FORMAT_CSV;
       break;
     }
-  run_job (self, job);
+
+  job = begin_job (self, JOB_EXPORT, file);
+  rapport_event_export_async (self->store, self->event_id, core_format, file, self->cancellable,
+                              on_export_done_cb, job);
 }

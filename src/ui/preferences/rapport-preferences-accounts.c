@@ -31,11 +31,14 @@
 #include "rapport-store.h"
 #include "rapport-sync-button.h"
 #include "rapport-sync-engine.h"
+#include "rapport-sync-scheduler.h"
 
 /* Preferences → Accounts: one row per account with its status and last
  * sync, and a menu to test the connection, replace the token or remove
  * the account; Add Account…; how often to sync in the background. The
- * keyring blocks on D-Bus, so removing runs in a worker thread. */
+ * accounts are the ones the store's sync scheduler keeps; testing and
+ * removing are core calls that do their work off the main thread, where
+ * the network and the keyring may block. */
 
 typedef struct
 {
@@ -46,20 +49,19 @@ typedef struct
 
 struct _RapportPreferencesAccounts
 {
-  AdwPreferencesPage  parent_instance;
+  AdwPreferencesPage    parent_instance;
 
-  RapportStore       *store;
-  GSettings          *settings;
-  GListStore         *accounts;
+  RapportStore         *store;
+  GSettings            *settings;
+  RapportSyncScheduler *scheduler;
   /* Tests run on an engine of their own, so they never wait for a sync. */
-  RapportSyncEngine  *test_engine;
-  GCancellable       *cancellable;
-  GHashTable         *results;
-  guint               reload_source;
-  guint               n_removing;
+  RapportSyncEngine    *test_engine;
+  GCancellable         *cancellable;
+  GHashTable           *results;
+  guint                 n_removing;
 
-  GtkListBox         *accounts_list;
-  AdwComboRow        *interval_row;
+  GtkListBox           *accounts_list;
+  AdwComboRow          *interval_row;
 };
 
 G_DEFINE_FINAL_TYPE (RapportPreferencesAccounts, rapport_preferences_accounts, ADW_TYPE_PREFERENCES_PAGE)
@@ -134,15 +136,7 @@ static RapportAccount *
 find_account (RapportPreferencesAccounts *self,
               gint64                      account_id)
 {
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->accounts)); i++)
-    {
-      g_autoptr(RapportAccount) account = g_list_model_get_item (G_LIST_MODEL (self->accounts), i);
-
-      if (rapport_account_get_id (account) == account_id)
-        return account;
-    }
-
-  return NULL;
+  return rapport_sync_scheduler_find_account (self->scheduler, account_id);
 }
 
 /* Rows */
@@ -239,53 +233,13 @@ create_account_row (gpointer item,
   return row;
 }
 
+/* The rows again, with the test results as they are now. The scheduler
+ * reads the accounts again whenever the store announces a change. */
 static void
-reload (RapportPreferencesAccounts *self)
+refresh_rows (RapportPreferencesAccounts *self)
 {
-  g_autoptr(GListModel) accounts = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-
-  g_clear_handle_id (&self->reload_source, g_source_remove);
-
-  accounts = rapport_account_load_all (self->store, &error);
-  if (accounts == NULL)
-    g_warning ("Could not read the sync accounts: %s", error->message);
-
-  for (guint i = 0; accounts != NULL && i < g_list_model_get_n_items (accounts); i++)
-    g_ptr_array_add (items, g_list_model_get_item (accounts, i));
-
-  g_list_store_splice (self->accounts, 0, g_list_model_get_n_items (G_LIST_MODEL (self->accounts)),
-                       items->pdata, items->len);
-}
-
-static gboolean
-reload_idle_cb (gpointer data)
-{
-  RapportPreferencesAccounts *self = data;
-
-  self->reload_source = 0;
-  reload (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-queue_reload (RapportPreferencesAccounts *self)
-{
-  if (self->reload_source == 0)
-    self->reload_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, reload_idle_cb, self, NULL);
-}
-
-static void
-on_store_changed_cb (RapportStore               *store,
-                     const char                 *table,
-                     gint64                      row_id,
-                     RapportChangeKind           kind,
-                     RapportPreferencesAccounts *self)
-{
-  if (g_strcmp0 (table, "accounts") == 0 || g_strcmp0 (table, "sync_log") == 0)
-    queue_reload (self);
+  gtk_list_box_bind_model (self->accounts_list, rapport_sync_scheduler_get_accounts (self->scheduler),
+                           create_account_row, self, NULL);
 }
 
 static void
@@ -326,7 +280,7 @@ on_test_done_cb (GObject      *object,
   g_hash_table_insert (self->results, g_memdup2 (&account_id, sizeof account_id), test);
 
   notify_busy (self);
-  reload (self);
+  refresh_rows (self);
 }
 
 static void
@@ -348,7 +302,7 @@ test_action (GtkWidget  *widget,
   rapport_sync_engine_test_async (self->test_engine, account_id, self->cancellable,
                                   on_test_done_cb, g_object_ref (self));
   notify_busy (self);
-  reload (self);
+  refresh_rows (self);
 }
 
 /* Replace Token… and Add Account… */
@@ -359,7 +313,7 @@ on_dialog_done_cb (RapportPreferencesAccounts *self,
 {
   /* A new token makes the old test result stale. */
   g_hash_table_remove (self->results, &account_id);
-  queue_reload (self);
+  refresh_rows (self);
 }
 
 static void
@@ -399,62 +353,46 @@ replace_token_action (GtkWidget  *widget,
 
 typedef struct
 {
-  char   *db_path;
-  gint64  account_id;
-  char   *name;
-} RemoveJob;
+  RapportPreferencesAccounts *self;
+  gint64                      account_id;
+  char                       *name;
+} Removal;
 
 static void
-remove_job_free (RemoveJob *job)
+removal_free (Removal *removal)
 {
-  g_free (job->db_path);
-  g_free (job->name);
-  g_free (job);
+  g_clear_object (&removal->self);
+  g_free (removal->name);
+  g_free (removal);
 }
 
-static void
-remove_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  RemoveJob *job = task_data;
-  g_autoptr(RapportStore) store = NULL;
-  GError *error = NULL;
-
-  store = rapport_store_new_worker (job->db_path, &error);
-  if (store == NULL || !rapport_account_remove (store, job->account_id, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Removal, removal_free)
 
 static void
 on_remove_done_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  RapportPreferencesAccounts *self = RAPPORT_PREFERENCES_ACCOUNTS (object);
-  RemoveJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(Removal) removal = user_data;
+  RapportPreferencesAccounts *self = removal->self;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
 
   self->n_removing--;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!rapport_account_remove_finish (RAPPORT_STORE (object), result, &error))
     {
       /* Translators: the first %s is an account, the second why it could not be removed */
-      title = g_strdup_printf (_("Could not remove “%s”: %s"), job->name, error->message);
+      title = g_strdup_printf (_("Could not remove “%s”: %s"), removal->name, error->message);
       show_toast (self, title);
       notify_busy (self);
       return;
     }
 
-  g_hash_table_remove (self->results, &job->account_id);
-  /* The worker's connection told nobody: tell the window's store. */
-  rapport_store_emit_changed (self->store, "accounts", job->account_id, RAPPORT_CHANGE_DELETED);
+  if (self->results != NULL)
+    g_hash_table_remove (self->results, &removal->account_id);
   /* Translators: %s is an account's name */
-  title = g_strdup_printf (_("Removed “%s”"), job->name);
+  title = g_strdup_printf (_("Removed “%s”"), removal->name);
   show_toast (self, title);
   notify_busy (self);
 }
@@ -466,22 +404,18 @@ on_remove_response_cb (AdwMessageDialog           *dialog,
 {
   gint64 account_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "rapport-account-id")) ;
   RapportAccount *account = find_account (self, account_id);
-  g_autoptr(GTask) task = NULL;
-  RemoveJob *job;
+  Removal *removal;
 
   if (!g_str_equal (response, "remove") || account == NULL)
     return;
 
-  job = g_new0 (RemoveJob, 1);
-  job->db_path = g_strdup (rapport_store_get_path (self->store));
-  job->account_id = account_id;
-  job->name = g_strdup (rapport_account_get_name (account));
+  removal = g_new0 (Removal, 1);
+  removal->self = g_object_ref (self);
+  removal->account_id = account_id;
+  removal->name = g_strdup (rapport_account_get_name (account));
 
   self->n_removing++;
-  task = g_task_new (self, NULL, on_remove_done_cb, NULL);
-  g_task_set_source_tag (task, on_remove_response_cb);
-  g_task_set_task_data (task, job, (GDestroyNotify) remove_job_free);
-  g_task_run_in_thread (task, remove_thread);
+  rapport_account_remove_async (self->store, account_id, NULL, on_remove_done_cb, removal);
   notify_busy (self);
 }
 
@@ -530,8 +464,8 @@ rapport_preferences_accounts_constructed (GObject *object)
   g_return_if_fail (RAPPORT_IS_STORE (self->store));
 
   self->test_engine = rapport_sync_engine_new (self->store);
-  g_signal_connect (self->store, "changed", G_CALLBACK (on_store_changed_cb), self);
-  reload (self);
+  self->scheduler = rapport_sync_scheduler_dup_for_store (self->store);
+  refresh_rows (self);
 }
 
 static void
@@ -540,15 +474,15 @@ rapport_preferences_accounts_dispose (GObject *object)
   RapportPreferencesAccounts *self = (RapportPreferencesAccounts *)object;
 
   g_cancellable_cancel (self->cancellable);
-  g_clear_handle_id (&self->reload_source, g_source_remove);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_func (self->store, on_store_changed_cb, self);
+  /* The scheduler's accounts outlive the page. */
+  if (self->accounts_list != NULL)
+    gtk_list_box_bind_model (self->accounts_list, NULL, NULL, NULL, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_PREFERENCES_ACCOUNTS);
 
   g_clear_object (&self->test_engine);
   g_clear_object (&self->settings);
-  g_clear_object (&self->accounts);
+  g_clear_object (&self->scheduler);
   g_clear_object (&self->store);
   g_clear_pointer (&self->results, g_hash_table_unref);
 
@@ -650,7 +584,6 @@ rapport_preferences_accounts_init (RapportPreferencesAccounts *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->accounts = g_list_store_new (RAPPORT_TYPE_ACCOUNT);
   self->cancellable = g_cancellable_new ();
   self->results = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                          (GDestroyNotify) test_result_free);
@@ -671,9 +604,6 @@ rapport_preferences_accounts_init (RapportPreferencesAccounts *self)
   gtk_widget_set_margin_end (placeholder, 12);
   gtk_widget_add_css_class (placeholder, "dim-label");
   gtk_list_box_set_placeholder (self->accounts_list, placeholder);
-
-  gtk_list_box_bind_model (self->accounts_list, G_LIST_MODEL (self->accounts),
-                           create_account_row, self, NULL);
 }
 
 /**
@@ -708,7 +638,7 @@ rapport_preferences_accounts_get_accounts (RapportPreferencesAccounts *self)
 {
   g_return_val_if_fail (RAPPORT_IS_PREFERENCES_ACCOUNTS (self), NULL);
 
-  return G_LIST_MODEL (self->accounts);
+  return rapport_sync_scheduler_get_accounts (self->scheduler);
 }
 
 /**

@@ -24,6 +24,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-context.h"
 #include "rapport-member-util.h"
 #include "rapport-pipeline.h"
 #include "rapport-preferences-pipeline.h"
@@ -38,6 +39,7 @@ struct _RapportPreferencesPipeline
 {
   AdwPreferencesPage   parent_instance;
 
+  RapportContext      *context;
   RapportStore        *store;
   RapportPipeline     *pipeline;
 
@@ -51,6 +53,7 @@ G_DEFINE_FINAL_TYPE (RapportPreferencesPipeline, rapport_preferences_pipeline, A
 
 enum {
   PROP_0,
+  PROP_CONTEXT,
   PROP_STORE,
   N_PROPS
 };
@@ -475,6 +478,7 @@ rapport_preferences_pipeline_dispose (GObject *object)
                                           on_stages_items_changed_cb, self);
   g_clear_object (&self->pipeline);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
   g_clear_pointer (&self->stage_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (rapport_preferences_pipeline_parent_class)->dispose (object);
@@ -488,8 +492,24 @@ rapport_preferences_pipeline_constructed (GObject *object)
 
   G_OBJECT_CLASS (rapport_preferences_pipeline_parent_class)->constructed (object);
 
-  g_assert (RAPPORT_IS_STORE (self->store));
-  self->pipeline = rapport_pipeline_new (self->store, &error);
+  /* The open community's pipeline, which the board shows too; a page made
+   * for a bare store reads the stages itself. */
+  if (self->context != NULL)
+    {
+      if (self->store == NULL)
+        self->store = g_object_ref (rapport_context_get_store (self->context));
+      g_assert (self->store == rapport_context_get_store (self->context));
+      g_set_object (&self->pipeline, rapport_context_get_pipeline (self->context));
+      if (self->pipeline == NULL)
+        g_set_error_literal (&error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
+                             _("The stages of the pipeline could not be read."));
+    }
+  else
+    {
+      g_assert (RAPPORT_IS_STORE (self->store));
+      self->pipeline = rapport_pipeline_new (self->store, &error);
+    }
+
   if (self->pipeline == NULL)
     {
       show_error (self, NULL, error);
@@ -512,6 +532,10 @@ rapport_preferences_pipeline_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
     case PROP_STORE:
       g_value_set_object (value, self->store);
       break;
@@ -531,6 +555,10 @@ rapport_preferences_pipeline_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+
     case PROP_STORE:
       self->store = g_value_dup_object (value);
       break;
@@ -551,6 +579,13 @@ rapport_preferences_pipeline_class_init (RapportPreferencesPipelineClass *klass)
   object_class->get_property = rapport_preferences_pipeline_get_property;
   object_class->set_property = rapport_preferences_pipeline_set_property;
 
+  /* The open community, whose pipeline the page edits. */
+  properties [PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         RAPPORT_TYPE_CONTEXT,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /* The database, when there is no context to take it from. */
   properties [PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
                          RAPPORT_TYPE_STORE,

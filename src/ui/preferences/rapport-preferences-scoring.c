@@ -24,6 +24,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-context.h"
 #include "rapport-member-util.h"
 #include "rapport-preferences-scoring.h"
 #include "rapport-scoring.h"
@@ -41,6 +42,7 @@ struct _RapportPreferencesScoring
 {
   AdwPreferencesPage   parent_instance;
 
+  RapportContext      *context;
   RapportStore        *store;
   RapportScoring      *scoring;
 
@@ -83,6 +85,7 @@ G_DEFINE_FINAL_TYPE (RapportPreferencesScoring, rapport_preferences_scoring, ADW
 
 enum {
   PROP_0,
+  PROP_CONTEXT,
   PROP_STORE,
   PROP_BUSY,
   N_PROPS
@@ -347,54 +350,6 @@ load_level_spins (RapportPreferencesScoring *self)
 
 /* Preview */
 
-typedef struct
-{
-  char                *path;
-  RapportScoreWeights *weights;
-  double               level1;
-  double               level2;
-  RapportLevelPreview  preview;
-} PreviewData;
-
-static void
-preview_data_free (gpointer data)
-{
-  PreviewData *preview = data;
-
-  g_free (preview->path);
-  rapport_score_weights_free (preview->weights);
-  g_free (preview);
-}
-
-static void
-preview_thread_cb (GTask        *task,
-                   gpointer      source_object,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
-{
-  PreviewData *data = task_data;
-  g_autoptr(RapportStore) worker = NULL;
-  g_autoptr(RapportScoring) scoring = NULL;
-  g_autoptr(GError) error = NULL;
-
-  worker = rapport_store_new_worker (data->path, &error);
-  if (worker == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  scoring = rapport_scoring_new (worker);
-  if (!rapport_scoring_preview_levels (scoring, data->weights, data->level1, data->level2,
-                                       &data->preview, cancellable, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  g_task_return_boolean (task, TRUE);
-}
-
 static void
 set_previewing (RapportPreferencesScoring *self,
                 gboolean                   previewing)
@@ -456,16 +411,34 @@ show_preview (RapportPreferencesScoring *self,
     }
 }
 
+/* The callback's closure: which preview this is. */
+typedef struct
+{
+  RapportPreferencesScoring *self;
+  GCancellable              *cancellable;
+} PreviewClosure;
+
+static void
+preview_closure_free (PreviewClosure *closure)
+{
+  g_clear_object (&closure->self);
+  g_clear_object (&closure->cancellable);
+  g_free (closure);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PreviewClosure, preview_closure_free)
+
 static void
 on_preview_done_cb (GObject      *source_object,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
-  g_autoptr(RapportPreferencesScoring) self = user_data;
-  PreviewData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(PreviewClosure) closure = user_data;
+  RapportPreferencesScoring *self = closure->self;
+  RapportLevelPreview preview;
   g_autoptr(GError) error = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!rapport_scoring_preview_levels_finish (RAPPORT_SCORING (source_object), result, &preview, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
@@ -475,39 +448,32 @@ on_preview_done_cb (GObject      *source_object,
     }
 
   /* A newer preview is on its way. */
-  if (g_task_get_cancellable (G_TASK (result)) != self->preview_cancellable)
+  if (closure->cancellable != self->preview_cancellable)
     return;
 
   g_clear_object (&self->preview_cancellable);
   rapport_member_clear_error (self->error_label, NULL);
-  show_preview (self, &data->preview);
+  show_preview (self, &preview);
   set_previewing (self, FALSE);
 }
 
 static void
 start_preview (RapportPreferencesScoring *self)
 {
-  g_autoptr(GTask) task = NULL;
-  PreviewData *data;
+  PreviewClosure *closure;
 
-  if (self->store == NULL || self->weights == NULL)
+  if (self->scoring == NULL || self->weights == NULL)
     return;
 
   g_cancellable_cancel (self->preview_cancellable);
   g_clear_object (&self->preview_cancellable);
   self->preview_cancellable = g_cancellable_new ();
 
-  data = g_new0 (PreviewData, 1);
-  data->path = g_strdup (rapport_store_get_path (self->store));
-  data->weights = rapport_score_weights_copy (self->weights);
-  data->level1 = self->level1;
-  data->level2 = self->level2;
-
-  /* No source object: the thread holds nothing of this thread's. */
-  task = g_task_new (NULL, self->preview_cancellable, on_preview_done_cb, g_object_ref (self));
-  g_task_set_source_tag (task, start_preview);
-  g_task_set_task_data (task, data, preview_data_free);
-  g_task_run_in_thread (task, preview_thread_cb);
+  closure = g_new0 (PreviewClosure, 1);
+  closure->self = g_object_ref (self);
+  closure->cancellable = g_object_ref (self->preview_cancellable);
+  rapport_scoring_preview_levels_async (self->scoring, self->weights, self->level1, self->level2,
+                                        self->preview_cancellable, on_preview_done_cb, closure);
 
   set_previewing (self, TRUE);
 }
@@ -577,106 +543,20 @@ on_reset_clicked_cb (GtkButton                 *button,
   schedule_preview (self);
 }
 
-typedef struct
-{
-  char                *path;
-  RapportScoreWeights *weights;     /* NULL: unchanged */
-  gboolean             set_levels;
-  double               level1;
-  double               level2;
-  RapportLevelCounts   counts;
-} ApplyData;
-
-static void
-apply_data_free (gpointer data)
-{
-  ApplyData *apply = data;
-
-  g_free (apply->path);
-  g_clear_pointer (&apply->weights, rapport_score_weights_free);
-  g_free (apply);
-}
-
-static void
-apply_thread_cb (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
-{
-  ApplyData *data = task_data;
-  g_autoptr(RapportStore) worker = NULL;
-  g_autoptr(RapportScoring) scoring = NULL;
-  g_autoptr(GError) error = NULL;
-
-  worker = rapport_store_new_worker (data->path, &error);
-  if (worker == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  scoring = rapport_scoring_new (worker);
-
-  /* One transaction: weights and thresholds land together or not at all. */
-  if (!rapport_store_begin (worker, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  if ((data->weights != NULL &&
-       !rapport_scoring_set_weights (scoring, data->weights, &data->counts, &error)) ||
-      (data->set_levels &&
-       !rapport_scoring_set_level_percents (scoring, data->level1, data->level2, &data->counts, &error)) ||
-      !rapport_store_commit (worker, &error))
-    {
-      rapport_store_rollback (worker);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  g_task_return_boolean (task, TRUE);
-}
-
-/* The callback's closure, on this thread: the store is told even when the
- * page has gone meanwhile. */
-typedef struct
-{
-  RapportPreferencesScoring *self;
-  RapportStore              *store;
-} ApplyClosure;
-
-static void
-apply_closure_free (ApplyClosure *closure)
-{
-  g_clear_object (&closure->self);
-  g_clear_object (&closure->store);
-  g_free (closure);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ApplyClosure, apply_closure_free)
-
 static void
 on_apply_done_cb (GObject      *source_object,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  g_autoptr(ApplyClosure) closure = user_data;
-  RapportPreferencesScoring *self = closure->self;
-  ApplyData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(RapportPreferencesScoring) self = user_data;
+  RapportLevelCounts counts;
   g_autoptr(GError) error = NULL;
   gboolean ok;
   GtkRoot *root;
 
-  ok = g_task_propagate_boolean (G_TASK (result), &error);
-
-  /* The worker's connection told nobody: tell this thread's listeners
-   * (scoring caches, lists, the member page). */
-  if (ok)
-    {
-      rapport_store_emit_changed (closure->store, "score_weights", 0, RAPPORT_CHANGE_RELOAD);
-      rapport_store_emit_changed (closure->store, "members", 0, RAPPORT_CHANGE_RELOAD);
-    }
+  /* Core has told the store's listeners (scoring caches, lists, the
+   * member page), even if this page has gone meanwhile. */
+  ok = rapport_scoring_apply_settings_finish (RAPPORT_SCORING (source_object), result, &counts, &error);
 
   self->applying = FALSE;
   g_clear_object (&self->apply_cancellable);
@@ -703,8 +583,8 @@ on_apply_done_cb (GObject      *source_object,
       g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                             "Scores updated · %'u member at level 1",
                                                             "Scores updated · %'u members at level 1",
-                                                            data->counts.levels[0]),
-                                               data->counts.levels[0]);
+                                                            counts.levels[0]),
+                                               counts.levels[0]);
 
       adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), adw_toast_new (text));
     }
@@ -714,33 +594,26 @@ static void
 on_apply_clicked_cb (GtkButton                 *button,
                      RapportPreferencesScoring *self)
 {
-  g_autoptr(GTask) task = NULL;
-  ApplyClosure *closure;
-  ApplyData *data;
+  gboolean set_weights;
+  gboolean set_levels;
 
-  if (self->store == NULL || self->applying || !is_dirty (self))
+  if (self->scoring == NULL || self->applying || !is_dirty (self))
     return;
 
-  data = g_new0 (ApplyData, 1);
-  data->path = g_strdup (rapport_store_get_path (self->store));
-  if (!rapport_score_weights_equal (self->weights, self->saved_weights))
-    data->weights = rapport_score_weights_copy (self->weights);
-  data->set_levels = self->level1 != self->saved_level1 || self->level2 != self->saved_level2;
-  data->level1 = self->level1;
-  data->level2 = self->level2;
+  set_weights = !rapport_score_weights_equal (self->weights, self->saved_weights);
+  set_levels = self->level1 != self->saved_level1 || self->level2 != self->saved_level2;
 
   self->applying = TRUE;
   self->apply_cancellable = g_cancellable_new ();
   update_buttons (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BUSY]);
 
-  closure = g_new0 (ApplyClosure, 1);
-  closure->self = g_object_ref (self);
-  closure->store = g_object_ref (self->store);
-  task = g_task_new (NULL, self->apply_cancellable, on_apply_done_cb, closure);
-  g_task_set_source_tag (task, on_apply_clicked_cb);
-  g_task_set_task_data (task, data, apply_data_free);
-  g_task_run_in_thread (task, apply_thread_cb);
+  /* Weights and thresholds land together or not at all. */
+  rapport_scoring_apply_settings_async (self->scoring,
+                                        set_weights ? self->weights : NULL,
+                                        set_levels ? self->level1 : -1,
+                                        set_levels ? self->level2 : -1,
+                                        self->apply_cancellable, on_apply_done_cb, g_object_ref (self));
 }
 
 /* Building the page */
@@ -908,6 +781,7 @@ rapport_preferences_scoring_dispose (GObject *object)
   g_clear_object (&self->apply_cancellable);
   g_clear_object (&self->scoring);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
   g_clear_pointer (&self->weights, rapport_score_weights_free);
   g_clear_pointer (&self->saved_weights, rapport_score_weights_free);
   g_clear_pointer (&self->weight_rows, g_ptr_array_unref);
@@ -923,8 +797,21 @@ rapport_preferences_scoring_constructed (GObject *object)
 
   G_OBJECT_CLASS (rapport_preferences_scoring_parent_class)->constructed (object);
 
-  g_assert (RAPPORT_IS_STORE (self->store));
-  self->scoring = rapport_scoring_dup_for_store (self->store);
+  /* The open community's scoring, which keeps scores up to date as
+   * activities arrive; for a bare store, the one shared by its views. */
+  if (self->context != NULL)
+    {
+      if (self->store == NULL)
+        self->store = g_object_ref (rapport_context_get_store (self->context));
+      g_assert (self->store == rapport_context_get_store (self->context));
+      self->scoring = g_object_ref (rapport_context_get_scoring (self->context));
+    }
+  else
+    {
+      g_assert (RAPPORT_IS_STORE (self->store));
+      self->scoring = rapport_scoring_dup_for_store (self->store);
+    }
+
   load (self);
 }
 
@@ -938,6 +825,10 @@ rapport_preferences_scoring_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
     case PROP_STORE:
       g_value_set_object (value, self->store);
       break;
@@ -961,6 +852,10 @@ rapport_preferences_scoring_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+
     case PROP_STORE:
       self->store = g_value_dup_object (value);
       break;
@@ -981,6 +876,13 @@ rapport_preferences_scoring_class_init (RapportPreferencesScoringClass *klass)
   object_class->get_property = rapport_preferences_scoring_get_property;
   object_class->set_property = rapport_preferences_scoring_set_property;
 
+  /* The open community, whose scoring the page edits. */
+  properties [PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         RAPPORT_TYPE_CONTEXT,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /* The database, when there is no context to take it from. */
   properties [PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
                          RAPPORT_TYPE_STORE,

@@ -160,10 +160,24 @@ rapport_preferences_window_constructed (GObject *object)
     {
       adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                                   ADW_PREFERENCES_PAGE (rapport_preferences_accounts_new (self->store)));
-      adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
-                                  ADW_PREFERENCES_PAGE (rapport_preferences_scoring_new (self->store)));
-      adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
-                                  ADW_PREFERENCES_PAGE (rapport_preferences_pipeline_new (self->store)));
+      /* With a context, the pages edit its scoring and pipeline, the ones
+       * the board and the member pages show. */
+      if (self->context != NULL)
+        {
+          adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                                      g_object_new (RAPPORT_TYPE_PREFERENCES_SCORING,
+                                                    "context", self->context, NULL));
+          adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                                      g_object_new (RAPPORT_TYPE_PREFERENCES_PIPELINE,
+                                                    "context", self->context, NULL));
+        }
+      else
+        {
+          adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                                      ADW_PREFERENCES_PAGE (rapport_preferences_scoring_new (self->store)));
+          adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                                      ADW_PREFERENCES_PAGE (rapport_preferences_pipeline_new (self->store)));
+        }
     }
 }
 

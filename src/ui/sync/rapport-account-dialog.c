@@ -28,15 +28,15 @@
 #include "rapport-account.h"
 #include "rapport-connector.h"
 #include "rapport-hubspot.h"
-#include "rapport-http.h"
 #include "rapport-secrets.h"
 #include "rapport-store.h"
 #include "rapport-sync-button.h"
 
 /* Adds an account, or replaces the token of @account. Either way the
- * connection is tested first, in a worker thread, so a mistyped token
- * never becomes an account; the keyring's D-Bus calls block, so they run
- * in the same thread. The token leaves the entry only for that thread. */
+ * connection is tested first, so a mistyped token never becomes an
+ * account; core does both in its worker threads, where the network and
+ * the keyring's D-Bus calls may block. The token leaves the entry only for
+ * those calls. */
 
 struct _RapportAccountDialog
 {
@@ -86,28 +86,6 @@ static const guint plan_rate_limits[] = {
   RAPPORT_HUBSPOT_RATE_LIMIT_PRO,
 };
 
-typedef struct
-{
-  char    *db_path;
-  gint64   account_id;
-  char    *connector_id;
-  char    *name;
-  char    *base_url;
-  guint    rate_limit;
-  char    *token;
-} AddJob;
-
-static void
-add_job_free (AddJob *job)
-{
-  g_free (job->db_path);
-  g_free (job->connector_id);
-  g_free (job->name);
-  g_free (job->base_url);
-  rapport_secrets_free_token (job->token);
-  g_free (job);
-}
-
 static const char *
 get_connector_id (RapportAccountDialog *self)
 {
@@ -120,6 +98,14 @@ get_connector_id (RapportAccountDialog *self)
     return ids[selected];
 
   return ids[0];
+}
+
+static guint
+get_rate_limit (RapportAccountDialog *self)
+{
+  guint plan = adw_combo_row_get_selected (self->plan_row);
+
+  return plan < G_N_ELEMENTS (plan_rate_limits) ? plan_rate_limits[plan] : RAPPORT_ACCOUNT_DEFAULT_RATE_LIMIT;
 }
 
 static gboolean
@@ -202,87 +188,58 @@ on_token_row_activated_cb (RapportAccountDialog *self)
   gtk_widget_activate_action (GTK_WIDGET (self), "dialog.submit", NULL);
 }
 
-static void
-add_thread (GTask        *task,
-            gpointer      source_object,
-            gpointer      task_data,
-            GCancellable *cancellable)
+/* Pasted tokens often carry a newline or spaces around them. */
+static char *
+dup_token (RapportAccountDialog *self)
 {
-  AddJob *job = task_data;
-  g_autoptr(RapportStore) store = NULL;
-  g_autoptr(RapportConnector) connector = NULL;
-  g_autoptr(RapportAccount) account = NULL;
-  g_autoptr(RapportHttp) http = NULL;
-  GError *error = NULL;
-  RapportSyncRun run = { 0 };
-  const char *base_url = job->base_url;
-  guint rate_limit = job->rate_limit;
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->token_row))));
+}
 
-  store = rapport_store_new_worker (job->db_path, &error);
-  if (store == NULL)
+/* The dialog was closed while core worked. */
+static gboolean
+is_closed (RapportAccountDialog *self)
+{
+  return self->cancellable == NULL || g_cancellable_is_cancelled (self->cancellable);
+}
+
+static void
+show_error (RapportAccountDialog *self,
+            const GError         *error)
+{
+  g_autofree char *message = rapport_sync_describe_error (get_connector_id (self), error);
+
+  set_busy (self, FALSE);
+  set_message (self, message);
+  gtk_widget_grab_focus (GTK_WIDGET (self->token_row));
+}
+
+static void
+finish (RapportAccountDialog *self,
+        gint64                account_id)
+{
+  set_busy (self, FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (self->token_row), "");
+  g_signal_emit (self, signals [DONE], 0, account_id);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+on_replace_token_done_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(RapportAccountDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!rapport_account_replace_token_finish (RAPPORT_STORE (object), result, &error))
     {
-      g_task_return_error (task, error);
+      if (!is_closed (self))
+        show_error (self, error);
       return;
     }
 
-  if (job->account_id > 0)
-    {
-      account = rapport_account_load (store, job->account_id, &error);
-      if (account == NULL)
-        {
-          g_task_return_error (task, error);
-          return;
-        }
-      base_url = rapport_account_get_base_url (account);
-      rate_limit = rapport_account_get_rate_limit (account);
-    }
-
-  connector = rapport_connector_new_for_id (job->connector_id);
-  if (connector == NULL)
-    {
-      g_task_return_new_error (task, RAPPORT_SYNC_ERROR, RAPPORT_SYNC_ERROR_NO_ACCOUNT,
-                               _("Rapport cannot sync with “%s”"), job->connector_id);
-      return;
-    }
-  if (base_url == NULL || base_url[0] == '\0')
-    base_url = rapport_connector_get_default_base_url (connector);
-
-  http = rapport_http_new (rapport_connector_get_display_name (connector), base_url, job->token,
-                           rate_limit, rapport_connector_get_rate_window (connector));
-  run.store = store;
-  run.http = http;
-  run.account_id = job->account_id;
-  run.cancellable = cancellable;
-  run.failures = g_ptr_array_new_with_free_func (g_free);
-  if (!rapport_connector_test (connector, &run, &error))
-    {
-      g_ptr_array_unref (run.failures);
-      g_task_return_error (task, error);
-      return;
-    }
-  g_ptr_array_unref (run.failures);
-
-  if (job->account_id > 0)
-    {
-      if (!rapport_account_replace_token (store, job->account_id, job->token, &error))
-        {
-          g_task_return_error (task, error);
-          return;
-        }
-      g_task_return_int (task, job->account_id);
-      return;
-    }
-
-  g_clear_object (&account);
-  account = rapport_account_add (store, job->connector_id, job->name, base_url, rate_limit,
-                                 job->token, &error);
-  if (account == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  g_task_return_int (task, rapport_account_get_id (account));
+  if (!is_closed (self))
+    finish (self, rapport_account_get_id (self->account));
 }
 
 static void
@@ -290,31 +247,56 @@ on_add_done_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  RapportAccountDialog *self = RAPPORT_ACCOUNT_DIALOG (object);
+  g_autoptr(RapportAccountDialog) self = user_data;
+  g_autoptr(RapportAccount) account = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 account_id;
 
-  account_id = g_task_propagate_int (G_TASK (result), &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  set_busy (self, FALSE);
-
-  if (error != NULL)
+  account = rapport_account_add_finish (RAPPORT_STORE (object), result, &error);
+  if (account == NULL)
     {
-      g_autofree char *message = rapport_sync_describe_error (get_connector_id (self), error);
-
-      set_message (self, message);
-      gtk_widget_grab_focus (GTK_WIDGET (self->token_row));
+      if (!is_closed (self))
+        show_error (self, error);
       return;
     }
 
-  /* The worker's connection told nobody: tell the window's store. */
-  rapport_store_emit_changed (self->store, "accounts", account_id,
-                              self->account != NULL ? RAPPORT_CHANGE_UPDATED : RAPPORT_CHANGE_INSERTED);
-  gtk_editable_set_text (GTK_EDITABLE (self->token_row), "");
-  g_signal_emit (self, signals [DONE], 0, account_id);
-  gtk_window_destroy (GTK_WINDOW (self));
+  if (!is_closed (self))
+    finish (self, rapport_account_get_id (account));
+}
+
+static void
+on_test_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(RapportAccountDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  char *token;
+
+  if (!rapport_account_test_finish (RAPPORT_STORE (object), result, &error))
+    {
+      if (!is_closed (self))
+        show_error (self, error);
+      return;
+    }
+  if (is_closed (self))
+    return;
+
+  /* The token works: save it. The entry stayed insensitive meanwhile. */
+  token = dup_token (self);
+  if (self->account != NULL)
+    {
+      rapport_account_replace_token_async (self->store, rapport_account_get_id (self->account), token,
+                                           self->cancellable, on_replace_token_done_cb, g_object_ref (self));
+    }
+  else
+    {
+      g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
+      g_autofree char *base_url = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->base_url_row))));
+
+      rapport_account_add_async (self->store, get_connector_id (self), name, base_url, get_rate_limit (self),
+                                 token, self->cancellable, on_add_done_cb, g_object_ref (self));
+    }
+  rapport_secrets_free_token (token);
 }
 
 static void
@@ -323,32 +305,30 @@ submit_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   RapportAccountDialog *self = RAPPORT_ACCOUNT_DIALOG (widget);
-  g_autoptr(GTask) task = NULL;
-  const char *base_url = gtk_editable_get_text (GTK_EDITABLE (self->base_url_row));
-  guint plan = adw_combo_row_get_selected (self->plan_row);
-  AddJob *job;
+  g_autofree char *base_url = NULL;
+  char *token;
 
   if (get_busy (self))
     return;
 
-  job = g_new0 (AddJob, 1);
-  job->db_path = g_strdup (rapport_store_get_path (self->store));
-  job->account_id = self->account != NULL ? rapport_account_get_id (self->account) : 0;
-  job->connector_id = g_strdup (get_connector_id (self));
-  job->name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
-  job->base_url = g_strstrip (g_strdup (base_url));
-  job->rate_limit = plan < G_N_ELEMENTS (plan_rate_limits) ? plan_rate_limits[plan]
-                                                          : RAPPORT_ACCOUNT_DEFAULT_RATE_LIMIT;
-  /* Pasted tokens often carry a newline or spaces around them. */
-  job->token = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->token_row))));
-
   set_message (self, NULL);
   set_busy (self, TRUE);
 
-  task = g_task_new (self, self->cancellable, on_add_done_cb, NULL);
-  g_task_set_source_tag (task, submit_action);
-  g_task_set_task_data (task, job, (GDestroyNotify) add_job_free);
-  g_task_run_in_thread (task, add_thread);
+  token = dup_token (self);
+  if (self->account != NULL)
+    {
+      rapport_account_test_async (self->store, rapport_account_get_connector (self->account),
+                                  rapport_account_get_base_url (self->account),
+                                  rapport_account_get_rate_limit (self->account),
+                                  token, self->cancellable, on_test_done_cb, g_object_ref (self));
+    }
+  else
+    {
+      base_url = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->base_url_row))));
+      rapport_account_test_async (self->store, get_connector_id (self), base_url, get_rate_limit (self),
+                                  token, self->cancellable, on_test_done_cb, g_object_ref (self));
+    }
+  rapport_secrets_free_token (token);
 }
 
 static void

@@ -28,80 +28,65 @@
 #include "rapport-account.h"
 #include "rapport-clock.h"
 #include "rapport-connector.h"
+#include "rapport-context.h"
 #include "rapport-preferences-window.h"
 #include "rapport-store.h"
 #include "rapport-sync-button.h"
 #include "rapport-sync-engine.h"
+#include "rapport-sync-scheduler.h"
 #include "rapport-toast.h"
 #include "rapport-util.h"
 
 /* The header bar's sync button: its icon says whether all is well, a sync
  * is running or an account needs attention; its popover lists the
  * accounts, the running sync with Cancel, the last problem in plain words,
- * and Sync Now. It also runs the background sync every "sync-interval"
- * minutes. One sync runs at a time: accounts are synced one after another. */
+ * and Sync Now. The store's RapportSyncScheduler runs the syncs, one
+ * account after another, and the background sync every "sync-interval"
+ * minutes; the button only shows what it does and asks it to start or
+ * stop. */
 
 struct _RapportSyncButton
 {
-  GtkWidget          parent_instance;
+  GtkWidget             parent_instance;
 
-  RapportStore      *store;
-  RapportSyncEngine *engine;
-  GSettings         *settings;
-  GListStore        *accounts;
-  guint              reload_source;
-  guint              timer_source;
+  RapportContext       *context;
+  RapportStore         *store;
+  RapportSyncScheduler *scheduler;
+  GSettings            *settings;
+  /* Shown without a scheduler. */
+  GListModel           *no_accounts;
 
-  /* The run under way: the accounts still to sync and the totals so far. */
-  GCancellable      *cancellable;
-  GArray            *queue;
-  gboolean           background;
-  gboolean           cancelled;
-  guint              n_synced;
-  guint              n_failed;
-  guint64            created;
-  guint64            updated;
-  guint64            archived;
-  guint64            pushed;
-  guint64            failed;
-  char              *synced_with;
-  char              *failed_with;
-  /* Account id → the plain-words problem of its last run, for failures
-   * the account's own state does not record (a missing token). */
-  GHashTable        *run_problems;
+  RapportSyncStatus     status;
+  char                 *problem;
 
-  RapportSyncStatus  status;
-  char              *problem;
-
-  GtkMenuButton     *menu_button;
-  GtkStack          *icon_stack;
-  GtkSpinner        *button_spinner;
-  GtkPopover        *popover;
-  GtkWidget         *empty_box;
-  GtkWidget         *accounts_box;
-  GtkListBox        *accounts_list;
-  GtkWidget         *progress_box;
-  GtkLabel          *progress_title;
-  GtkLabel          *progress_detail;
-  GtkProgressBar    *progress_bar;
-  GtkWidget         *problem_box;
-  GtkLabel          *problem_title;
-  GtkLabel          *problem_label;
-  GtkWidget         *sync_now_button;
+  GtkMenuButton        *menu_button;
+  GtkStack             *icon_stack;
+  GtkSpinner           *button_spinner;
+  GtkPopover           *popover;
+  GtkWidget            *empty_box;
+  GtkWidget            *accounts_box;
+  GtkListBox           *accounts_list;
+  GtkWidget            *progress_box;
+  GtkLabel             *progress_title;
+  GtkLabel             *progress_detail;
+  GtkProgressBar       *progress_bar;
+  GtkWidget            *problem_box;
+  GtkLabel             *problem_title;
+  GtkLabel             *problem_label;
+  GtkWidget            *sync_now_button;
 };
 
 G_DEFINE_FINAL_TYPE (RapportSyncButton, rapport_sync_button, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
+  PROP_CONTEXT,
   PROP_STORE,
   PROP_STATUS,
   N_PROPS
 };
 
 static GParamSpec *properties [N_PROPS];
-
-static void run_next (RapportSyncButton *self);
 
 /* Plain words */
 
@@ -250,13 +235,14 @@ rapport_sync_describe_last_sync (RapportAccount *account)
   return g_strdup_printf (_("%s · Last sync: %s"), service, when);
 }
 
+
 /* Counts, "120 updated, 3 new", or NULL when nothing changed. */
 static char *
-describe_counts (RapportSyncButton *self)
+describe_counts (const RapportSyncTotals *totals)
 {
   g_autoptr(GStrvBuilder) parts = g_strv_builder_new ();
   g_auto(GStrv) strv = NULL;
-  const guint64 n[] = { self->updated, self->created, self->archived, self->pushed, self->failed };
+  const guint64 n[] = { totals->updated, totals->created, totals->archived, totals->pushed, totals->failed };
 
   for (guint i = 0; i < G_N_ELEMENTS (n); i++)
     {
@@ -303,19 +289,45 @@ describe_counts (RapportSyncButton *self)
 
 /* State */
 
+static GListModel *
+get_accounts (RapportSyncButton *self)
+{
+  if (self->scheduler == NULL)
+    return self->no_accounts;
+
+  return rapport_sync_scheduler_get_accounts (self->scheduler);
+}
+
 static RapportAccount *
 find_account (RapportSyncButton *self,
               gint64             account_id)
 {
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->accounts)); i++)
-    {
-      g_autoptr(RapportAccount) account = g_list_model_get_item (G_LIST_MODEL (self->accounts), i);
+  if (self->scheduler == NULL)
+    return NULL;
 
-      if (rapport_account_get_id (account) == account_id)
-        return account;
-    }
+  return rapport_sync_scheduler_find_account (self->scheduler, account_id);
+}
 
-  return NULL;
+static gboolean
+get_syncing (RapportSyncButton *self)
+{
+  return self->scheduler != NULL && rapport_sync_scheduler_get_running (self->scheduler);
+}
+
+/* The account's problem in plain words: why its last sync here failed,
+ * or else what its state says. */
+static char *
+describe_problem (RapportSyncButton *self,
+                  RapportAccount    *account)
+{
+  const GError *error = NULL;
+
+  if (self->scheduler != NULL)
+    error = rapport_sync_scheduler_get_error (self->scheduler, rapport_account_get_id (account));
+  if (error != NULL)
+    return rapport_sync_describe_error (rapport_account_get_connector (account), error);
+
+  return rapport_sync_describe_account (account);
 }
 
 static void
@@ -342,18 +354,17 @@ set_status (RapportSyncButton *self,
 static void
 update_state (RapportSyncButton *self)
 {
-  guint n_accounts = g_list_model_get_n_items (G_LIST_MODEL (self->accounts));
-  gboolean syncing = self->cancellable != NULL;
+  GListModel *accounts = get_accounts (self);
+  guint n_accounts = g_list_model_get_n_items (accounts);
+  gboolean syncing = get_syncing (self);
   g_autofree char *problem = NULL;
   g_autofree char *problem_name = NULL;
 
   for (guint i = 0; problem == NULL && i < n_accounts; i++)
     {
-      g_autoptr(RapportAccount) account = g_list_model_get_item (G_LIST_MODEL (self->accounts), i);
-      const char *run_problem = g_hash_table_lookup (self->run_problems,
-                                                     &(gint64) { rapport_account_get_id (account) });
+      g_autoptr(RapportAccount) account = g_list_model_get_item (accounts, i);
 
-      problem = run_problem != NULL ? g_strdup (run_problem) : rapport_sync_describe_account (account);
+      problem = describe_problem (self, account);
       if (problem != NULL)
         problem_name = g_strdup (rapport_account_get_name (account));
     }
@@ -389,9 +400,8 @@ create_account_row (gpointer item,
   RapportAccount *account = item;
   g_autoptr(RapportConnector) connector = rapport_connector_new_for_id (rapport_account_get_connector (account));
   g_autofree char *subtitle = rapport_sync_describe_last_sync (account);
-  gboolean running = self->cancellable != NULL &&
-                     rapport_sync_engine_get_running (self->engine) &&
-                     rapport_sync_engine_get_account_id (self->engine) == rapport_account_get_id (account);
+  gboolean running = get_syncing (self) &&
+                     rapport_sync_scheduler_get_account_id (self->scheduler) == rapport_account_get_id (account);
   g_autofree char *problem = rapport_sync_describe_account (account);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *icon;
@@ -427,65 +437,19 @@ create_account_row (gpointer item,
 }
 
 static void
-reload_accounts (RapportSyncButton *self)
+bind_rows (RapportSyncButton *self)
 {
-  g_autoptr(GListModel) accounts = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-
-  g_clear_handle_id (&self->reload_source, g_source_remove);
-
-  if (self->store != NULL)
-    {
-      accounts = rapport_account_load_all (self->store, &error);
-      if (accounts == NULL)
-        g_warning ("Could not read the sync accounts: %s", error->message);
-    }
-
-  for (guint i = 0; accounts != NULL && i < g_list_model_get_n_items (accounts); i++)
-    g_ptr_array_add (items, g_list_model_get_item (accounts, i));
-
-  g_list_store_splice (self->accounts, 0, g_list_model_get_n_items (G_LIST_MODEL (self->accounts)),
-                       items->pdata, items->len);
-
-  /* A problem of an account that is gone goes with it. */
-  {
-    GHashTableIter iter;
-    gint64 *id;
-
-    g_hash_table_iter_init (&iter, self->run_problems);
-    while (g_hash_table_iter_next (&iter, (gpointer *) &id, NULL))
-      if (find_account (self, *id) == NULL)
-        g_hash_table_iter_remove (&iter);
-  }
-
-  update_state (self);
-}
-
-static gboolean
-reload_idle_cb (gpointer data)
-{
-  RapportSyncButton *self = data;
-
-  self->reload_source = 0;
-  reload_accounts (self);
-
-  return G_SOURCE_REMOVE;
+  gtk_list_box_bind_model (self->accounts_list, get_accounts (self), create_account_row, self, NULL);
 }
 
 static void
-on_store_changed_cb (RapportStore      *store,
-                     const char        *table,
-                     gint64             row_id,
-                     RapportChangeKind  kind,
-                     RapportSyncButton *self)
+on_accounts_changed_cb (RapportSyncButton *self,
+                        guint              position,
+                        guint              removed,
+                        guint              added,
+                        GListModel        *accounts)
 {
-  if (g_strcmp0 (table, "accounts") != 0 && g_strcmp0 (table, "sync_log") != 0)
-    return;
-
-  /* A sync announces several tables at once: read the accounts once. */
-  if (self->reload_source == 0)
-    self->reload_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, reload_idle_cb, self, NULL);
+  update_state (self);
 }
 
 /* The run */
@@ -493,8 +457,8 @@ on_store_changed_cb (RapportStore      *store,
 static void
 update_progress (RapportSyncButton *self)
 {
-  RapportSyncEngine *engine = self->engine;
-  RapportAccount *account = find_account (self, rapport_sync_engine_get_account_id (engine));
+  RapportSyncEngine *engine = rapport_sync_scheduler_get_engine (self->scheduler);
+  RapportAccount *account = find_account (self, rapport_sync_scheduler_get_account_id (self->scheduler));
   g_autofree char *title = NULL;
   g_autofree char *records = rapport_format_count (rapport_sync_engine_get_records (engine));
   g_autofree char *pages = rapport_format_count (rapport_sync_engine_get_pages (engine));
@@ -522,14 +486,37 @@ update_progress (RapportSyncButton *self)
 }
 
 static void
-on_engine_progress_cb (RapportSyncButton *self,
-                       RapportSyncEngine *engine)
+on_scheduler_progress_cb (RapportSyncButton    *self,
+                          RapportSyncScheduler *scheduler)
 {
-  if (self->cancellable == NULL)
-    return;
-
   update_progress (self);
   gtk_progress_bar_pulse (self->progress_bar);
+}
+
+/* A run went on to the next account, or ended. */
+static void
+on_scheduler_account_id_changed_cb (RapportSyncButton    *self,
+                                    GParamSpec           *pspec,
+                                    RapportSyncScheduler *scheduler)
+{
+  if (rapport_sync_scheduler_get_running (scheduler))
+    update_progress (self);
+
+  update_state (self);
+  /* The running account's row says so. */
+  bind_rows (self);
+}
+
+/* A run started or ended. */
+static void
+on_scheduler_running_changed_cb (RapportSyncButton    *self,
+                                 GParamSpec           *pspec,
+                                 RapportSyncScheduler *scheduler)
+{
+  if (rapport_sync_scheduler_get_running (scheduler))
+    gtk_progress_bar_set_fraction (self->progress_bar, 0);
+
+  on_scheduler_account_id_changed_cb (self, pspec, scheduler);
 }
 
 static void
@@ -544,127 +531,38 @@ show_toast (RapportSyncButton *self,
 }
 
 static void
-finish_run (RapportSyncButton *self)
+on_scheduler_finished_cb (RapportSyncButton    *self,
+                          RapportSyncScheduler *scheduler)
 {
-  g_autofree char *counts = describe_counts (self);
+  const RapportSyncTotals *totals = rapport_sync_scheduler_get_totals (scheduler);
+  const char * const *names = rapport_sync_scheduler_get_synced_names (scheduler);
+  g_autofree char *counts = describe_counts (totals);
   g_autofree char *title = NULL;
-  g_clear_object (&self->cancellable);
-  g_array_set_size (self->queue, 0);
+  const char *synced_with;
 
-  if (self->cancelled)
+  if (names[0] != NULL && names[1] != NULL)
+    /* Translators: the accounts of a sync, when it synced several */
+    synced_with = _("your accounts");
+  else
+    synced_with = names[0] != NULL ? names[0] : "";
+
+  if (totals->cancelled)
     title = g_strdup (_("Sync cancelled"));
-  else if (self->n_failed > 0)
+  else if (totals->n_failed > 0)
     /* Translators: %s is an account, "HubSpot" */
-    title = g_strdup_printf (_("Could not sync with %s"), self->failed_with);
+    title = g_strdup_printf (_("Could not sync with %s"), rapport_sync_scheduler_get_failed_name (scheduler));
   else if (counts != NULL)
     /* Translators: "Synced with HubSpot: 120 updated, 3 new" */
-    title = g_strdup_printf (_("Synced with %s: %s"), self->synced_with, counts);
-  else if (!self->background)
+    title = g_strdup_printf (_("Synced with %s: %s"), synced_with, counts);
+  else if (!rapport_sync_scheduler_get_background (scheduler))
     /* Translators: %s is an account, "HubSpot" */
-    title = g_strdup_printf (_("Synced with %s: no changes"), self->synced_with);
+    title = g_strdup_printf (_("Synced with %s: no changes"), synced_with);
 
   /* A background sync speaks up only when it changed something or failed. */
   if (title != NULL)
     show_toast (self, title);
 
-  reload_accounts (self);
-}
-
-static void
-on_run_done_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(RapportSyncButton) self = user_data;
-  RapportSyncEngine *engine = RAPPORT_SYNC_ENGINE (object);
-  g_autoptr(GError) error = NULL;
-  gint64 account_id = rapport_sync_engine_get_account_id (engine);
-  RapportAccount *account = find_account (self, account_id);
-
-  self->created += rapport_sync_engine_get_created (engine);
-  self->updated += rapport_sync_engine_get_updated (engine);
-  self->archived += rapport_sync_engine_get_archived (engine);
-  self->pushed += rapport_sync_engine_get_pushed (engine);
-  self->failed += rapport_sync_engine_get_failed (engine);
-
-  if (self->cancellable == NULL)
-    return;
-
-  if (rapport_sync_engine_run_finish (engine, result, &error))
-    {
-      self->n_synced++;
-      g_hash_table_remove (self->run_problems, &account_id);
-    }
-  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      self->cancelled = TRUE;
-    }
-  else
-    {
-      const char *connector_id = account != NULL ? rapport_account_get_connector (account) : "";
-      char *problem = rapport_sync_describe_error (connector_id, error);
-
-      self->n_failed++;
-      g_free (self->failed_with);
-      self->failed_with = g_strdup (account != NULL ? rapport_account_get_name (account) : connector_id);
-
-      /* The log says why; keep a message only if the account's state will
-       * not, to name the trouble in plain words either way. */
-      g_debug ("Sync of account %" G_GINT64_FORMAT " failed: %s", account_id, error->message);
-      if (g_error_matches (error, RAPPORT_SYNC_ERROR, RAPPORT_SYNC_ERROR_UNAUTHORIZED))
-        {
-          g_hash_table_remove (self->run_problems, &account_id);
-          g_free (problem);
-        }
-      else
-        {
-          g_hash_table_insert (self->run_problems, g_memdup2 (&account_id, sizeof account_id), problem);
-        }
-    }
-
-  if (self->cancelled)
-    finish_run (self);
-  else
-    run_next (self);
-}
-
-static void
-run_next (RapportSyncButton *self)
-{
-  gint64 account_id;
-  RapportAccount *account;
-
-  if (self->queue->len == 0)
-    {
-      finish_run (self);
-      return;
-    }
-
-  account_id = g_array_index (self->queue, gint64, 0);
-  g_array_remove_index (self->queue, 0);
-  account = find_account (self, account_id);
-  if (account == NULL)
-    {
-      run_next (self);
-      return;
-    }
-
-  if (self->synced_with == NULL)
-    self->synced_with = g_strdup (rapport_account_get_name (account));
-  else if (!g_str_equal (self->synced_with, rapport_account_get_name (account)))
-    {
-      g_free (self->synced_with);
-      /* Translators: the accounts of a sync, when it synced several */
-      self->synced_with = g_strdup (_("your accounts"));
-    }
-
-  rapport_sync_engine_run_async (self->engine, account_id, RAPPORT_SYNC_BOTH, self->cancellable,
-                                 on_run_done_cb, g_object_ref (self));
-  update_progress (self);
   update_state (self);
-  /* The running account's row says so. */
-  gtk_list_box_bind_model (self->accounts_list, G_LIST_MODEL (self->accounts),
-                           create_account_row, self, NULL);
 }
 
 /**
@@ -672,53 +570,27 @@ run_next (RapportSyncButton *self)
  * @background: whether the timer started it: accounts that need a new
  *   token are left alone, and a sync that changed nothing stays quiet
  *
- * Syncs every account, one after another, pulling then pushing. Does
- * nothing while a sync runs. Without accounts, and not in the background,
- * opens the popover, which offers to connect one.
+ * Asks the scheduler to sync every account, one after another, pulling
+ * then pushing. Does nothing while a sync runs. Without accounts, and not
+ * in the background, opens the popover, which offers to connect one.
  */
 void
 rapport_sync_button_sync (RapportSyncButton *self,
                           gboolean           background)
 {
-  guint n_accounts;
-
   g_return_if_fail (RAPPORT_IS_SYNC_BUTTON (self));
 
-  if (self->store == NULL || self->cancellable != NULL || rapport_sync_engine_get_running (self->engine))
+  if (self->scheduler == NULL || get_syncing (self))
     return;
 
-  n_accounts = g_list_model_get_n_items (G_LIST_MODEL (self->accounts));
-  if (n_accounts == 0)
+  if (g_list_model_get_n_items (get_accounts (self)) == 0)
     {
       if (!background)
         gtk_menu_button_popup (self->menu_button);
       return;
     }
 
-  g_array_set_size (self->queue, 0);
-  for (guint i = 0; i < n_accounts; i++)
-    {
-      g_autoptr(RapportAccount) account = g_list_model_get_item (G_LIST_MODEL (self->accounts), i);
-      gint64 id = rapport_account_get_id (account);
-
-      if (background && g_strcmp0 (rapport_account_get_state (account), RAPPORT_ACCOUNT_STATE_NEEDS_TOKEN) == 0)
-        continue;
-      g_array_append_val (self->queue, id);
-    }
-  if (self->queue->len == 0)
-    return;
-
-  self->background = background;
-  self->cancelled = FALSE;
-  self->n_synced = 0;
-  self->n_failed = 0;
-  g_clear_pointer (&self->failed_with, g_free);
-  self->created = self->updated = self->archived = self->pushed = self->failed = 0;
-  g_clear_pointer (&self->synced_with, g_free);
-  self->cancellable = g_cancellable_new ();
-  gtk_progress_bar_set_fraction (self->progress_bar, 0);
-
-  run_next (self);
+  rapport_sync_scheduler_sync (self->scheduler, background);
 }
 
 /**
@@ -732,37 +604,62 @@ rapport_sync_button_cancel (RapportSyncButton *self)
 {
   g_return_if_fail (RAPPORT_IS_SYNC_BUTTON (self));
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
+  if (self->scheduler != NULL)
+    rapport_sync_scheduler_cancel (self->scheduler);
 }
 
-/* The background timer */
+/* The scheduler */
 
 static gboolean
-on_timer_cb (gpointer data)
+minutes_to_seconds (GValue   *value,
+                    GVariant *variant,
+                    gpointer  user_data)
 {
-  RapportSyncButton *self = data;
+  guint minutes = g_variant_get_uint32 (variant);
 
-  rapport_sync_button_sync (self, TRUE);
-
-  return G_SOURCE_CONTINUE;
+  g_value_set_uint (value, MIN (minutes, G_MAXUINT / 60) * 60);
+  return TRUE;
 }
 
 static void
-update_timer (RapportSyncButton *self)
+set_scheduler (RapportSyncButton    *self,
+               RapportSyncScheduler *scheduler)
 {
-  guint minutes = g_settings_get_uint (self->settings, "sync-interval");
+  if (self->scheduler == scheduler)
+    return;
 
-  g_clear_handle_id (&self->timer_source, g_source_remove);
-  if (minutes > 0 && self->store != NULL)
-    self->timer_source = g_timeout_add_seconds_full (G_PRIORITY_LOW, minutes * 60,
-                                                     on_timer_cb, self, NULL);
-}
+  if (self->scheduler != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (rapport_sync_scheduler_get_accounts (self->scheduler), self);
+      g_signal_handlers_disconnect_by_data (self->scheduler, self);
+    }
 
-static void
-on_sync_interval_changed_cb (RapportSyncButton *self)
-{
-  update_timer (self);
+  g_set_object (&self->scheduler, scheduler);
+
+  if (self->scheduler != NULL)
+    {
+      g_signal_connect_object (self->scheduler, "notify::running",
+                               G_CALLBACK (on_scheduler_running_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->scheduler, "notify::account-id",
+                               G_CALLBACK (on_scheduler_account_id_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->scheduler, "progress",
+                               G_CALLBACK (on_scheduler_progress_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->scheduler, "finished",
+                               G_CALLBACK (on_scheduler_finished_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (rapport_sync_scheduler_get_accounts (self->scheduler), "items-changed",
+                               G_CALLBACK (on_accounts_changed_cb), self, G_CONNECT_SWAPPED);
+
+      /* It syncs in the background as often as the preference says, from
+       * now on. */
+      g_settings_bind_with_mapping (self->settings, "sync-interval",
+                                    self->scheduler, "interval",
+                                    G_SETTINGS_BIND_GET,
+                                    minutes_to_seconds, NULL,
+                                    NULL, NULL);
+    }
+
+  bind_rows (self);
+  update_state (self);
 }
 
 /* Actions */
@@ -818,6 +715,7 @@ open_accounts_action (GtkWidget  *widget,
                               "transient-for", GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                               "modal", GTK_IS_WINDOW (root),
                               "database-path", rapport_store_get_path (self->store),
+                              "context", self->context,
                               "store", self->store,
                               NULL);
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "accounts");
@@ -831,20 +729,17 @@ rapport_sync_button_dispose (GObject *object)
 {
   RapportSyncButton *self = (RapportSyncButton *)object;
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_clear_handle_id (&self->reload_source, g_source_remove);
-  g_clear_handle_id (&self->timer_source, g_source_remove);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_func (self->store, on_store_changed_cb, self);
+  set_scheduler (self, NULL);
+  /* The scheduler's accounts outlive the button. */
+  if (self->accounts_list != NULL)
+    gtk_list_box_bind_model (self->accounts_list, NULL, NULL, NULL, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_SYNC_BUTTON);
 
   g_clear_object (&self->settings);
-  g_clear_object (&self->engine);
-  g_clear_object (&self->accounts);
+  g_clear_object (&self->no_accounts);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (rapport_sync_button_parent_class)->dispose (object);
 }
@@ -854,10 +749,6 @@ rapport_sync_button_finalize (GObject *object)
 {
   RapportSyncButton *self = (RapportSyncButton *)object;
 
-  g_clear_pointer (&self->queue, g_array_unref);
-  g_clear_pointer (&self->run_problems, g_hash_table_unref);
-  g_clear_pointer (&self->synced_with, g_free);
-  g_clear_pointer (&self->failed_with, g_free);
   g_clear_pointer (&self->problem, g_free);
 
   G_OBJECT_CLASS (rapport_sync_button_parent_class)->finalize (object);
@@ -873,6 +764,10 @@ rapport_sync_button_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
     case PROP_STORE:
       g_value_set_object (value, self->store);
       break;
@@ -896,6 +791,10 @@ rapport_sync_button_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_CONTEXT:
+      rapport_sync_button_set_context (self, g_value_get_object (value));
+      break;
+
     case PROP_STORE:
       rapport_sync_button_set_store (self, g_value_get_object (value));
       break;
@@ -916,6 +815,14 @@ rapport_sync_button_class_init (RapportSyncButtonClass *klass)
   object_class->get_property = rapport_sync_button_get_property;
   object_class->set_property = rapport_sync_button_set_property;
 
+  /* The open community: its scheduler is the one the button shows. */
+  properties [PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         RAPPORT_TYPE_CONTEXT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* The community to sync; set with the context, or alone, and then the
+   * button shows the scheduler shared for it. */
   properties [PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
                          RAPPORT_TYPE_STORE,
@@ -960,15 +867,10 @@ rapport_sync_button_init (RapportSyncButton *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->accounts = g_list_store_new (RAPPORT_TYPE_ACCOUNT);
-  self->queue = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->run_problems = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->no_accounts = G_LIST_MODEL (g_list_store_new (RAPPORT_TYPE_ACCOUNT));
   self->settings = g_settings_new (APP_ID);
-  g_signal_connect_object (self->settings, "changed::sync-interval",
-                           G_CALLBACK (on_sync_interval_changed_cb), self, G_CONNECT_SWAPPED);
 
-  gtk_list_box_bind_model (self->accounts_list, G_LIST_MODEL (self->accounts),
-                           create_account_row, self, NULL);
+  bind_rows (self);
   update_state (self);
 }
 
@@ -976,6 +878,48 @@ GtkWidget *
 rapport_sync_button_new (void)
 {
   return g_object_new (RAPPORT_TYPE_SYNC_BUTTON, NULL);
+}
+
+/**
+ * rapport_sync_button_get_context:
+ *
+ * Returns: (transfer none) (nullable): the open community, if it was set
+ */
+RapportContext *
+rapport_sync_button_get_context (RapportSyncButton *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_SYNC_BUTTON (self), NULL);
+
+  return self->context;
+}
+
+/**
+ * rapport_sync_button_set_context:
+ * @context: (nullable): the open community
+ *
+ * Shows the sync of @context's store, which its scheduler runs.
+ */
+void
+rapport_sync_button_set_context (RapportSyncButton *self,
+                                 RapportContext    *context)
+{
+  RapportStore *store;
+  gboolean store_changed;
+
+  g_return_if_fail (RAPPORT_IS_SYNC_BUTTON (self));
+  g_return_if_fail (context == NULL || RAPPORT_IS_CONTEXT (context));
+
+  if (self->context == context)
+    return;
+
+  g_set_object (&self->context, context);
+  store = context != NULL ? rapport_context_get_store (context) : NULL;
+  store_changed = g_set_object (&self->store, store);
+  set_scheduler (self, context != NULL ? rapport_context_get_sync_scheduler (context) : NULL);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CONTEXT]);
+  if (store_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
 }
 
 RapportStore *
@@ -989,40 +933,48 @@ rapport_sync_button_get_store (RapportSyncButton *self)
 /**
  * rapport_sync_button_set_store:
  * @store: (nullable): the community to sync
+ *
+ * Shows the sync of @store, which the scheduler shared for it runs (the
+ * one its #RapportContext owns). Prefer rapport_sync_button_set_context().
  */
 void
 rapport_sync_button_set_store (RapportSyncButton *self,
                                RapportStore      *store)
 {
+  g_autoptr(RapportSyncScheduler) scheduler = NULL;
+
   g_return_if_fail (RAPPORT_IS_SYNC_BUTTON (self));
   g_return_if_fail (store == NULL || RAPPORT_IS_STORE (store));
 
   if (self->store == store)
     return;
 
-  rapport_sync_button_cancel (self);
-  g_clear_object (&self->cancellable);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_func (self->store, on_store_changed_cb, self);
-  if (self->engine != NULL)
-    g_signal_handlers_disconnect_by_func (self->engine, on_engine_progress_cb, self);
-  g_clear_object (&self->engine);
-
-  g_set_object (&self->store, store);
-
-  if (self->store != NULL)
+  if (self->context != NULL)
     {
-      self->engine = rapport_sync_engine_new (self->store);
-      g_signal_connect_object (self->engine, "progress",
-                               G_CALLBACK (on_engine_progress_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect (self->store, "changed", G_CALLBACK (on_store_changed_cb), self);
+      g_clear_object (&self->context);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CONTEXT]);
     }
 
-  g_hash_table_remove_all (self->run_problems);
-  reload_accounts (self);
-  update_timer (self);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    scheduler = rapport_sync_scheduler_dup_for_store (store);
+  set_scheduler (self, scheduler);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
+}
+
+/**
+ * rapport_sync_button_get_scheduler:
+ *
+ * Returns: (transfer none) (nullable): the scheduler whose syncs the
+ *   button shows
+ */
+RapportSyncScheduler *
+rapport_sync_button_get_scheduler (RapportSyncButton *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_SYNC_BUTTON (self), NULL);
+
+  return self->scheduler;
 }
 
 /**
@@ -1035,7 +987,7 @@ rapport_sync_button_get_engine (RapportSyncButton *self)
 {
   g_return_val_if_fail (RAPPORT_IS_SYNC_BUTTON (self), NULL);
 
-  return self->engine;
+  return self->scheduler != NULL ? rapport_sync_scheduler_get_engine (self->scheduler) : NULL;
 }
 
 /**
@@ -1048,7 +1000,7 @@ rapport_sync_button_get_accounts (RapportSyncButton *self)
 {
   g_return_val_if_fail (RAPPORT_IS_SYNC_BUTTON (self), NULL);
 
-  return G_LIST_MODEL (self->accounts);
+  return get_accounts (self);
 }
 
 RapportSyncStatus

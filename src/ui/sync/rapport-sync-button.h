@@ -23,7 +23,9 @@
 #include <adwaita.h>
 
 #include "rapport-account.h"
+#include "rapport-context.h"
 #include "rapport-sync-engine.h"
+#include "rapport-sync-scheduler.h"
 #include "rapport-types.h"
 
 G_BEGIN_DECLS
@@ -46,22 +48,26 @@ typedef enum
 
 G_DECLARE_FINAL_TYPE (RapportSyncButton, rapport_sync_button, RAPPORT, SYNC_BUTTON, GtkWidget)
 
-GtkWidget         *rapport_sync_button_new          (void);
-RapportStore      *rapport_sync_button_get_store    (RapportSyncButton *self);
-void               rapport_sync_button_set_store    (RapportSyncButton *self,
-                                                     RapportStore      *store);
-RapportSyncEngine *rapport_sync_button_get_engine   (RapportSyncButton *self);
-GListModel        *rapport_sync_button_get_accounts (RapportSyncButton *self);
-RapportSyncStatus  rapport_sync_button_get_status   (RapportSyncButton *self);
-const char        *rapport_sync_button_get_problem  (RapportSyncButton *self);
-GtkPopover        *rapport_sync_button_get_popover  (RapportSyncButton *self);
-void               rapport_sync_button_sync         (RapportSyncButton *self,
-                                                     gboolean           background);
-void               rapport_sync_button_cancel       (RapportSyncButton *self);
+GtkWidget            *rapport_sync_button_new           (void);
+RapportContext       *rapport_sync_button_get_context   (RapportSyncButton *self);
+void                  rapport_sync_button_set_context   (RapportSyncButton *self,
+                                                         RapportContext    *context);
+RapportStore         *rapport_sync_button_get_store     (RapportSyncButton *self);
+void                  rapport_sync_button_set_store     (RapportSyncButton *self,
+                                                         RapportStore      *store);
+RapportSyncScheduler *rapport_sync_button_get_scheduler (RapportSyncButton *self);
+RapportSyncEngine    *rapport_sync_button_get_engine    (RapportSyncButton *self);
+GListModel           *rapport_sync_button_get_accounts  (RapportSyncButton *self);
+RapportSyncStatus     rapport_sync_button_get_status    (RapportSyncButton *self);
+const char           *rapport_sync_button_get_problem   (RapportSyncButton *self);
+GtkPopover           *rapport_sync_button_get_popover   (RapportSyncButton *self);
+void                  rapport_sync_button_sync          (RapportSyncButton *self,
+                                                         gboolean           background);
+void                  rapport_sync_button_cancel        (RapportSyncButton *self);
 
-char              *rapport_sync_describe_error      (const char        *connector_id,
-                                                     const GError      *error);
-char              *rapport_sync_describe_account    (RapportAccount    *account);
-char              *rapport_sync_describe_last_sync  (RapportAccount    *account);
+char                 *rapport_sync_describe_error       (const char        *connector_id,
+                                                         const GError      *error);
+char                 *rapport_sync_describe_account     (RapportAccount    *account);
+char                 *rapport_sync_describe_last_sync   (RapportAccount    *account);
 
 G_END_DECLS
