@@ -63,10 +63,11 @@ run (RapportStore      *self,
 }
 
 static void
-member_touched (RapportStore *self,
-                gint64        member_id)
+member_touched (RapportStore         *self,
+                gint64                member_id,
+                RapportMemberChanges  changes)
 {
-  rapport_store_emit_changed (self, "members", member_id, RAPPORT_CHANGE_UPDATED);
+  rapport_store_emit_member_changed (self, member_id, changes);
 }
 
 /**
@@ -126,7 +127,7 @@ rapport_store_add_email (RapportStore  *self,
   if (!run (self, stmt, error))
     return FALSE;
 
-  member_touched (self, member_id);
+  member_touched (self, member_id, RAPPORT_MEMBER_CHANGED_CONTACT);
   return TRUE;
 }
 
@@ -148,7 +149,7 @@ rapport_store_remove_email (RapportStore  *self,
   if (!run (self, stmt, error))
     return FALSE;
 
-  member_touched (self, member_id);
+  member_touched (self, member_id, RAPPORT_MEMBER_CHANGED_CONTACT);
   return TRUE;
 }
 
@@ -249,7 +250,7 @@ rapport_store_add_identity (RapportStore  *self,
   id = sqlite3_column_int64 (stmt, 0);
 
   rapport_store_emit_changed (self, "identities", id, RAPPORT_CHANGE_INSERTED);
-  member_touched (self, member_id);
+  member_touched (self, member_id, RAPPORT_MEMBER_CHANGED_IDENTITIES);
   return id;
 }
 
@@ -277,7 +278,7 @@ rapport_store_remove_identity (RapportStore  *self,
   sqlite3_step (stmt);
 
   rapport_store_emit_changed (self, "identities", identity_id, RAPPORT_CHANGE_DELETED);
-  member_touched (self, member_id);
+  member_touched (self, member_id, RAPPORT_MEMBER_CHANGED_IDENTITIES);
   return TRUE;
 }
 
@@ -350,7 +351,7 @@ rapport_store_add_member_tag (RapportStore  *self,
     goto failed;
 
   rapport_store_emit_changed (self, "tags", tag_id, RAPPORT_CHANGE_UPDATED);
-  member_touched (self, member_id);
+  member_touched (self, member_id, RAPPORT_MEMBER_CHANGED_TAGS);
   return rapport_store_commit (self, error);
 
 failed:
@@ -380,7 +381,7 @@ rapport_store_remove_member_tag (RapportStore  *self,
     return FALSE;
 
   rapport_store_emit_changed (self, "tags", 0, RAPPORT_CHANGE_UPDATED);
-  member_touched (self, member_id);
+  member_touched (self, member_id, RAPPORT_MEMBER_CHANGED_TAGS);
   return TRUE;
 }
 
@@ -475,7 +476,7 @@ rapport_store_add_note (RapportStore  *self,
 
   id = sqlite3_last_insert_rowid (_rapport_store_get_db (self));
   rapport_store_emit_changed (self, "notes", id, RAPPORT_CHANGE_INSERTED);
-  member_touched (self, member_id);
+  member_touched (self, member_id, RAPPORT_MEMBER_CHANGED_NOTES);
   return id;
 }
 
@@ -512,7 +513,7 @@ rapport_store_update_note (RapportStore  *self,
   sqlite3_step (stmt);
 
   rapport_store_emit_changed (self, "notes", note_id, RAPPORT_CHANGE_UPDATED);
-  member_touched (self, member_id);
+  member_touched (self, member_id, RAPPORT_MEMBER_CHANGED_NOTES);
   return TRUE;
 }
 
@@ -573,7 +574,7 @@ rapport_store_delete_note (RapportStore  *self,
     goto failed;
 
   rapport_store_emit_changed (self, "notes", note_id, RAPPORT_CHANGE_DELETED);
-  member_touched (self, member_id);
+  member_touched (self, member_id, RAPPORT_MEMBER_CHANGED_NOTES);
   if (!rapport_store_commit (self, error))
     return FALSE;
 
@@ -680,6 +681,6 @@ rapport_store_add_activity (RapportStore  *self,
 
   id = sqlite3_last_insert_rowid (_rapport_store_get_db (self));
   rapport_store_emit_changed (self, "activities", id, RAPPORT_CHANGE_INSERTED);
-  member_touched (self, member_id);
+  member_touched (self, member_id, RAPPORT_MEMBER_CHANGED_ACTIVITY);
   return id;
 }

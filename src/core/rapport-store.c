@@ -33,25 +33,34 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "rapport-enums.h"
 #include "rapport-member-private.h"
 #include "rapport-store-private.h"
 #include "rapport-util.h"
 
 typedef struct
 {
-  char              *table;
-  gint64             row_id;
-  RapportChangeKind  kind;
+  char                 *table;
+  gint64                row_id;
+  RapportChangeKind     kind;
+  RapportMemberChanges  changes;
 } PendingChange;
 
 enum {
   CHANGED,
+  MEMBER_CHANGED,
   WAITING,
   DAMAGED,
   N_SIGNALS
 };
 
 static guint signals [N_SIGNALS];
+
+static void announce (RapportStore         *self,
+                      const char           *table,
+                      gint64                row_id,
+                      RapportChangeKind     kind,
+                      RapportMemberChanges  changes);
 
 G_DEFINE_FINAL_TYPE (RapportStore, rapport_store, G_TYPE_OBJECT)
 
@@ -303,16 +312,36 @@ rapport_store_class_init (RapportStoreClass *klass)
    * @row_id: the row, or 0 with %RAPPORT_CHANGE_RELOAD
    * @kind: a #RapportChangeKind
    *
-   * Emitted after a change is committed, on the thread that made it.
+   * Emitted after a change is committed, on the thread that made it, with
+   * the table as its detail: connect to "changed::events" to hear only of
+   * events.
    */
   signals [CHANGED] =
     g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_INT64, G_TYPE_INT);
+
+  /**
+   * RapportStore::member-changed:
+   * @member_id: the member
+   * @changes: what changed about them, a #RapportMemberChanges
+   *
+   * Emitted right after "changed::members" for an updated member, saying
+   * which of their parts changed: an RSVP list that shows names reloads
+   * for a new name, not for a new score.
+   */
+  signals [MEMBER_CHANGED] =
+    g_signal_new ("member-changed",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0,
                   NULL, NULL,
                   NULL,
-                  G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_INT64, G_TYPE_INT);
+                  G_TYPE_NONE, 2, G_TYPE_INT64, RAPPORT_TYPE_MEMBER_CHANGES);
 
   /**
    * RapportStore::waiting:
@@ -546,7 +575,8 @@ rapport_store_commit (RapportStore  *self,
   for (guint i = 0; i < pending->len; i++)
     {
       PendingChange *change = &g_array_index (pending, PendingChange, i);
-      g_signal_emit (self, signals [CHANGED], 0, change->table, change->row_id, change->kind);
+
+      announce (self, change->table, change->row_id, change->kind, change->changes);
     }
 
   return TRUE;
@@ -581,25 +611,30 @@ rapport_store_rollback (RapportStore *self)
     }
 }
 
-/**
- * rapport_store_emit_changed:
- *
- * Announces a change: now, or when the current transaction commits.
- */
-void
-rapport_store_emit_changed (RapportStore      *self,
-                            const char        *table,
-                            gint64             row_id,
-                            RapportChangeKind  kind)
+static void
+announce (RapportStore         *self,
+          const char           *table,
+          gint64                row_id,
+          RapportChangeKind     kind,
+          RapportMemberChanges  changes)
+{
+  g_signal_emit (self, signals [CHANGED], g_quark_from_string (table), table, row_id, kind);
+  if (kind == RAPPORT_CHANGE_UPDATED && g_str_equal (table, "members"))
+    g_signal_emit (self, signals [MEMBER_CHANGED], 0, row_id, changes);
+}
+
+static void
+queue_change (RapportStore         *self,
+              const char           *table,
+              gint64                row_id,
+              RapportChangeKind     kind,
+              RapportMemberChanges  changes)
 {
   PendingChange change;
 
-  g_return_if_fail (RAPPORT_IS_STORE (self));
-  g_return_if_fail (table != NULL);
-
   if (self->depth == 0)
     {
-      g_signal_emit (self, signals [CHANGED], 0, table, row_id, kind);
+      announce (self, table, row_id, kind, changes);
       return;
     }
 
@@ -608,13 +643,54 @@ rapport_store_emit_changed (RapportStore      *self,
       PendingChange *p = &g_array_index (self->pending, PendingChange, i);
 
       if (p->row_id == row_id && p->kind == kind && g_str_equal (p->table, table))
-        return;
+        {
+          p->changes |= changes;
+          return;
+        }
     }
 
   change.table = g_strdup (table);
   change.row_id = row_id;
   change.kind = kind;
+  change.changes = changes;
   g_array_append_val (self->pending, change);
+}
+
+/**
+ * rapport_store_emit_changed:
+ *
+ * Announces a change: now, or when the current transaction commits. An
+ * updated member announced this way changed in ways not told apart
+ * (%RAPPORT_MEMBER_CHANGED_ALL); rapport_store_emit_member_changed() says
+ * which.
+ */
+void
+rapport_store_emit_changed (RapportStore      *self,
+                            const char        *table,
+                            gint64             row_id,
+                            RapportChangeKind  kind)
+{
+  g_return_if_fail (RAPPORT_IS_STORE (self));
+  g_return_if_fail (table != NULL);
+
+  queue_change (self, table, row_id, kind, RAPPORT_MEMBER_CHANGED_ALL);
+}
+
+/**
+ * rapport_store_emit_member_changed:
+ * @changes: what changed about the member
+ *
+ * Announces an updated member ("changed::members", then ::member-changed
+ * with @changes), now or when the current transaction commits.
+ */
+void
+rapport_store_emit_member_changed (RapportStore         *self,
+                                   gint64                member_id,
+                                   RapportMemberChanges  changes)
+{
+  g_return_if_fail (RAPPORT_IS_STORE (self));
+
+  queue_change (self, "members", member_id, RAPPORT_CHANGE_UPDATED, changes);
 }
 
 gboolean
@@ -777,6 +853,7 @@ check_member (RapportMember  *member,
 {
   const char *name = rapport_member_get_name (member);
   const char *email = rapport_member_get_email (member);
+  const char *zone_name = rapport_member_get_timezone (member);
   g_autofree char *stripped = g_strstrip (g_strdup (name ? name : ""));
 
   if (stripped[0] == '\0')
@@ -791,6 +868,19 @@ check_member (RapportMember  *member,
       g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
                    _("“%s” is not an email address"), email);
       return FALSE;
+    }
+
+  /* Local times on the member page are shown in it. */
+  if (zone_name != NULL && zone_name[0] != '\0')
+    {
+      g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (zone_name);
+
+      if (zone == NULL)
+        {
+          g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
+                       _("“%s” is not a time zone; use a name like Europe/Berlin"), zone_name);
+          return FALSE;
+        }
     }
 
   return TRUE;
@@ -951,6 +1041,8 @@ rapport_store_update_member (RapportStore   *self,
                              GError        **error)
 {
   g_autoptr(RapportStatement) stmt = NULL;
+  g_autoptr(RapportStatement) old = NULL;
+  RapportMemberChanges changes = RAPPORT_MEMBER_CHANGED_CONTACT;
   gint64 organization_id;
   gint64 id;
 
@@ -960,6 +1052,15 @@ rapport_store_update_member (RapportStore   *self,
   id = rapport_member_get_id (member);
   if (!check_member (member, error) || !rapport_store_begin (self, error))
     return FALSE;
+
+  /* A new name reaches lists that show names; the rest is contact detail. */
+  old = _rapport_store_prepare (self, "SELECT name FROM members WHERE id = ?", error);
+  if (old == NULL)
+    goto failed;
+  sqlite3_bind_int64 (old, 1, id);
+  if (sqlite3_step (old) == SQLITE_ROW &&
+      g_strcmp0 (_rapport_column_text (old, 0), rapport_member_get_name (member)) != 0)
+    changes |= RAPPORT_MEMBER_CHANGED_NAME;
 
   organization_id = _rapport_store_ensure_organization (self, rapport_member_get_organization (member), error);
   if (organization_id < 0)
@@ -992,7 +1093,7 @@ rapport_store_update_member (RapportStore   *self,
   if (!set_primary_email (self, id, rapport_member_get_email (member), error))
     goto failed;
 
-  rapport_store_emit_changed (self, "members", id, RAPPORT_CHANGE_UPDATED);
+  rapport_store_emit_member_changed (self, id, changes);
   return rapport_store_commit (self, error);
 
 failed:

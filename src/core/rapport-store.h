@@ -140,6 +140,9 @@ void           rapport_store_emit_changed            (RapportStore         *self
                                                       const char           *table,
                                                       gint64                row_id,
                                                       RapportChangeKind     kind);
+void           rapport_store_emit_member_changed     (RapportStore         *self,
+                                                      gint64                member_id,
+                                                      RapportMemberChanges  changes);
 gboolean       rapport_store_get_counts              (RapportStore         *self,
                                                       RapportStoreCounts   *counts,
                                                       GError              **error);

@@ -94,6 +94,35 @@ typedef enum
 } RapportChangeKind;
 
 /**
+ * RapportMemberChanges:
+ * @RAPPORT_MEMBER_CHANGED_NAME: the name (and how it sorts)
+ * @RAPPORT_MEMBER_CHANGED_CONTACT: emails, organization, title, location,
+ *   phone, time zone, bio or custom fields
+ * @RAPPORT_MEMBER_CHANGED_IDENTITIES: platform identities
+ * @RAPPORT_MEMBER_CHANGED_TAGS: tags
+ * @RAPPORT_MEMBER_CHANGED_NOTES: notes, interactions or follow-ups
+ * @RAPPORT_MEMBER_CHANGED_ACTIVITY: activities, attendance and their counts
+ * @RAPPORT_MEMBER_CHANGED_SCORE: score or level
+ * @RAPPORT_MEMBER_CHANGED_STAGE: pipeline stage
+ * @RAPPORT_MEMBER_CHANGED_ALL: anything (the change was not told apart)
+ *
+ * What changed about a member, in #RapportStore::member-changed, so a view
+ * reloads only for what it shows.
+ */
+typedef enum /*< flags >*/
+{
+  RAPPORT_MEMBER_CHANGED_NAME       = 1 << 0,
+  RAPPORT_MEMBER_CHANGED_CONTACT    = 1 << 1,
+  RAPPORT_MEMBER_CHANGED_IDENTITIES = 1 << 2,
+  RAPPORT_MEMBER_CHANGED_TAGS       = 1 << 3,
+  RAPPORT_MEMBER_CHANGED_NOTES      = 1 << 4,
+  RAPPORT_MEMBER_CHANGED_ACTIVITY   = 1 << 5,
+  RAPPORT_MEMBER_CHANGED_SCORE      = 1 << 6,
+  RAPPORT_MEMBER_CHANGED_STAGE      = 1 << 7,
+  RAPPORT_MEMBER_CHANGED_ALL        = 0xff,
+} RapportMemberChanges;
+
+/**
  * RapportProgressFunc:
  * @done: how much of the work is done
  * @total: how much work there is, or 0 if unknown

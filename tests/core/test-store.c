@@ -188,6 +188,21 @@ test_member_validation (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "ana@"));
   g_clear_error (&error);
 
+  /* A time zone is a name the system knows (or an offset), else refused. */
+  {
+    g_autoptr(RapportMember) martian = make_member ("Marvin", NULL, NULL);
+
+    rapport_member_set_timezone (martian, "Mars/Olympus_Mons");
+    g_assert_false (rapport_store_insert_member (f->store, martian, &error));
+    g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "Mars/Olympus_Mons"));
+    g_clear_error (&error);
+    rapport_member_set_timezone (martian, "Europe/Berlin");
+    g_assert_true (rapport_store_insert_member (f->store, martian, &error));
+    g_assert_no_error (error);
+    g_assert_true (rapport_store_delete_member (f->store, rapport_member_get_id (martian), NULL, &error));
+  }
+
   add_member (f, "Ana", "ana@example.org", "Org That Must Not Stay");
   g_assert_false (rapport_store_insert_member (f->store, duplicate, &error));
   g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_CONFLICT);

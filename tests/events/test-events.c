@@ -757,6 +757,54 @@ test_remove_restore (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "9999"));
 }
 
+static char *
+first_name_in (RapportRsvpList *list)
+{
+  g_autoptr(RapportRsvp) first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+
+  return g_strdup (rapport_rsvp_get_name (first));
+}
+
+/* The RSVP list reloads for what its rows show (a member's name), not for
+ * every member edit (a new score). A name changed behind the store's back
+ * shows only once a notice calls for a reload. */
+static void
+test_list_notices (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(RapportRsvpList) list = NULL;
+  g_autoptr(RapportMember) member = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  gint64 id = rsvp (f, "ana", 1, RAPPORT_RSVP_GOING);
+  g_autoptr(RapportRsvp) r = rapport_events_get_rsvp (f->store, id, &error);
+  gint64 member_id = rapport_rsvp_get_member_id (r);
+  sqlite3 *db = _rapport_store_get_db (f->store);
+  g_autofree char *rename = g_strdup_printf ("UPDATE members SET name = 'Ana Quiet' WHERE id = %lld",
+                                             (long long) member_id);
+
+  list = rapport_rsvp_list_new (f->store, f->event_id);
+  name = first_name_in (list);
+  g_assert_cmpstr (name, ==, "ana");
+
+  g_assert_cmpint (sqlite3_exec (db, rename, NULL, NULL, NULL), ==, SQLITE_OK);
+  rapport_store_emit_member_changed (f->store, member_id, RAPPORT_MEMBER_CHANGED_SCORE);
+  rapport_store_emit_member_changed (f->store, member_id, RAPPORT_MEMBER_CHANGED_NOTES | RAPPORT_MEMBER_CHANGED_STAGE);
+  rapport_store_emit_changed (f->store, "content_items", 0, RAPPORT_CHANGE_RELOAD);
+  g_clear_pointer (&name, g_free);
+  name = first_name_in (list);
+  g_assert_cmpstr (name, ==, "ana");
+
+  /* A real rename, through the store, is announced as one. */
+  member = rapport_store_get_member (f->store, member_id, &error);
+  rapport_member_set_name (member, "Ana Lima");
+  g_assert_true (rapport_store_update_member (f->store, member, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&name, g_free);
+  name = first_name_in (list);
+  g_assert_cmpstr (name, ==, "Ana Lima");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -776,6 +824,7 @@ main (int   argc,
   ADD ("door/walk-ins", test_walk_ins, 2);
   ADD ("door/search-check-in", test_check_in_search, 10);
   ADD ("done/attendance", test_done_attendance, 10);
+  ADD ("rsvp/list-notices", test_list_notices, 10);
 
 #undef ADD
 

@@ -35,7 +35,6 @@ struct _RapportPipeline
   GObject       parent_instance;
 
   RapportStore *store;
-  gulong        changed_id;
   gint64        reference_time;
   GListStore   *stages;
   GMainContext *context;

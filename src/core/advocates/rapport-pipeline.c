@@ -283,7 +283,29 @@ on_store_changed_cb (RapportStore      *store,
                      RapportChangeKind  kind,
                      RapportPipeline   *self)
 {
-  if (g_str_equal (table, "members") || g_str_equal (table, "pipeline_stages"))
+  /* The stages themselves changed. */
+  schedule_refresh (self);
+}
+
+static void
+on_members_changed_cb (RapportStore      *store,
+                       const char        *table,
+                       gint64             row_id,
+                       RapportChangeKind  kind,
+                       RapportPipeline   *self)
+{
+  /* Members came or went; an update is told apart by ::member-changed. */
+  if (kind != RAPPORT_CHANGE_UPDATED)
+    schedule_refresh (self);
+}
+
+static void
+on_member_changed_cb (RapportStore         *store,
+                      gint64                member_id,
+                      RapportMemberChanges  changes,
+                      RapportPipeline      *self)
+{
+  if (changes & RAPPORT_MEMBER_CHANGED_STAGE)
     schedule_refresh (self);
 }
 
@@ -300,7 +322,7 @@ rapport_pipeline_dispose (GObject *object)
       g_clear_pointer (&self->refresh_source, g_source_unref);
     }
   if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_id, self->store);
+    g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
   g_clear_object (&self->stages);
   g_clear_pointer (&self->context, g_main_context_unref);
@@ -316,8 +338,9 @@ rapport_pipeline_constructed (GObject *object)
   G_OBJECT_CLASS (rapport_pipeline_parent_class)->constructed (object);
 
   g_assert (RAPPORT_IS_STORE (self->store));
-  self->changed_id = g_signal_connect (self->store, "changed",
-                                       G_CALLBACK (on_store_changed_cb), self);
+  g_signal_connect (self->store, "changed::pipeline_stages", G_CALLBACK (on_store_changed_cb), self);
+  g_signal_connect (self->store, "changed::members", G_CALLBACK (on_members_changed_cb), self);
+  g_signal_connect (self->store, "member-changed", G_CALLBACK (on_member_changed_cb), self);
 }
 
 static void

@@ -34,6 +34,7 @@ struct _RapportScoring
 
   RapportStore        *store;
   gulong               changed_id;
+  gulong               weights_changed_id;
   gint64               reference_time;
   RapportScoreWeights *weights;     /* cache of score_weights; NULL when stale */
 };

@@ -393,6 +393,19 @@ compute_scores (RapportStore               *store,
 
 /* GObject */
 
+/* Weights changed elsewhere (Preferences, another process's commit seen
+ * here): read them again when next needed. */
+static void
+on_weights_changed_cb (RapportStore      *store,
+                       const char        *table,
+                       gint64             row_id,
+                       RapportChangeKind  kind,
+                       RapportScoring    *self)
+{
+  g_clear_pointer (&self->weights, rapport_score_weights_free);
+}
+
+/* A new activity scores its member at once. */
 static void
 on_store_changed_cb (RapportStore      *store,
                      const char        *table,
@@ -404,13 +417,7 @@ on_store_changed_cb (RapportStore      *store,
   g_autoptr(GError) error = NULL;
   gint64 member_id = 0;
 
-  if (g_str_equal (table, "score_weights"))
-    {
-      g_clear_pointer (&self->weights, rapport_score_weights_free);
-      return;
-    }
-
-  if (kind != RAPPORT_CHANGE_INSERTED || !g_str_equal (table, "activities"))
+  if (kind != RAPPORT_CHANGE_INSERTED)
     return;
 
   stmt = _rapport_store_prepare (store, "SELECT member_id FROM activities WHERE id = ?", &error);
@@ -433,7 +440,10 @@ rapport_scoring_dispose (GObject *object)
   RapportScoring *self = (RapportScoring *)object;
 
   if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_id, self->store);
+    {
+      g_clear_signal_handler (&self->changed_id, self->store);
+      g_clear_signal_handler (&self->weights_changed_id, self->store);
+    }
   g_clear_object (&self->store);
   g_clear_pointer (&self->weights, rapport_score_weights_free);
 
@@ -448,8 +458,10 @@ rapport_scoring_constructed (GObject *object)
   G_OBJECT_CLASS (rapport_scoring_parent_class)->constructed (object);
 
   g_assert (RAPPORT_IS_STORE (self->store));
-  self->changed_id = g_signal_connect (self->store, "changed",
+  self->changed_id = g_signal_connect (self->store, "changed::activities",
                                        G_CALLBACK (on_store_changed_cb), self);
+  self->weights_changed_id = g_signal_connect (self->store, "changed::score_weights",
+                                               G_CALLBACK (on_weights_changed_cb), self);
 }
 
 static void
@@ -953,7 +965,7 @@ rapport_scoring_update_member (RapportScoring  *self,
     return _rapport_store_set_error (self->store, error);
 
   if (sqlite3_changes (_rapport_store_get_db (self->store)) > 0)
-    rapport_store_emit_changed (self->store, "members", member_id, RAPPORT_CHANGE_UPDATED);
+    rapport_store_emit_member_changed (self->store, member_id, RAPPORT_MEMBER_CHANGED_SCORE);
   else if (!member_exists (self->store, member_id, error))
     return FALSE;
 

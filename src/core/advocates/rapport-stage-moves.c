@@ -230,7 +230,7 @@ rapport_pipeline_move_member (RapportPipeline    *self,
   if (operation == 0)
     goto failed;
 
-  rapport_store_emit_changed (self->store, "members", member_id, RAPPORT_CHANGE_UPDATED);
+  rapport_store_emit_member_changed (self->store, member_id, RAPPORT_MEMBER_CHANGED_STAGE);
   rapport_store_emit_changed (self->store, "stage_history", entry, RAPPORT_CHANGE_INSERTED);
   if (!rapport_store_commit (self->store, error))
     return FALSE;

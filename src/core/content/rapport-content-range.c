@@ -38,7 +38,6 @@ struct _RapportContentRange
   GDateTime    *start;
   GDateTime    *end;
   GPtrArray    *occurrences;
-  gulong        changed_id;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -123,10 +122,9 @@ on_store_changed_cb (RapportStore        *store,
                      RapportChangeKind    kind,
                      RapportContentRange *self)
 {
-  /* A member's removal can drop an author; everything else that matters
-   * is in content_items. */
-  if (g_str_equal (table, "content_items") || g_str_equal (table, "members"))
-    reload (self);
+  /* Connected for content_items, and members: a member's removal can drop
+   * an author. */
+  reload (self);
 }
 
 static void
@@ -135,7 +133,7 @@ rapport_content_range_dispose (GObject *object)
   RapportContentRange *self = (RapportContentRange *) object;
 
   if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_id, self->store);
+    g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (rapport_content_range_parent_class)->dispose (object);
@@ -192,8 +190,8 @@ rapport_content_range_set_property (GObject      *object,
     {
     case PROP_STORE:
       self->store = g_value_dup_object (value);
-      self->changed_id = g_signal_connect (self->store, "changed",
-                                           G_CALLBACK (on_store_changed_cb), self);
+      g_signal_connect (self->store, "changed::content_items", G_CALLBACK (on_store_changed_cb), self);
+      g_signal_connect (self->store, "changed::members", G_CALLBACK (on_store_changed_cb), self);
       break;
     case PROP_START:
       rapport_content_range_set_range (self, g_value_get_boxed (value), self->end);

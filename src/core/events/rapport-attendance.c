@@ -79,7 +79,7 @@ add_event_activity (RapportStore  *store,
 
   *added = sqlite3_changes (_rapport_store_get_db (store)) > 0;
   if (*added)
-    rapport_store_emit_changed (store, "members", member_id, RAPPORT_CHANGE_UPDATED);
+    rapport_store_emit_member_changed (store, member_id, RAPPORT_MEMBER_CHANGED_ACTIVITY);
 
   return TRUE;
 }

@@ -155,9 +155,7 @@ on_store_changed_cb (RapportStore      *store,
 {
   g_autoptr(GError) error = NULL;
 
-  if (kind != RAPPORT_CHANGE_RELOAD && !g_str_equal (table, "events"))
-    return;
-
+  /* Connected for events only. */
   if (!rapport_event_list_reload (self, &error))
     g_warning ("Could not reload the events: %s", error->message);
 }
@@ -172,7 +170,7 @@ rapport_event_list_constructed (GObject *object)
 
   g_return_if_fail (RAPPORT_IS_STORE (self->store));
 
-  self->changed_id = g_signal_connect (self->store, "changed", G_CALLBACK (on_store_changed_cb), self);
+  self->changed_id = g_signal_connect (self->store, "changed::events", G_CALLBACK (on_store_changed_cb), self);
   if (!rapport_event_list_reload (self, &error))
     g_warning ("Could not load the events: %s", error->message);
 }

@@ -44,7 +44,6 @@ struct _RapportRsvpList
   char               *status_filter;
   GPtrArray          *items;
   RapportEventCounts  counts;
-  gulong              changed_id;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -208,22 +207,49 @@ rapport_rsvp_list_reload (RapportRsvpList  *self,
 }
 
 static void
+reload (RapportRsvpList *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!rapport_rsvp_list_reload (self, &error))
+    g_warning ("Could not reload the RSVPs of event %" G_GINT64_FORMAT ": %s",
+               self->event_id, error->message);
+}
+
+static void
 on_store_changed_cb (RapportStore      *store,
                      const char        *table,
                      gint64             row_id,
                      RapportChangeKind  kind,
                      RapportRsvpList   *self)
 {
-  g_autoptr(GError) error = NULL;
+  /* Connected for events: this event's RSVPs and counters changed. */
+  if (kind == RAPPORT_CHANGE_RELOAD || row_id == self->event_id)
+    reload (self);
+}
 
-  if (kind == RAPPORT_CHANGE_RELOAD ||
-      (g_str_equal (table, "events") && row_id == self->event_id) ||
-      (g_str_equal (table, "members") && kind != RAPPORT_CHANGE_INSERTED))
-    {
-      if (!rapport_rsvp_list_reload (self, &error))
-        g_warning ("Could not reload the RSVPs of event %" G_GINT64_FORMAT ": %s",
-                   self->event_id, error->message);
-    }
+static void
+on_members_changed_cb (RapportStore      *store,
+                       const char        *table,
+                       gint64             row_id,
+                       RapportChangeKind  kind,
+                       RapportRsvpList   *self)
+{
+  /* A removed member takes their RSVPs along; an import renames many. An
+   * update is told apart by ::member-changed. */
+  if (kind == RAPPORT_CHANGE_DELETED || kind == RAPPORT_CHANGE_RELOAD)
+    reload (self);
+}
+
+static void
+on_member_changed_cb (RapportStore         *store,
+                      gint64                member_id,
+                      RapportMemberChanges  changes,
+                      RapportRsvpList      *self)
+{
+  /* The rows show names and emails, not scores or stages. */
+  if (changes & (RAPPORT_MEMBER_CHANGED_NAME | RAPPORT_MEMBER_CHANGED_CONTACT))
+    reload (self);
 }
 
 static void
@@ -236,7 +262,9 @@ rapport_rsvp_list_constructed (GObject *object)
 
   g_return_if_fail (RAPPORT_IS_STORE (self->store));
 
-  self->changed_id = g_signal_connect (self->store, "changed", G_CALLBACK (on_store_changed_cb), self);
+  g_signal_connect (self->store, "changed::events", G_CALLBACK (on_store_changed_cb), self);
+  g_signal_connect (self->store, "changed::members", G_CALLBACK (on_members_changed_cb), self);
+  g_signal_connect (self->store, "member-changed", G_CALLBACK (on_member_changed_cb), self);
   if (!rapport_rsvp_list_reload (self, &error))
     g_warning ("Could not load the RSVPs of event %" G_GINT64_FORMAT ": %s",
                self->event_id, error->message);
@@ -248,7 +276,7 @@ rapport_rsvp_list_dispose (GObject *object)
   RapportRsvpList *self = RAPPORT_RSVP_LIST (object);
 
   if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_id, self->store);
+    g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (rapport_rsvp_list_parent_class)->dispose (object);

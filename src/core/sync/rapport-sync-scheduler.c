@@ -150,9 +150,7 @@ on_store_changed_cb (RapportStore         *store,
 {
   g_autoptr(GSource) source = NULL;
 
-  if (g_strcmp0 (table, "accounts") != 0 && g_strcmp0 (table, "sync_log") != 0)
-    return;
-
+  /* Connected for accounts and sync_log. */
   /* A sync announces several tables at once: read the accounts once. */
   if (self->reload_source != NULL)
     return;
@@ -338,7 +336,8 @@ rapport_sync_scheduler_constructed (GObject *object)
   self->engine = rapport_sync_engine_new (self->store);
   g_signal_connect_object (self->engine, "progress",
                            G_CALLBACK (on_engine_progress_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect (self->store, "changed", G_CALLBACK (on_store_changed_cb), self);
+  g_signal_connect (self->store, "changed::accounts", G_CALLBACK (on_store_changed_cb), self);
+  g_signal_connect (self->store, "changed::sync_log", G_CALLBACK (on_store_changed_cb), self);
 
   reload_accounts (self);
 }

@@ -53,6 +53,16 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
+static void ensure_template (RapportAdvocatesView *self);
+
+/* The page's widgets are made the first time it shows: a window opens on
+ * its Members page. */
+static inline gboolean
+has_template (RapportAdvocatesView *self)
+{
+  return self->columns_box != NULL;
+}
+
 static void
 ensure_style (void)
 {
@@ -74,6 +84,7 @@ void
 _rapport_advocates_view_show_toast (RapportAdvocatesView *self,
                                     AdwToast             *toast)
 {
+  ensure_template (self);
   g_set_weak_pointer (&self->last_toast, toast);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
@@ -255,6 +266,8 @@ build_board (RapportAdvocatesView *self)
 {
   if (self->built || self->pipeline == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
+
+  g_assert (has_template (self));
 
   self->built = TRUE;
   sync_columns (self);
@@ -455,6 +468,14 @@ on_flap_reveal_cb (RapportAdvocatesView *self,
 
 /* Store changes */
 
+/* What the suggestions are made of, besides members. */
+static const char * const suggestion_tables[] = {
+  "changed::activities",
+  "changed::pipeline_stages",
+  "changed::score_weights",
+};
+
+/* Connected for suggestion_tables. */
 static void
 on_store_changed_cb (RapportAdvocatesView *self,
                      const char           *table,
@@ -462,10 +483,29 @@ on_store_changed_cb (RapportAdvocatesView *self,
                      RapportChangeKind     kind,
                      RapportStore         *store)
 {
-  if (g_str_equal (table, "members") ||
-      g_str_equal (table, "activities") ||
-      g_str_equal (table, "pipeline_stages") ||
-      g_str_equal (table, "score_weights"))
+  _rapport_advocates_view_schedule_suggestions (self);
+}
+
+/* A member's notes, tags or contact details change no suggestion. */
+static void
+on_member_changed_cb (RapportAdvocatesView *self,
+                      gint64                member_id,
+                      RapportMemberChanges  changes,
+                      RapportStore         *store)
+{
+  if (changes & (RAPPORT_MEMBER_CHANGED_ACTIVITY | RAPPORT_MEMBER_CHANGED_SCORE | RAPPORT_MEMBER_CHANGED_STAGE))
+    _rapport_advocates_view_schedule_suggestions (self);
+}
+
+static void
+on_members_changed_cb (RapportAdvocatesView *self,
+                       const char           *table,
+                       gint64                row_id,
+                       RapportChangeKind     kind,
+                       RapportStore         *store)
+{
+  /* Updates are told apart by ::member-changed. */
+  if (kind != RAPPORT_CHANGE_UPDATED)
     _rapport_advocates_view_schedule_suggestions (self);
 }
 
@@ -474,6 +514,8 @@ on_store_changed_cb (RapportAdvocatesView *self,
 static void
 rapport_advocates_view_map (GtkWidget *widget)
 {
+  ensure_template (RAPPORT_ADVOCATES_VIEW (widget));
+
   GTK_WIDGET_CLASS (rapport_advocates_view_parent_class)->map (widget);
 
   build_board (RAPPORT_ADVOCATES_VIEW (widget));
@@ -490,13 +532,14 @@ rapport_advocates_view_dispose (GObject *object)
     g_cancellable_cancel (self->suggestions_cancellable);
   g_clear_object (&self->suggestions_cancellable);
   if (self->store != NULL)
-    g_signal_handlers_disconnect_by_func (self->store, on_store_changed_cb, self);
+    g_signal_handlers_disconnect_by_data (self->store, self);
   if (self->pipeline != NULL)
     g_signal_handlers_disconnect_by_func (rapport_pipeline_get_stages (self->pipeline),
                                           on_stages_items_changed_cb, self);
   g_clear_weak_pointer (&self->last_toast);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_ADVOCATES_VIEW);
+  if (has_template (self))
+    gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_ADVOCATES_VIEW);
 
   g_clear_object (&self->pipeline);
   g_clear_object (&self->scoring);
@@ -643,9 +686,17 @@ rapport_advocates_view_init (RapportAdvocatesView *self)
   /* The sort menu reads the board.sort-by state while the template builds. */
   self->sort_by = g_strdup ("score");
 
-  gtk_widget_init_template (GTK_WIDGET (self));
   ensure_style ();
   self->suggestions = g_list_store_new (RAPPORT_TYPE_SUGGESTION);
+}
+
+static void
+ensure_template (RapportAdvocatesView *self)
+{
+  if (has_template (self))
+    return;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
   _rapport_advocates_view_init_suggestions (self);
 
   update_filter_button (self);
@@ -687,11 +738,12 @@ rapport_advocates_view_set_pipeline (RapportAdvocatesView *self,
     return;
 
   if (self->store != NULL)
-    g_signal_handlers_disconnect_by_func (self->store, on_store_changed_cb, self);
+    g_signal_handlers_disconnect_by_data (self->store, self);
   if (self->pipeline != NULL)
     g_signal_handlers_disconnect_by_func (rapport_pipeline_get_stages (self->pipeline),
                                           on_stages_items_changed_cb, self);
-  clear_columns (self);
+  if (has_template (self))
+    clear_columns (self);
   self->built = FALSE;
   self->suggestions_loaded = FALSE;
   self->suggestions_requested = FALSE;
@@ -706,11 +758,17 @@ rapport_advocates_view_set_pipeline (RapportAdvocatesView *self,
     {
       g_signal_connect_object (rapport_pipeline_get_stages (pipeline), "items-changed",
                                G_CALLBACK (on_stages_items_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->store, "changed",
-                               G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+      for (guint i = 0; i < G_N_ELEMENTS (suggestion_tables); i++)
+        g_signal_connect_object (self->store, suggestion_tables[i], G_CALLBACK (on_store_changed_cb),
+                                 self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->store, "changed::members", G_CALLBACK (on_members_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->store, "member-changed", G_CALLBACK (on_member_changed_cb),
+                               self, G_CONNECT_SWAPPED);
     }
 
-  _rapport_advocates_view_update_suggestions_button (self);
+  if (has_template (self))
+    _rapport_advocates_view_update_suggestions_button (self);
   build_board (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PIPELINE]);
 }
@@ -783,6 +841,9 @@ rapport_advocates_view_get_n_columns (RapportAdvocatesView *self)
 
   g_return_val_if_fail (RAPPORT_IS_ADVOCATES_VIEW (self), 0);
 
+  if (!has_template (self))
+    return 0;
+
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->columns_box));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -802,6 +863,9 @@ rapport_advocates_view_get_column (RapportAdvocatesView *self,
                                    gint64                stage_id)
 {
   g_return_val_if_fail (RAPPORT_IS_ADVOCATES_VIEW (self), NULL);
+
+  if (!has_template (self))
+    return NULL;
 
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->columns_box));
        child != NULL;
@@ -838,6 +902,8 @@ rapport_advocates_view_set_filters (RapportAdvocatesView *self,
 
   g_return_if_fail (RAPPORT_IS_ADVOCATES_VIEW (self));
   g_return_if_fail (level >= 0 && level <= 4);
+
+  ensure_template (self);
 
   /* The arguments may be the fields themselves. */
   set_string (&self->search_text, text_copy);
@@ -880,7 +946,8 @@ rapport_advocates_view_set_sort_by (RapportAdvocatesView *self,
 
   g_free (self->sort_by);
   self->sort_by = g_strdup (sort_by);
-  apply_filters_to_all (self);
+  if (has_template (self))
+    apply_filters_to_all (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SORT_BY]);
 }
 
@@ -944,6 +1011,7 @@ rapport_advocates_view_focus_search (RapportAdvocatesView *self)
 {
   g_return_if_fail (RAPPORT_IS_ADVOCATES_VIEW (self));
 
+  ensure_template (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 

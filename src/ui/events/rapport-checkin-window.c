@@ -202,7 +202,8 @@ on_store_changed_cb (RapportStore         *store,
                      RapportChangeKind     kind,
                      RapportCheckinWindow *self)
 {
-  if (kind == RAPPORT_CHANGE_RELOAD || (g_str_equal (table, "events") && row_id == self->event_id))
+  /* Connected for events: this event's RSVPs changed. */
+  if (kind == RAPPORT_CHANGE_RELOAD || row_id == self->event_id)
     {
       g_autofree char *searched = g_strdup (self->searched);
 
@@ -834,7 +835,7 @@ rapport_checkin_window_new (GtkWindow    *parent,
   self->event_id = event_id;
   self->rsvps = rapport_rsvp_list_new (store, event_id);
   g_signal_connect_object (self->rsvps, "notify", G_CALLBACK (on_counts_notify_cb), self, G_CONNECT_SWAPPED);
-  self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (on_store_changed_cb), self);
+  self->changed_id = g_signal_connect (store, "changed::events", G_CALLBACK (on_store_changed_cb), self);
 
   event = rapport_events_get (store, event_id, NULL);
   if (event != NULL)

@@ -268,7 +268,8 @@ on_store_changed_cb (RapportStore      *store,
   if (self->event_id == 0)
     return;
 
-  if (kind == RAPPORT_CHANGE_RELOAD || (g_str_equal (table, "events") && row_id == self->event_id))
+  /* Connected for events. */
+  if (kind == RAPPORT_CHANGE_RELOAD || row_id == self->event_id)
     reload_event (self);
 }
 
@@ -454,7 +455,7 @@ rapport_event_page_set_store (RapportEventPage *self,
     g_clear_signal_handler (&self->changed_id, self->store);
   g_set_object (&self->store, store);
   if (store != NULL)
-    self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (on_store_changed_cb), self);
+    self->changed_id = g_signal_connect (store, "changed::events", G_CALLBACK (on_store_changed_cb), self);
 }
 
 gint64

@@ -106,8 +106,8 @@ on_store_changed_cb (RapportStore      *store,
                      RapportChangeKind  kind,
                      RapportEventRow   *self)
 {
-  if (kind == RAPPORT_CHANGE_RELOAD ||
-      (g_str_equal (table, "events") && row_id == rapport_event_get_id (self->event)))
+  /* Connected for events. */
+  if (kind == RAPPORT_CHANGE_RELOAD || row_id == rapport_event_get_id (self->event))
     update_counts (self);
 }
 
@@ -189,7 +189,7 @@ rapport_event_row_new (RapportStore *store,
   self = g_object_new (RAPPORT_TYPE_EVENT_ROW, NULL);
   self->store = g_object_ref (store);
   self->event = g_object_ref (event);
-  self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (on_store_changed_cb), self);
+  self->changed_id = g_signal_connect (store, "changed::events", G_CALLBACK (on_store_changed_cb), self);
   g_signal_connect_object (event, "notify", G_CALLBACK (on_event_notify_cb), self, G_CONNECT_SWAPPED);
   update (self);
 

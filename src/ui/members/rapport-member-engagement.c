@@ -375,26 +375,38 @@ refresh_idle_cb (gpointer data)
 }
 
 static void
+queue_refresh (RapportMemberEngagement *self)
+{
+  if (self->refresh_source == 0)
+    self->refresh_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refresh_idle_cb, self, NULL);
+}
+
+static void
 on_store_changed_cb (RapportStore            *store,
                      const char              *table,
                      gint64                   row_id,
                      RapportChangeKind        kind,
                      RapportMemberEngagement *self)
 {
-  gboolean relevant;
-
   if (self->member_id <= 0)
     return;
 
-  /* New activities and score updates announce the member; weights,
-   * thresholds and bulk work announce a reload. Recognitions are rare:
-   * any of them is worth a look. */
-  relevant = kind == RAPPORT_CHANGE_RELOAD ||
-             g_str_equal (table, "recognitions") ||
-             (row_id == self->member_id && g_str_equal (table, "members"));
+  /* Connected for members: new activities and score updates announce the
+   * member; weights, thresholds and bulk work a reload. */
+  if (kind == RAPPORT_CHANGE_RELOAD || row_id == self->member_id)
+    queue_refresh (self);
+}
 
-  if (relevant && self->refresh_source == 0)
-    self->refresh_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refresh_idle_cb, self, NULL);
+/* Recognitions are rare: any of them is worth a look. */
+static void
+on_recognitions_changed_cb (RapportStore            *store,
+                            const char              *table,
+                            gint64                   row_id,
+                            RapportChangeKind        kind,
+                            RapportMemberEngagement *self)
+{
+  if (self->member_id > 0)
+    queue_refresh (self);
 }
 
 /* Log Recognition */
@@ -642,7 +654,7 @@ rapport_member_engagement_dispose (GObject *object)
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   if (self->store != NULL)
-    g_signal_handlers_disconnect_by_func (self->store, on_store_changed_cb, self);
+    g_signal_handlers_disconnect_by_data (self->store, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_MEMBER_ENGAGEMENT);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
@@ -775,7 +787,7 @@ rapport_member_engagement_set_store (RapportMemberEngagement *self,
     return;
 
   if (self->store != NULL)
-    g_signal_handlers_disconnect_by_func (self->store, on_store_changed_cb, self);
+    g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->scoring);
   g_clear_object (&self->pipeline);
 
@@ -787,7 +799,8 @@ rapport_member_engagement_set_store (RapportMemberEngagement *self,
       self->pipeline = rapport_pipeline_new (store, &error);
       if (self->pipeline == NULL)
         rapport_member_show_error (self->recognition_error, NULL, error);
-      g_signal_connect (self->store, "changed", G_CALLBACK (on_store_changed_cb), self);
+      g_signal_connect (self->store, "changed::members", G_CALLBACK (on_store_changed_cb), self);
+      g_signal_connect (self->store, "changed::recognitions", G_CALLBACK (on_recognitions_changed_cb), self);
     }
 
   rapport_member_engagement_refresh (self);

@@ -634,20 +634,6 @@ find_field (RapportMemberPage *self,
   return N_FIELDS;
 }
 
-static gboolean
-check_timezone (const char  *value,
-                GError     **error)
-{
-  g_autoptr(GTimeZone) tz = NULL;
-
-  if (!has_text (value) || (tz = g_time_zone_new_identifier (value)) != NULL)
-    return TRUE;
-
-  g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
-               _("“%s” is not a time zone; use a name like Europe/Berlin"), value);
-  return FALSE;
-}
-
 static void
 on_field_row_apply_cb (RapportMemberPage *self,
                        AdwEntryRow       *row)
@@ -665,7 +651,7 @@ on_field_row_apply_cb (RapportMemberPage *self,
   /* Read the member afresh so the update carries everyone else's latest
    * changes, not the values this page last saw. */
   member = rapport_store_get_member (self->store, self->member_id, &error);
-  if (member == NULL || (field == FIELD_TIMEZONE && !check_timezone (text, &error)))
+  if (member == NULL)
     {
       rapport_member_show_error (self->fields_error, GTK_WIDGET (row), error);
       return;
@@ -874,11 +860,11 @@ on_store_changed_cb (RapportStore      *store,
   if (self->member_id <= 0)
     return;
 
-  /* Every change to a member's emails, identities, tags, notes or
-   * activities also announces the member, so this is the one to watch.
-   * One operation announces several rows: refresh once, when idle. */
-  if (kind == RAPPORT_CHANGE_RELOAD ||
-      (row_id == self->member_id && g_strcmp0 (table, "members") == 0))
+  /* Connected for members: every change to a member's emails, identities,
+   * tags, notes or activities also announces the member, so this is the
+   * one to watch. One operation announces several rows: refresh once, when
+   * idle. */
+  if (kind == RAPPORT_CHANGE_RELOAD || row_id == self->member_id)
     {
       if (self->refresh_source == 0)
         self->refresh_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_idle_cb, self, NULL);
@@ -1111,7 +1097,7 @@ rapport_member_page_set_store (RapportMemberPage *self,
   g_set_object (&self->store, store);
 
   if (self->store != NULL)
-    g_signal_connect (self->store, "changed", G_CALLBACK (on_store_changed_cb), self);
+    g_signal_connect (self->store, "changed::members", G_CALLBACK (on_store_changed_cb), self);
 
   rapport_member_engagement_set_store (self->engagement, store);
   rapport_member_identities_set_store (self->identities, store);
