@@ -1062,6 +1062,7 @@ rapport_store_undo (RapportStore  *self,
                     gint64         journal_id,
                     GError       **error)
 {
+  g_autoptr(RapportTransaction) tx = NULL;
   g_autoptr(RapportStatement) stmt = NULL;
   g_autoptr(RapportStatement) mark = NULL;
   g_autoptr(GHashTable) cache = key_cache_new ();
@@ -1074,7 +1075,8 @@ rapport_store_undo (RapportStore  *self,
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
 
-  if (!_rapport_store_begin_durable (self, error))
+  tx = _rapport_transaction_begin (self, TRUE, error);
+  if (tx == NULL)
     return FALSE;
 
   stmt = _rapport_store_prepare (self,
@@ -1082,19 +1084,19 @@ rapport_store_undo (RapportStore  *self,
                                  "FROM change_journal WHERE id = ?",
                                  error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, journal_id);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
                    _("There is no operation %lld to undo"), (long long) journal_id);
-      goto failed;
+      return FALSE;
     }
   if (sqlite3_column_type (stmt, 5) != SQLITE_NULL)
     {
       g_set_error_literal (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
                            _("There is nothing to undo: this was undone already"));
-      goto failed;
+      return FALSE;
     }
 
   operation = g_strdup (_rapport_column_text (stmt, 0));
@@ -1106,22 +1108,22 @@ rapport_store_undo (RapportStore  *self,
 
   rows = load_rows (self, journal_id, cache, error);
   if (rows == NULL)
-    goto failed;
+    return FALSE;
 
   /* Removing an RSVP has an undo of its own: the waitlist may have moved
    * on since (rapport-rsvps.c). */
   if (g_str_equal (operation, "remove-rsvp"))
     {
       if (!_rapport_events_undo_removal (self, rows, error))
-        goto failed;
+        return FALSE;
     }
   else if (!put_back (self, rows, label, error))
-    goto failed;
+    return FALSE;
 
   if (payload != NULL && !g_str_equal (payload, "[]"))
     {
       if (!restore_snapshot (self, payload, error))
-        goto failed;
+        return FALSE;
       if (g_str_equal (operation, "delete-member"))
         {
           recount_member (self, row_id);
@@ -1139,19 +1141,16 @@ rapport_store_undo (RapportStore  *self,
 
   mark = _rapport_store_prepare (self, "UPDATE change_journal SET undone_at = unixepoch () WHERE id = ?", error);
   if (mark == NULL)
-    goto failed;
+    return FALSE;
   sqlite3_bind_int64 (mark, 1, journal_id);
   if (sqlite3_step (mark) != SQLITE_DONE)
     {
       _rapport_store_set_error (self, error);
-      goto failed;
+      return FALSE;
     }
 
-  return rapport_store_commit (self, error);
+  return _rapport_transaction_commit (tx, error);
 
-failed:
-  rapport_store_rollback (self);
-  return FALSE;
 }
 
 /**

@@ -70,6 +70,7 @@ rapport_store_delete_member (RapportStore  *self,
                              gint64        *journal_id,
                              GError       **error)
 {
+  g_autoptr(RapportTransaction) tx = NULL;
   g_autoptr(RapportJournal) journal = NULL;
   g_autoptr(RapportStatement) stmt = NULL;
   g_autoptr(RapportStatement) name = NULL;
@@ -78,18 +79,19 @@ rapport_store_delete_member (RapportStore  *self,
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
 
-  if (!_rapport_store_begin_durable (self, error))
+  tx = _rapport_transaction_begin (self, TRUE, error);
+  if (tx == NULL)
     return FALSE;
 
   name = _rapport_store_prepare (self, "SELECT name FROM members WHERE id = ?", error);
   if (name == NULL)
-    goto failed;
+    return FALSE;
   sqlite3_bind_int64 (name, 1, member_id);
   if (sqlite3_step (name) != SQLITE_ROW)
     {
       g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
                    _("No member with id %lld"), (long long) member_id);
-      goto failed;
+      return FALSE;
     }
   /* TRANSLATORS: an operation in the undo list; %s is a member's name */
   label = g_strdup_printf (_("Delete %s"), _rapport_column_text (name, 0));
@@ -98,32 +100,29 @@ rapport_store_delete_member (RapportStore  *self,
   for (guint i = 0; i < G_N_ELEMENTS (member_rows); i++)
     {
       if (!_rapport_journal_save (journal, member_rows[i].table, member_rows[i].where, member_id, error))
-        goto failed;
+        return FALSE;
     }
 
   stmt = _rapport_store_prepare (self, "DELETE FROM members WHERE id = ?", error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, member_id);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       _rapport_store_set_error (self, error);
-      goto failed;
+      return FALSE;
     }
 
   entry = _rapport_journal_write (journal, error);
   if (entry == 0)
-    goto failed;
+    return FALSE;
 
   rapport_store_emit_changed (self, "members", member_id, RAPPORT_CHANGE_DELETED);
-  if (!rapport_store_commit (self, error))
+  if (!_rapport_transaction_commit (tx, error))
     return FALSE;
 
   if (journal_id != NULL)
     *journal_id = entry;
   return TRUE;
 
-failed:
-  rapport_store_rollback (self);
-  return FALSE;
 }

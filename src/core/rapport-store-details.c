@@ -527,6 +527,7 @@ rapport_store_delete_note (RapportStore  *self,
                            gint64        *journal_id,
                            GError       **error)
 {
+  g_autoptr(RapportTransaction) tx = NULL;
   g_autoptr(RapportJournal) journal = NULL;
   g_autoptr(RapportStatement) select = NULL;
   g_autoptr(RapportStatement) drop = NULL;
@@ -535,7 +536,8 @@ rapport_store_delete_note (RapportStore  *self,
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
 
-  if (!_rapport_store_begin_durable (self, error))
+  tx = _rapport_transaction_begin (self, TRUE, error);
+  if (tx == NULL)
     return FALSE;
 
   select = _rapport_store_prepare (self,
@@ -543,13 +545,13 @@ rapport_store_delete_note (RapportStore  *self,
                                    "JOIN members m ON m.id = n.member_id WHERE n.id = ?",
                                    error);
   if (select == NULL)
-    goto failed;
+    return FALSE;
   sqlite3_bind_int64 (select, 1, note_id);
   if (sqlite3_step (select) != SQLITE_ROW)
     {
       g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
                    _("No note with id %lld"), (long long) note_id);
-      goto failed;
+      return FALSE;
     }
   member_id = sqlite3_column_int64 (select, 0);
 
@@ -560,31 +562,28 @@ rapport_store_delete_note (RapportStore  *self,
     journal = _rapport_journal_new (self, "delete-note", label, "notes", note_id);
   }
   if (!_rapport_journal_save (journal, "notes", "id = ?1", note_id, error))
-    goto failed;
+    return FALSE;
 
   drop = _rapport_store_prepare (self, "DELETE FROM notes WHERE id = ?", error);
   if (drop == NULL)
-    goto failed;
+    return FALSE;
   sqlite3_bind_int64 (drop, 1, note_id);
   if (!run (self, drop, error))
-    goto failed;
+    return FALSE;
 
   entry = _rapport_journal_write (journal, error);
   if (entry == 0)
-    goto failed;
+    return FALSE;
 
   rapport_store_emit_changed (self, "notes", note_id, RAPPORT_CHANGE_DELETED);
   member_touched (self, member_id, RAPPORT_MEMBER_CHANGED_NOTES);
-  if (!rapport_store_commit (self, error))
+  if (!_rapport_transaction_commit (tx, error))
     return FALSE;
 
   if (journal_id != NULL)
     *journal_id = entry;
   return TRUE;
 
-failed:
-  rapport_store_rollback (self);
-  return FALSE;
 }
 
 /**

@@ -34,6 +34,26 @@ void              _rapport_statement_release (RapportStatement  *stmt);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportStatement, _rapport_statement_release)
 
+/* A transaction that rolls back when it goes out of scope uncommitted:
+ *
+ *   g_autoptr(RapportTransaction) tx = _rapport_transaction_begin (store, FALSE, error);
+ *
+ *   if (tx == NULL || !step_one (store, error) || !step_two (store, error))
+ *     return FALSE;
+ *   return _rapport_transaction_commit (tx, error);
+ *
+ * @durable asks for synchronous=FULL (deletes, merges, undo). */
+typedef struct _RapportTransaction RapportTransaction;
+
+RapportTransaction *_rapport_transaction_begin  (RapportStore        *store,
+                                                 gboolean             durable,
+                                                 GError             **error);
+gboolean            _rapport_transaction_commit (RapportTransaction  *self,
+                                                 GError             **error);
+void                _rapport_transaction_free   (RapportTransaction  *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportTransaction, _rapport_transaction_free)
+
 /* What the check at open found about a file; see rapport-store-health.c. */
 typedef struct _RapportStoreHealth RapportStoreHealth;
 

@@ -656,6 +656,57 @@ queue_change (RapportStore         *self,
   g_array_append_val (self->pending, change);
 }
 
+/* Transactions that roll back unless committed */
+
+struct _RapportTransaction
+{
+  RapportStore *store;
+  gboolean      open;
+};
+
+RapportTransaction *
+_rapport_transaction_begin (RapportStore  *store,
+                            gboolean       durable,
+                            GError       **error)
+{
+  RapportTransaction *self;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
+
+  if (!(durable ? _rapport_store_begin_durable (store, error) : rapport_store_begin (store, error)))
+    return NULL;
+
+  self = g_new0 (RapportTransaction, 1);
+  self->store = g_object_ref (store);
+  self->open = TRUE;
+
+  return self;
+}
+
+/* A failed commit has rolled back already. */
+gboolean
+_rapport_transaction_commit (RapportTransaction  *self,
+                             GError             **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (self->open, FALSE);
+
+  self->open = FALSE;
+  return rapport_store_commit (self->store, error);
+}
+
+void
+_rapport_transaction_free (RapportTransaction *self)
+{
+  if (self == NULL)
+    return;
+
+  if (self->open)
+    rapport_store_rollback (self->store);
+  g_object_unref (self->store);
+  g_free (self);
+}
+
 /**
  * rapport_store_emit_changed:
  *

@@ -162,6 +162,7 @@ rapport_pipeline_move_member (RapportPipeline    *self,
                               gint64             *journal_id,
                               GError            **error)
 {
+  g_autoptr(RapportTransaction) tx = NULL;
   g_autoptr(RapportJournal) journal = NULL;
   g_autoptr(RapportStatement) update = NULL;
   g_autoptr(RapportStatement) insert = NULL;
@@ -178,61 +179,60 @@ rapport_pipeline_move_member (RapportPipeline    *self,
   if (journal_id != NULL)
     *journal_id = 0;
 
-  if (!_rapport_store_begin_durable (self->store, error))
+  tx = _rapport_transaction_begin (self->store, TRUE, error);
+  if (tx == NULL)
     return FALSE;
 
   if (!_rapport_pipeline_read_member_stage (self->store, member_id, &from_stage, &name, error) ||
       !stage_exists (self->store, stage_id, error))
-    goto failed;
+    return FALSE;
 
+  /* Already there: nothing to record (the transaction rolls back). */
   if (from_stage == stage_id)
-    {
-      rapport_store_rollback (self->store);
-      return TRUE;
-    }
+    return TRUE;
 
   stage = rapport_pipeline_find_stage (self, stage_id);
   /* TRANSLATORS: an operation in the undo list: "Move Ana Lima to Advocate" */
   label = g_strdup_printf (_("Move %s to %s"), name, stage != NULL ? rapport_stage_get_name (stage) : "");
   journal = _rapport_journal_new (self->store, "move-stage", label, "members", member_id);
   if (!_rapport_journal_save (journal, "members", "id = ?1", member_id, error))
-    goto failed;
+    return FALSE;
 
   update = _rapport_store_prepare (self->store,
                                    "UPDATE members SET stage_id = ?, updated_at = ? WHERE id = ?",
                                    error);
   if (update == NULL)
-    goto failed;
+    return FALSE;
   sqlite3_bind_int64 (update, 1, stage_id);
   sqlite3_bind_int64 (update, 2, now);
   sqlite3_bind_int64 (update, 3, member_id);
   if (!_rapport_pipeline_step_done (self->store, update, error))
-    goto failed;
+    return FALSE;
 
   insert = _rapport_store_prepare (self->store,
                                    "INSERT INTO stage_history (member_id, from_stage, to_stage, changed_at, reason) "
                                    "VALUES (?, ?, ?, ?, ?)",
                                    error);
   if (insert == NULL)
-    goto failed;
+    return FALSE;
   sqlite3_bind_int64 (insert, 1, member_id);
   sqlite3_bind_int64 (insert, 2, from_stage);
   sqlite3_bind_int64 (insert, 3, stage_id);
   sqlite3_bind_int64 (insert, 4, now);
   _rapport_bind_text (insert, 5, rapport_move_reason_to_string (reason));
   if (!_rapport_pipeline_step_done (self->store, insert, error))
-    goto failed;
+    return FALSE;
   entry = sqlite3_last_insert_rowid (_rapport_store_get_db (self->store));
 
   if (!_rapport_journal_created (journal, "stage_history", "id = ?1", entry, error))
-    goto failed;
+    return FALSE;
   operation = _rapport_journal_write (journal, error);
   if (operation == 0)
-    goto failed;
+    return FALSE;
 
   rapport_store_emit_member_changed (self->store, member_id, RAPPORT_MEMBER_CHANGED_STAGE);
   rapport_store_emit_changed (self->store, "stage_history", entry, RAPPORT_CHANGE_INSERTED);
-  if (!rapport_store_commit (self->store, error))
+  if (!_rapport_transaction_commit (tx, error))
     return FALSE;
 
   /* The counts follow at once; a refresh confirms them later. */
@@ -247,9 +247,6 @@ rapport_pipeline_move_member (RapportPipeline    *self,
     *journal_id = operation;
   return TRUE;
 
-failed:
-  rapport_store_rollback (self->store);
-  return FALSE;
 }
 
 /**

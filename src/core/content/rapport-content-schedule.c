@@ -100,19 +100,15 @@ journal_new (RapportStore       *store,
 }
 
 static gboolean
-finish (RapportStore    *store,
-        RapportJournal  *journal,
-        gint64          *journal_id,
-        GError         **error)
+finish (RapportTransaction  *tx,
+        RapportJournal      *journal,
+        gint64              *journal_id,
+        GError             **error)
 {
   gint64 entry = _rapport_journal_write (journal, error);
 
-  if (entry == 0 || !rapport_store_commit (store, error))
-    {
-      if (entry == 0)
-        rapport_store_rollback (store);
-      return FALSE;
-    }
+  if (entry == 0 || !_rapport_transaction_commit (tx, error))
+    return FALSE;
 
   if (journal_id != NULL)
     *journal_id = entry;
@@ -163,6 +159,7 @@ rapport_content_move_occurrence (RapportStore              *store,
                                  gint64                    *journal_id,
                                  GError                   **error)
 {
+  g_autoptr(RapportTransaction) tx = NULL;
   g_autoptr(RapportJournal) journal = NULL;
   g_autoptr(GDateTime) local_start = NULL;
   g_autoptr(RapportContentItem) target = NULL;
@@ -184,12 +181,13 @@ rapport_content_move_occurrence (RapportStore              *store,
   if (days == 0)
     return TRUE;
 
-  if (!_rapport_store_begin_durable (store, error))
+  tx = _rapport_transaction_begin (store, TRUE, error);
+  if (tx == NULL)
     return FALSE;
 
   journal = journal_new (store, item);
   if (!save_item (journal, item_id, error))
-    goto failed;
+    return FALSE;
 
   if (rapport_content_item_get_rrule (item) != NULL && !whole_series)
     {
@@ -199,13 +197,13 @@ rapport_content_move_occurrence (RapportStore              *store,
                                   "item_id IN (SELECT id FROM content_items WHERE series_id = ?1)", item_id, error) ||
           !_rapport_journal_save (journal, "content_item_members",
                                   "item_id IN (SELECT id FROM content_items WHERE series_id = ?1)", item_id, error))
-        goto failed;
+        return FALSE;
 
       target = rapport_content_edit_occurrence (store, item_id,
                                                 rapport_content_occurrence_get_recurrence_id (occurrence),
                                                 error);
       if (target == NULL)
-        goto failed;
+        return FALSE;
 
       if (!_rapport_journal_created (journal, "content_items", "id = ?1", rapport_content_item_get_id (target), error) ||
           !_rapport_journal_created (journal, "content_item_channels", "item_id = ?1",
@@ -213,23 +211,20 @@ rapport_content_move_occurrence (RapportStore              *store,
           !_rapport_journal_created (journal, "content_item_members", "item_id = ?1",
                                      rapport_content_item_get_id (target), error) ||
           !_rapport_journal_created (journal, "content_exdates", "item_id = ?1", item_id, error))
-        goto failed;
+        return FALSE;
     }
   else
     {
       target = rapport_content_get (store, item_id, error);
       if (target == NULL)
-        goto failed;
+        return FALSE;
     }
 
   if (!shift_by_days (store, target, days, error))
-    goto failed;
+    return FALSE;
 
-  return finish (store, journal, journal_id, error);
+  return finish (tx, journal, journal_id, error);
 
-failed:
-  rapport_store_rollback (store);
-  return FALSE;
 }
 
 /**
@@ -249,6 +244,7 @@ rapport_content_schedule (RapportStore  *store,
                           gint64        *journal_id,
                           GError       **error)
 {
+  g_autoptr(RapportTransaction) tx = NULL;
   g_autoptr(RapportJournal) journal = NULL;
   g_autoptr(RapportContentItem) target = NULL;
   g_autoptr(GDateTime) when = NULL;
@@ -258,16 +254,17 @@ rapport_content_schedule (RapportStore  *store,
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
   g_return_val_if_fail (day != NULL, FALSE);
 
-  if (!_rapport_store_begin_durable (store, error))
+  tx = _rapport_transaction_begin (store, TRUE, error);
+  if (tx == NULL)
     return FALSE;
 
   target = rapport_content_get (store, item_id, error);
   if (target == NULL)
-    goto failed;
+    return FALSE;
 
   journal = journal_new (store, target);
   if (!save_item (journal, item_id, error))
-    goto failed;
+    return FALSE;
 
   when = g_date_time_new_local (g_date_time_get_year (day), g_date_time_get_month (day),
                                 g_date_time_get_day_of_month (day), 10, 0, 0);
@@ -275,19 +272,16 @@ rapport_content_schedule (RapportStore  *store,
   rapport_content_item_set_all_day (target, FALSE);
   rapport_content_item_set_publish_at (target, g_date_time_to_unix (when), tzid);
   if (!rapport_content_update (store, target, error))
-    goto failed;
+    return FALSE;
 
   status = rapport_content_item_get_status (target);
   while (status < RAPPORT_CONTENT_STATUS_SCHEDULED)
     {
       status++;
       if (!rapport_content_set_status (store, target, status, error))
-        goto failed;
+        return FALSE;
     }
 
-  return finish (store, journal, journal_id, error);
+  return finish (tx, journal, journal_id, error);
 
-failed:
-  rapport_store_rollback (store);
-  return FALSE;
 }

@@ -450,6 +450,7 @@ rapport_events_remove_rsvp (RapportStore  *store,
                             gint64        *journal_id,
                             GError       **error)
 {
+  g_autoptr(RapportTransaction) tx = NULL;
   g_autoptr(RapportJournal) journal = NULL;
   g_autoptr(RapportStatement) stmt = NULL;
   g_autoptr(RapportRsvp) rsvp = NULL;
@@ -460,12 +461,13 @@ rapport_events_remove_rsvp (RapportStore  *store,
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
 
-  if (!_rapport_store_begin_durable (store, error))
+  tx = _rapport_transaction_begin (store, TRUE, error);
+  if (tx == NULL)
     return FALSE;
 
   rsvp = rapport_events_get_rsvp (store, rsvp_id, error);
   if (rsvp == NULL)
-    goto failed;
+    return FALSE;
   event_id = rapport_rsvp_get_event_id (rsvp);
 
   /* TRANSLATORS: an operation in the undo list; %s is a member's name */
@@ -480,37 +482,34 @@ rapport_events_remove_rsvp (RapportStore  *store,
   if (!_rapport_journal_save (journal, "rsvps", "id = ?1", rsvp_id, error) ||
       !_rapport_journal_save (journal, "rsvp_history", "rsvp_id = ?1", rsvp_id, error) ||
       !_rapport_journal_save (journal, "rsvps", "event_id = ?1 AND status = 'waitlisted'", event_id, error))
-    goto failed;
+    return FALSE;
 
   stmt = _rapport_store_prepare (store, "DELETE FROM rsvps WHERE id = ?", error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, rsvp_id);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       _rapport_events_fail (store, error);
-      goto failed;
+      return FALSE;
     }
 
   if (!_rapport_events_make_offers (store, event_id, error) ||
       !_rapport_journal_created (journal, "rsvp_history", new_history, event_id, error))
-    goto failed;
+    return FALSE;
 
   entry = _rapport_journal_write (journal, error);
   if (entry == 0)
-    goto failed;
+    return FALSE;
 
   _rapport_events_announce (store, event_id, rsvp_id, RAPPORT_CHANGE_DELETED);
-  if (!rapport_store_commit (store, error))
+  if (!_rapport_transaction_commit (tx, error))
     return FALSE;
 
   if (journal_id != NULL)
     *journal_id = entry;
   return TRUE;
 
-failed:
-  rapport_store_rollback (store);
-  return FALSE;
 }
 
 static gint64
