@@ -29,9 +29,9 @@
 #include "rapport-connector.h"
 #include "rapport-preferences-accounts.h"
 #include "rapport-store.h"
-#include "rapport-sync-button.h"
 #include "rapport-sync-engine.h"
 #include "rapport-sync-scheduler.h"
+#include "rapport-sync-text.h"
 
 /* Preferences → Accounts: one row per account with its status and last
  * sync, and a menu to test the connection, replace the token or remove

@@ -30,7 +30,7 @@
 #include "rapport-hubspot.h"
 #include "rapport-secrets.h"
 #include "rapport-store.h"
-#include "rapport-sync-button.h"
+#include "rapport-sync-text.h"
 
 /* Adds an account, or replaces the token of @account. Either way the
  * connection is tested first, so a mistyped token never becomes an

@@ -65,9 +65,4 @@ void                  rapport_sync_button_sync          (RapportSyncButton *self
                                                          gboolean           background);
 void                  rapport_sync_button_cancel        (RapportSyncButton *self);
 
-char                 *rapport_sync_describe_error       (const char        *connector_id,
-                                                         const GError      *error);
-char                 *rapport_sync_describe_account     (RapportAccount    *account);
-char                 *rapport_sync_describe_last_sync   (RapportAccount    *account);
-
 G_END_DECLS

@@ -1,0 +1,35 @@
+/* rapport-sync-text.h
+ *
+ * Copyright 2026 The Rapport authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "rapport-types.h"
+
+G_BEGIN_DECLS
+
+char *rapport_sync_dup_service_name   (const char     *connector_id);
+char *rapport_sync_describe_error     (const char     *connector_id,
+                                       const GError   *error);
+char *rapport_sync_describe_account   (RapportAccount *account);
+char *rapport_sync_describe_last_sync (RapportAccount *account);
+
+G_END_DECLS
