@@ -30,12 +30,18 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <unistd.h>
+#ifdef __linux__
+# include <sys/resource.h>
+#endif
 
 #include "rapport-clock.h"
 #include "rapport-core-resources.h"
 #include "rapport-store-private.h"
 
 #define SQL_RESOURCE_DIR RESOURCE_PATH "/sql"
+
+/* The nice value of the check at open. */
+#define CHECK_NICE 10
 
 /* The schema, in order. Schema version N is the first N files applied. */
 static const char * const migrations[] = {
@@ -376,6 +382,43 @@ configure_connection (RapportStore  *self,
                               error);
 }
 
+#ifdef __linux__
+static gpointer
+start_check_thread_cb (gpointer data)
+{
+  RapportStore *self = data;
+
+  /* On Linux the nice value belongs to the thread, and the threads it
+   * makes inherit it: the check's, made here. */
+  if (setpriority (PRIO_PROCESS, 0, CHECK_NICE) != 0)
+    g_debug ("Could not lower the priority of the check at open: %s", g_strerror (errno));
+  _rapport_store_start_check (self, FALSE);
+
+  return NULL;
+}
+#endif
+
+/* PRAGMA quick_check walks every page of the file, a second or so of a
+ * core on a large one. It runs at a lower priority than the program, so
+ * that what the program shows meanwhile (a window's first frames) does not
+ * wait for it: on a busy machine it takes what is left. */
+static void
+start_check (RapportStore *self,
+             gboolean      checked)
+{
+#ifdef __linux__
+  /* The check reports to the thread-default main context of the thread
+   * that starts it: another thread shares only the global one. */
+  if (!checked && g_main_context_get_thread_default () == NULL)
+    {
+      g_thread_join (g_thread_new ("rapport-check-start", start_check_thread_cb, self));
+      return;
+    }
+#endif
+
+  _rapport_store_start_check (self, checked);
+}
+
 /**
  * rapport_store_new:
  * @path: the database file; its folder is created if needed
@@ -386,8 +429,9 @@ configure_connection (RapportStore  *self,
  * A file that this process may not write, or whose folder it may not write,
  * is opened read-only (rapport_store_is_read_only()). Before an upgrade
  * PRAGMA integrity_check runs, and a damaged file is not upgraded; otherwise
- * PRAGMA quick_check starts in a thread of its own, and writes wait for it:
- * a damaged file refuses them (rapport_store_is_damaged()).
+ * PRAGMA quick_check starts in a thread of its own, at a lower priority than
+ * the caller, and writes wait for it: a damaged file refuses them
+ * (rapport_store_is_damaged()).
  *
  * Returns: (transfer full): the store, or %NULL with @error set
  */
@@ -449,7 +493,7 @@ rapport_store_new (const char  *path,
   if (!configure_connection (self, error) || !migrate (self, error))
     return NULL;
 
-  if (g_getenv ("XX_NOCHECK") == NULL) _rapport_store_start_check (self, checked);
+  start_check (self, checked);
 
   return g_steal_pointer (&self);
 }

@@ -126,7 +126,16 @@ on_window_state_changed_cb (RapportApplication *self,
 
 /* Benchmark hook: with RAPPORT_BENCH_FIRST_FRAME=1, print how long after
  * the process started the first frame showing the members was painted,
- * and the resident memory then, and quit. */
+ * and the resident memory then,
+ *
+ *   first-frame-ms: <ms> rss-kb: <VmRSS> peak-rss-kb: <VmHWM>
+ *
+ * then, RAPPORT_BENCH_SETTLE_MS later (default 0: at once), once the work
+ * put off until after the first frame is done,
+ *
+ *   settled-rss-kb: <VmRSS> peak-rss-kb: <VmHWM>
+ *
+ * and quit. */
 
 static gint64
 process_age_ms (void)
@@ -157,23 +166,41 @@ process_age_ms (void)
          (gint64) (start_ticks * 1000 / (guint64) ticks_per_second);
 }
 
+/* @field: "VmRSS" (now) or "VmHWM" (the peak) */
 static gint64
-resident_kb (void)
+resident_kb (const char *field)
 {
   g_autofree char *status = NULL;
+  g_autofree char *key = g_strdup_printf ("\n%s:", field);
   const char *line;
 
   if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
-      (line = strstr (status, "\nVmRSS:")) == NULL)
+      (line = strstr (status, key)) == NULL)
     return -1;
 
-  return g_ascii_strtoll (line + strlen ("\nVmRSS:"), NULL, 10);
+  return g_ascii_strtoll (line + strlen (key), NULL, 10);
+}
+
+static gboolean
+bench_settled_cb (gpointer user_data)
+{
+  RapportApplication *self = user_data;
+
+  g_print ("settled-rss-kb: %" G_GINT64_FORMAT " peak-rss-kb: %" G_GINT64_FORMAT "\n",
+           resident_kb ("VmRSS"), resident_kb ("VmHWM"));
+  fflush (stdout);
+
+  g_application_quit (G_APPLICATION (self));
+  g_application_release (G_APPLICATION (self));
+  return G_SOURCE_REMOVE;
 }
 
 static void
 on_frame_clock_after_paint_cb (GdkFrameClock      *frame_clock,
                                RapportApplication *self)
 {
+  const char *settle_ms = g_getenv ("RAPPORT_BENCH_SETTLE_MS");
+
   /* Painted after the rows arrived: this frame shows them. */
   if (self->window == NULL ||
       !rapport_members_view_get_loaded (rapport_window_get_members_view (self->window)))
@@ -181,11 +208,15 @@ on_frame_clock_after_paint_cb (GdkFrameClock      *frame_clock,
 
   g_signal_handlers_disconnect_by_func (frame_clock, on_frame_clock_after_paint_cb, self);
 
-  g_print ("first-frame-ms: %" G_GINT64_FORMAT " rss-kb: %" G_GINT64_FORMAT "\n",
-           process_age_ms (), resident_kb ());
+  g_print ("first-frame-ms: %" G_GINT64_FORMAT " rss-kb: %" G_GINT64_FORMAT
+           " peak-rss-kb: %" G_GINT64_FORMAT "\n",
+           process_age_ms (), resident_kb ("VmRSS"), resident_kb ("VmHWM"));
   fflush (stdout);
 
-  g_application_quit (G_APPLICATION (self));
+  /* Held until the figures are out, whatever happens to the window. */
+  g_application_hold (G_APPLICATION (self));
+  g_timeout_add (settle_ms != NULL ? (guint) g_ascii_strtoull (settle_ms, NULL, 10) : 0,
+                 bench_settled_cb, self);
 }
 
 static void

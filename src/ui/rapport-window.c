@@ -119,6 +119,18 @@ ensure_advocates_view (RapportWindow *self)
   rapport_advocates_view_set_pipeline (self->advocates_view, self->pipeline);
 }
 
+/* The main menu is made when it first opens. */
+static void
+create_primary_menu_cb (GtkMenuButton *button,
+                        gpointer       user_data)
+{
+  RapportWindow *self = user_data;
+  GObject *menu = gtk_widget_get_template_child (GTK_WIDGET (self), RAPPORT_TYPE_WINDOW, "primary_menu");
+
+  gtk_menu_button_set_create_popup_func (button, NULL, NULL, NULL);
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+}
+
 static void
 on_visible_view_changed_cb (RapportWindow *self,
                             GParamSpec    *pspec,
@@ -372,6 +384,9 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, progress_label);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, sync_button);
+  /* Looked up, not kept: the main menu is only made when it opens. */
+  gtk_widget_class_bind_template_child_full (widget_class, "menu_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "primary_menu", FALSE, 0);
 
   gtk_widget_class_bind_template_callback (widget_class, on_switcher_title_visible_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_members_view_count_changed_cb);
@@ -392,7 +407,12 @@ rapport_window_class_init (RapportWindowClass *klass)
 static void
 rapport_window_init (RapportWindow *self)
 {
+  GObject *menu_button;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  menu_button = gtk_widget_get_template_child (GTK_WIDGET (self), RAPPORT_TYPE_WINDOW, "menu_button");
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (menu_button), create_primary_menu_cb, self, NULL);
 
   self->settings = g_settings_new (APP_ID);
   self->deleted_members = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);

@@ -23,9 +23,13 @@
  * toolkit alone costs. With RAPPORT_BENCH_FIRST_FRAME=1 it prints, as
  * Rapport does,
  *
- *   first-frame-ms: <ms since the process started> rss-kb: <VmRSS>
+ *   first-frame-ms: <ms since the process started> rss-kb: <VmRSS> peak-rss-kb: <VmHWM>
  *
- * after its first frame, and exits. */
+ * after its first frame, then RAPPORT_BENCH_SETTLE_MS later (default 0)
+ *
+ *   settled-rss-kb: <VmRSS> peak-rss-kb: <VmHWM>
+ *
+ * and exits. */
 
 #include "config.h"
 
@@ -66,17 +70,31 @@ ms_since_process_start (void)
   return (now.tv_sec + now.tv_nsec / 1e9 - (double) start_ticks / sysconf (_SC_CLK_TCK)) * 1000;
 }
 
+/* @field: "VmRSS" (now) or "VmHWM" (the peak) */
 static long
-rss_kb (void)
+rss_kb (const char *field)
 {
   g_autofree char *status = NULL;
+  g_autofree char *key = g_strdup_printf ("%s:", field);
   const char *line;
 
   if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
-      (line = strstr (status, "VmRSS:")) == NULL)
+      (line = strstr (status, key)) == NULL)
     return -1;
 
-  return strtol (line + strlen ("VmRSS:"), NULL, 10);
+  return strtol (line + strlen (key), NULL, 10);
+}
+
+static gboolean
+settled_cb (gpointer user_data)
+{
+  GtkWindow *window = user_data;
+
+  g_print ("settled-rss-kb: %ld peak-rss-kb: %ld\n", rss_kb ("VmRSS"), rss_kb ("VmHWM"));
+  fflush (stdout);
+
+  gtk_window_destroy (window);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -84,12 +102,15 @@ on_after_paint_cb (GdkFrameClock *clock,
                    gpointer       user_data)
 {
   GtkWindow *window = user_data;
+  const char *settle_ms = g_getenv ("RAPPORT_BENCH_SETTLE_MS");
 
-  g_print ("first-frame-ms: %.0f rss-kb: %ld\n", ms_since_process_start (), rss_kb ());
+  g_print ("first-frame-ms: %.0f rss-kb: %ld peak-rss-kb: %ld\n",
+           ms_since_process_start (), rss_kb ("VmRSS"), rss_kb ("VmHWM"));
   fflush (stdout);
 
   g_signal_handlers_disconnect_by_func (clock, on_after_paint_cb, user_data);
-  gtk_window_destroy (window);
+  g_timeout_add (settle_ms != NULL ? (guint) g_ascii_strtoull (settle_ms, NULL, 10) : 0,
+                 settled_cb, window);
 }
 
 static void

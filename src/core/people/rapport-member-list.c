@@ -30,7 +30,12 @@
 /* A GListModel over a member query that holds only the ordered ids (8 bytes a
  * member) and builds a RapportMember when a view asks for a row. Queries run
  * in a worker thread on their own connection; the result is diffed against
- * the current ids so views get the smallest items-changed. */
+ * the current ids so views get the smallest items-changed.
+ *
+ * A limit keeps the rows past it out of the model for a while, though their
+ * ids are known: GTK 4.8's list views make a widget for each of the first
+ * 200 rows whatever their height, and a window's first frame shows a
+ * screenful. */
 
 #define CACHE_LIMIT 2048
 #define RELOAD_DELAY_MS 30
@@ -50,6 +55,9 @@ struct _RapportMemberList
   char              *tag;
   char              *organization;
   int                level;
+
+  /* G_MAXUINT: every match is a row. */
+  guint              limit;
 
   GCancellable      *cancellable;
   guint              reload_source;
@@ -82,10 +90,40 @@ enum {
   PROP_LEVEL,
   PROP_LOADING,
   PROP_N_ITEMS,
+  PROP_N_MATCHES,
   N_PROPS
 };
 
 static GParamSpec *properties [N_PROPS];
+
+/* The rows: the matches up to the limit. */
+static inline guint
+n_rows (RapportMemberList *self)
+{
+  return MIN (self->ids->len, self->limit);
+}
+
+/* Among every match, shown or past the limit. */
+static gboolean
+find_match (RapportMemberList *self,
+            gint64             member_id,
+            guint             *position)
+{
+  const gint64 *ids = (const gint64 *) (gpointer) self->ids->data;
+
+  /* A linear scan: half a millisecond over a million ids, and no index to
+   * keep in step with every reload. */
+  for (guint i = 0; i < self->ids->len; i++)
+    {
+      if (ids[i] == member_id)
+        {
+          *position = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
 
 static GType
 rapport_member_list_get_item_type (GListModel *model)
@@ -96,7 +134,7 @@ rapport_member_list_get_item_type (GListModel *model)
 static guint
 rapport_member_list_get_n_items (GListModel *model)
 {
-  return RAPPORT_MEMBER_LIST (model)->ids->len;
+  return n_rows (RAPPORT_MEMBER_LIST (model));
 }
 
 static gpointer
@@ -108,7 +146,7 @@ rapport_member_list_get_item (GListModel *model,
   RapportMember *member;
   gint64 id;
 
-  if (position >= self->ids->len)
+  if (position >= n_rows (self))
     return NULL;
 
   id = g_array_index (self->ids, gint64, position);
@@ -189,8 +227,9 @@ apply_ids (RapportMemberList *self,
 {
   const gint64 *old = (const gint64 *) (gpointer) self->ids->data;
   const gint64 *new = (const gint64 *) (gpointer) ids->data;
-  guint old_len = self->ids->len;
-  guint new_len = ids->len;
+  guint old_matches = self->ids->len;
+  guint old_len = n_rows (self);
+  guint new_len = MIN (ids->len, self->limit);
   guint prefix = 0;
   guint suffix = 0;
 
@@ -209,6 +248,8 @@ apply_ids (RapportMemberList *self,
                                 new_len - prefix - suffix);
   if (old_len != new_len)
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_ITEMS]);
+  if (old_matches != self->ids->len)
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_MATCHES]);
 }
 
 static void
@@ -349,18 +390,23 @@ on_store_changed_cb (RapportMemberList *self,
       return;
     }
 
-  if (!g_str_equal (table, "members"))
-    return;
-
   switch (kind)
     {
     case RAPPORT_CHANGE_DELETED:
       g_hash_table_remove (self->cache, &row_id);
-      if (rapport_member_list_find (self, row_id, &position))
+      if (find_match (self, row_id, &position))
         {
+          guint rows = n_rows (self);
+
           g_array_remove_index (self->ids, position);
-          g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
-          g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_ITEMS]);
+          /* Past the limit, a match moves up into the last row. */
+          if (position < rows && n_rows (self) == rows)
+            g_list_model_items_changed (G_LIST_MODEL (self), position, rows - position, rows - position);
+          else if (position < rows)
+            g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
+          if (n_rows (self) != rows)
+            g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_ITEMS]);
+          g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_MATCHES]);
         }
       break;
 
@@ -417,7 +463,8 @@ rapport_member_list_constructed (GObject *object)
 
   G_OBJECT_CLASS (rapport_member_list_parent_class)->constructed (object);
 
-  g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed_cb),
+  /* Only members: a reload of content or events leaves the list alone. */
+  g_signal_connect_object (self->store, "changed::members", G_CALLBACK (on_store_changed_cb),
                            self, G_CONNECT_SWAPPED);
 }
 
@@ -468,6 +515,10 @@ rapport_member_list_get_property (GObject    *object,
       break;
 
     case PROP_N_ITEMS:
+      g_value_set_uint (value, n_rows (self));
+      break;
+
+    case PROP_N_MATCHES:
       g_value_set_uint (value, self->ids->len);
       break;
 
@@ -585,12 +636,19 @@ rapport_member_list_class_init (RapportMemberListClass *klass)
                        0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
+  /* What the query selected, the rows past the limit too. */
+  properties [PROP_N_MATCHES] =
+    g_param_spec_uint ("n-matches", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 rapport_member_list_init (RapportMemberList *self)
 {
+  self->limit = G_MAXUINT;
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
 }
@@ -798,7 +856,7 @@ rapport_member_list_get_id (RapportMemberList *self,
 {
   g_return_val_if_fail (RAPPORT_IS_MEMBER_LIST (self), 0);
 
-  if (position >= self->ids->len)
+  if (position >= n_rows (self))
     return 0;
 
   return g_array_index (self->ids, gint64, position);
@@ -815,22 +873,67 @@ rapport_member_list_find (RapportMemberList *self,
                           gint64             member_id,
                           guint             *position)
 {
-  const gint64 *ids;
+  guint found;
 
   g_return_val_if_fail (RAPPORT_IS_MEMBER_LIST (self), FALSE);
 
-  /* A linear scan: half a millisecond over a million ids, and no index to
-   * keep in step with every reload. */
-  ids = (const gint64 *) (gpointer) self->ids->data;
-  for (guint i = 0; i < self->ids->len; i++)
-    {
-      if (ids[i] == member_id)
-        {
-          if (position != NULL)
-            *position = i;
-          return TRUE;
-        }
-    }
+  if (!find_match (self, member_id, &found) || found >= n_rows (self))
+    return FALSE;
 
-  return FALSE;
+  if (position != NULL)
+    *position = found;
+  return TRUE;
+}
+
+/**
+ * rapport_member_list_get_n_matches:
+ *
+ * Returns: how many members the query selected, the ones past the limit
+ *   too
+ */
+guint
+rapport_member_list_get_n_matches (RapportMemberList *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_MEMBER_LIST (self), 0);
+
+  return self->ids->len;
+}
+
+guint
+rapport_member_list_get_limit (RapportMemberList *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_MEMBER_LIST (self), G_MAXUINT);
+
+  return self->limit;
+}
+
+/**
+ * rapport_member_list_set_limit:
+ * @limit: how many rows the list has at most, or %G_MAXUINT for all
+ *
+ * Keeps the matches past @limit out of the model, without querying again:
+ * raising the limit adds them as rows at once.
+ */
+void
+rapport_member_list_set_limit (RapportMemberList *self,
+                               guint              limit)
+{
+  guint before, after;
+
+  g_return_if_fail (RAPPORT_IS_MEMBER_LIST (self));
+  g_return_if_fail (limit > 0);
+
+  if (self->limit == limit)
+    return;
+
+  before = n_rows (self);
+  self->limit = limit;
+  after = n_rows (self);
+
+  if (after > before)
+    g_list_model_items_changed (G_LIST_MODEL (self), before, 0, after - before);
+  else if (after < before)
+    g_list_model_items_changed (G_LIST_MODEL (self), after, before - after, 0);
+  if (after != before)
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_ITEMS]);
 }

@@ -58,6 +58,10 @@ gint64             rapport_member_list_get_id           (RapportMemberList  *sel
 gboolean           rapport_member_list_find             (RapportMemberList  *self,
                                                          gint64              member_id,
                                                          guint              *position);
+guint              rapport_member_list_get_n_matches    (RapportMemberList  *self);
+guint              rapport_member_list_get_limit        (RapportMemberList  *self);
+void               rapport_member_list_set_limit        (RapportMemberList  *self,
+                                                         guint               limit);
 void               rapport_member_list_reload           (RapportMemberList  *self);
 gboolean           rapport_member_list_reload_sync      (RapportMemberList  *self,
                                                          GError            **error);

@@ -73,6 +73,7 @@ void               _rapport_advocates_view_show_toast                (RapportAdv
                                                                       AdwToast                  *toast);
 void               _rapport_advocates_view_show_error_toast          (RapportAdvocatesView      *self,
                                                                       const char                *message);
+void               _rapport_advocates_view_ensure_template           (RapportAdvocatesView      *self);
 void               _rapport_advocates_view_show_undo_toast           (RapportAdvocatesView      *self,
                                                                       const char                *title,
                                                                       gint64                     journal_id);

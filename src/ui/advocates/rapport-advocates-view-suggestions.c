@@ -109,6 +109,8 @@ rapport_advocates_view_reload_suggestions (RapportAdvocatesView *self)
 {
   g_return_if_fail (RAPPORT_IS_ADVOCATES_VIEW (self));
 
+  /* The answer fills the panel's widgets. */
+  _rapport_advocates_view_ensure_template (self);
   g_clear_handle_id (&self->suggestions_source, g_source_remove);
   if (self->pipeline == NULL)
     return;
@@ -401,5 +403,6 @@ rapport_advocates_view_set_show_suggestions (RapportAdvocatesView *self,
 {
   g_return_if_fail (RAPPORT_IS_ADVOCATES_VIEW (self));
 
+  _rapport_advocates_view_ensure_template (self);
   gtk_toggle_button_set_active (self->suggestions_button, show);
 }

@@ -53,7 +53,6 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
-static void ensure_template (RapportAdvocatesView *self);
 
 /* The page's widgets are made the first time it shows: a window opens on
  * its Members page. */
@@ -84,7 +83,7 @@ void
 _rapport_advocates_view_show_toast (RapportAdvocatesView *self,
                                     AdwToast             *toast)
 {
-  ensure_template (self);
+  _rapport_advocates_view_ensure_template (self);
   g_set_weak_pointer (&self->last_toast, toast);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
@@ -514,7 +513,7 @@ on_members_changed_cb (RapportAdvocatesView *self,
 static void
 rapport_advocates_view_map (GtkWidget *widget)
 {
-  ensure_template (RAPPORT_ADVOCATES_VIEW (widget));
+  _rapport_advocates_view_ensure_template (RAPPORT_ADVOCATES_VIEW (widget));
 
   GTK_WIDGET_CLASS (rapport_advocates_view_parent_class)->map (widget);
 
@@ -690,8 +689,10 @@ rapport_advocates_view_init (RapportAdvocatesView *self)
   self->suggestions = g_list_store_new (RAPPORT_TYPE_SUGGESTION);
 }
 
-static void
-ensure_template (RapportAdvocatesView *self)
+/* The template is built on first show, or when something needs its
+ * widgets before that. */
+void
+_rapport_advocates_view_ensure_template (RapportAdvocatesView *self)
 {
   if (has_template (self))
     return;
@@ -903,7 +904,7 @@ rapport_advocates_view_set_filters (RapportAdvocatesView *self,
   g_return_if_fail (RAPPORT_IS_ADVOCATES_VIEW (self));
   g_return_if_fail (level >= 0 && level <= 4);
 
-  ensure_template (self);
+  _rapport_advocates_view_ensure_template (self);
 
   /* The arguments may be the fields themselves. */
   set_string (&self->search_text, text_copy);
@@ -1011,7 +1012,7 @@ rapport_advocates_view_focus_search (RapportAdvocatesView *self)
 {
   g_return_if_fail (RAPPORT_IS_ADVOCATES_VIEW (self));
 
-  ensure_template (self);
+  _rapport_advocates_view_ensure_template (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 

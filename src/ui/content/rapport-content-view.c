@@ -58,6 +58,14 @@ enum {
 static GParamSpec *properties [N_PROPS];
 
 static void update_period (RapportContentView *self);
+static void ensure_built  (RapportContentView *self);
+
+/* Built: its template is there. */
+static inline gboolean
+is_built (RapportContentView *self)
+{
+  return self->views_stack != NULL;
+}
 
 static void
 ensure_style (void)
@@ -251,6 +259,8 @@ rapport_content_view_set_filters (RapportContentView *self,
   gboolean changed = FALSE;
 
   g_return_if_fail (RAPPORT_IS_CONTENT_VIEW (self));
+
+  ensure_built (self);
 
   if (replace_string (&self->filter_channel, channel))
     {
@@ -537,6 +547,8 @@ rapport_content_view_set_date (RapportContentView *self,
   g_return_if_fail (RAPPORT_IS_CONTENT_VIEW (self));
   g_return_if_fail (date != NULL);
 
+  ensure_built (self);
+
   g_clear_pointer (&self->anchor, g_date_time_unref);
   self->anchor = g_date_time_to_local (date);
   update_period (self);
@@ -604,7 +616,8 @@ rapport_content_view_dispose (GObject *object)
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_CONTENT_VIEW);
+  if (is_built (self))
+    gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_CONTENT_VIEW);
   /* The template's outer box has no id, so dispose_template leaves it. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -707,6 +720,14 @@ rapport_content_view_set_property (GObject      *object,
 }
 
 static void
+rapport_content_view_map (GtkWidget *widget)
+{
+  ensure_built (RAPPORT_CONTENT_VIEW (widget));
+
+  GTK_WIDGET_CLASS (rapport_content_view_parent_class)->map (widget);
+}
+
+static void
 rapport_content_view_class_init (RapportContentViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -716,6 +737,8 @@ rapport_content_view_class_init (RapportContentViewClass *klass)
   object_class->finalize = rapport_content_view_finalize;
   object_class->get_property = rapport_content_view_get_property;
   object_class->set_property = rapport_content_view_set_property;
+
+  widget_class->map = rapport_content_view_map;
 
   properties [PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, RAPPORT_TYPE_STORE,
@@ -776,17 +799,50 @@ rapport_content_view_class_init (RapportContentViewClass *klass)
 static void
 rapport_content_view_init (RapportContentView *self)
 {
-  GtkListItemFactory *factory;
-  g_autoptr(GtkNoSelection) selection = NULL;
-
   ensure_style ();
-  gtk_widget_init_template (GTK_WIDGET (self));
 
   self->mode = g_strdup ("month");
   self->anchor = rapport_now_local ();
   self->backlog = g_list_store_new (RAPPORT_TYPE_CONTENT_ITEM);
   self->filter = gtk_custom_filter_new (_rapport_content_view_filter_func, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->filter)));
+
+  _rapport_content_view_update_actions (self);
+}
+
+/* What the store holds: the period's items, the backlog, the filter menu. */
+static void
+load_store (RapportContentView *self)
+{
+  if (self->store != NULL)
+    {
+      g_autoptr(GDateTime) start = rapport_now_local ();
+
+      self->changed_id = g_signal_connect (self->store, "changed", G_CALLBACK (on_store_changed_cb), self);
+      /* update_period() gives the range its real bounds. */
+      self->range = rapport_content_range_new (self->store, start, start);
+      gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (self->range));
+    }
+
+  update_period (self);
+  reload_backlog (self);
+  rebuild_filter_menu (self);
+  _rapport_content_view_update_actions (self);
+}
+
+/* The page is built, and reads the store, the first time it shows (or is
+ * asked for something only the built page has): a window opens on its
+ * Members page. */
+static void
+ensure_built (RapportContentView *self)
+{
+  GtkListItemFactory *factory;
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  if (is_built (self))
+    return;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (on_backlog_setup_cb), self);
@@ -799,10 +855,8 @@ rapport_content_view_init (RapportContentView *self)
   g_object_bind_property (self, "show-backlog", self->flap, "reveal-flap",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 
-  update_period (self);
-  rebuild_filter_menu (self);
-  _rapport_content_view_update_actions (self);
   gtk_stack_set_visible_child_name (self->backlog_stack, "empty");
+  load_store (self);
 }
 
 GtkWidget *
@@ -835,20 +889,9 @@ rapport_content_view_set_store (RapportContentView *self,
   g_clear_object (&self->range);
   g_set_object (&self->store, store);
 
-  if (store != NULL)
-    {
-      g_autoptr(GDateTime) start = rapport_now_local ();
-
-      self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (on_store_changed_cb), self);
-      /* update_period() gives the range its real bounds. */
-      self->range = rapport_content_range_new (store, start, start);
-      gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (self->range));
-    }
-
-  update_period (self);
-  reload_backlog (self);
-  rebuild_filter_menu (self);
-  _rapport_content_view_update_actions (self);
+  /* Unbuilt, the page reads the store when it first shows. */
+  if (is_built (self))
+    load_store (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
 }
 
@@ -870,6 +913,8 @@ rapport_content_view_set_mode (RapportContentView *self,
 {
   g_return_if_fail (RAPPORT_IS_CONTENT_VIEW (self));
 
+  ensure_built (self);
+
   if (g_strcmp0 (mode, "month") != 0 && g_strcmp0 (mode, "week") != 0 && g_strcmp0 (mode, "agenda") != 0)
     mode = "month";
   if (!replace_string (&self->mode, mode))
@@ -885,6 +930,8 @@ rapport_content_view_get_period_title (RapportContentView *self)
 {
   g_return_val_if_fail (RAPPORT_IS_CONTENT_VIEW (self), NULL);
 
+  ensure_built (self);
+
   return self->period_title;
 }
 
@@ -899,6 +946,8 @@ rapport_content_view_get_range (RapportContentView *self)
 {
   g_return_val_if_fail (RAPPORT_IS_CONTENT_VIEW (self), NULL);
 
+  ensure_built (self);
+
   return self->range;
 }
 
@@ -912,6 +961,8 @@ rapport_content_view_get_backlog (RapportContentView *self)
 {
   g_return_val_if_fail (RAPPORT_IS_CONTENT_VIEW (self), NULL);
 
+  ensure_built (self);
+
   return G_LIST_MODEL (self->backlog);
 }
 
@@ -919,6 +970,8 @@ RapportMonthView *
 rapport_content_view_get_month_view (RapportContentView *self)
 {
   g_return_val_if_fail (RAPPORT_IS_CONTENT_VIEW (self), NULL);
+
+  ensure_built (self);
 
   return self->month_view;
 }
@@ -928,6 +981,8 @@ rapport_content_view_get_week_view (RapportContentView *self)
 {
   g_return_val_if_fail (RAPPORT_IS_CONTENT_VIEW (self), NULL);
 
+  ensure_built (self);
+
   return self->week_view;
 }
 
@@ -935,6 +990,8 @@ RapportAgendaView *
 rapport_content_view_get_agenda_view (RapportContentView *self)
 {
   g_return_val_if_fail (RAPPORT_IS_CONTENT_VIEW (self), NULL);
+
+  ensure_built (self);
 
   return self->agenda_view;
 }

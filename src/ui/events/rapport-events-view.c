@@ -51,6 +51,8 @@ struct _RapportEventsView
   GtkRevealer      *back_revealer;
   GtkStack         *content_stack;
   RapportEventPage *event_page;
+
+  guint             built : 1;
 };
 
 G_DEFINE_FINAL_TYPE (RapportEventsView, rapport_events_view, GTK_TYPE_WIDGET)
@@ -63,6 +65,8 @@ enum {
 };
 
 static GParamSpec *properties [N_PROPS];
+
+static void ensure_built (RapportEventsView *self);
 
 static void
 ensure_style (void)
@@ -239,7 +243,8 @@ rapport_events_view_dispose (GObject *object)
   if (self->past != NULL)
     g_signal_handlers_disconnect_by_data (self->past, self);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_EVENTS_VIEW);
+  if (self->built)
+    gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_EVENTS_VIEW);
 
   g_clear_object (&self->upcoming);
   g_clear_object (&self->past);
@@ -295,6 +300,14 @@ rapport_events_view_set_property (GObject      *object,
 }
 
 static void
+rapport_events_view_map (GtkWidget *widget)
+{
+  ensure_built (RAPPORT_EVENTS_VIEW (widget));
+
+  GTK_WIDGET_CLASS (rapport_events_view_parent_class)->map (widget);
+}
+
+static void
 rapport_events_view_class_init (RapportEventsViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -303,6 +316,8 @@ rapport_events_view_class_init (RapportEventsViewClass *klass)
   object_class->dispose = rapport_events_view_dispose;
   object_class->get_property = rapport_events_view_get_property;
   object_class->set_property = rapport_events_view_set_property;
+
+  widget_class->map = rapport_events_view_map;
 
   properties [PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
@@ -340,8 +355,42 @@ static void
 rapport_events_view_init (RapportEventsView *self)
 {
   ensure_style ();
+}
+
+/* The events of the store, upcoming and past. */
+static void
+load_store (RapportEventsView *self)
+{
+  rapport_event_page_set_store (self->event_page, self->store);
+
+  if (self->store != NULL)
+    {
+      self->upcoming = rapport_event_list_new (self->store, RAPPORT_EVENT_RANGE_UPCOMING);
+      self->past = rapport_event_list_new (self->store, RAPPORT_EVENT_RANGE_PAST);
+      g_signal_connect_object (self->upcoming, "items-changed",
+                               G_CALLBACK (on_events_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->past, "items-changed",
+                               G_CALLBACK (on_events_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  gtk_list_box_bind_model (self->upcoming_list, G_LIST_MODEL (self->upcoming), create_row_cb, self, NULL);
+  gtk_list_box_bind_model (self->past_list, G_LIST_MODEL (self->past), create_row_cb, self, NULL);
+  update_empty (self);
+}
+
+/* The page is built, and reads the store, the first time it shows (or is
+ * asked for something only the built page has): a window opens on its
+ * Members page. */
+static void
+ensure_built (RapportEventsView *self)
+{
+  if (self->built)
+    return;
+
+  self->built = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   update_back (self);
+  load_store (self);
 }
 
 RapportStore *
@@ -362,6 +411,14 @@ rapport_events_view_set_store (RapportEventsView *self,
   if (self->store == store)
     return;
 
+  /* Unbuilt, the page reads the store when it first shows. */
+  if (!self->built)
+    {
+      g_set_object (&self->store, store);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
+      return;
+    }
+
   rapport_events_view_select_event (self, 0);
   if (self->upcoming != NULL)
     g_signal_handlers_disconnect_by_data (self->upcoming, self);
@@ -370,22 +427,7 @@ rapport_events_view_set_store (RapportEventsView *self,
   g_clear_object (&self->upcoming);
   g_clear_object (&self->past);
   g_set_object (&self->store, store);
-
-  rapport_event_page_set_store (self->event_page, store);
-
-  if (store != NULL)
-    {
-      self->upcoming = rapport_event_list_new (store, RAPPORT_EVENT_RANGE_UPCOMING);
-      self->past = rapport_event_list_new (store, RAPPORT_EVENT_RANGE_PAST);
-      g_signal_connect_object (self->upcoming, "items-changed",
-                               G_CALLBACK (on_events_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->past, "items-changed",
-                               G_CALLBACK (on_events_changed_cb), self, G_CONNECT_SWAPPED);
-    }
-
-  gtk_list_box_bind_model (self->upcoming_list, G_LIST_MODEL (self->upcoming), create_row_cb, self, NULL);
-  gtk_list_box_bind_model (self->past_list, G_LIST_MODEL (self->past), create_row_cb, self, NULL);
-  update_empty (self);
+  load_store (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
 }
@@ -414,6 +456,8 @@ rapport_events_view_select_event (RapportEventsView *self,
 
   g_return_val_if_fail (RAPPORT_IS_EVENTS_VIEW (self), FALSE);
 
+  ensure_built (self);
+
   if (event_id != 0 &&
       !(self->upcoming != NULL && rapport_event_list_find (self->upcoming, event_id, &position)) &&
       !(self->past != NULL && rapport_event_list_find (self->past, event_id, &position)))
@@ -428,6 +472,7 @@ rapport_events_view_show_list (RapportEventsView *self)
 {
   g_return_if_fail (RAPPORT_IS_EVENTS_VIEW (self));
 
+  ensure_built (self);
   adw_leaflet_set_visible_child_name (self->leaflet, "list");
 }
 
@@ -436,6 +481,7 @@ rapport_events_view_get_page (RapportEventsView *self)
 {
   g_return_val_if_fail (RAPPORT_IS_EVENTS_VIEW (self), NULL);
 
+  ensure_built (self);
   return self->event_page;
 }
 
@@ -451,6 +497,7 @@ rapport_events_view_get_list (RapportEventsView *self,
 {
   g_return_val_if_fail (RAPPORT_IS_EVENTS_VIEW (self), NULL);
 
+  ensure_built (self);
   return range == RAPPORT_EVENT_RANGE_PAST ? self->past_list : self->upcoming_list;
 }
 
@@ -469,6 +516,7 @@ rapport_events_view_new_event (RapportEventsView *self)
   g_return_val_if_fail (RAPPORT_IS_EVENTS_VIEW (self), NULL);
   g_return_val_if_fail (self->store != NULL, NULL);
 
+  ensure_built (self);
   editor = rapport_event_editor_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->store, NULL);
   g_signal_connect_object (editor, "saved", G_CALLBACK (on_editor_saved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (editor));

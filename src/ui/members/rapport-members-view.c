@@ -37,6 +37,14 @@
  * of the selected one, in a leaflet that folds to one pane on narrow
  * windows. The list model sorts and filters in SQL; the view only says how. */
 
+/* GTK 4.8's column view makes a row for each of the first 200 members
+ * whatever the height; the first frame needs a screenful: as many rows as
+ * the window (or, maximized, the tallest monitor) holds, each at least its
+ * 32-pixel avatar and some padding high. The rest join the list once that
+ * frame is painted. */
+#define MIN_ROW_HEIGHT   40
+#define FIRST_FRAME_ROWS 48
+
 struct _RapportMembersView
 {
   GtkWidget               parent_instance;
@@ -64,6 +72,10 @@ struct _RapportMembersView
   GtkWidget              *content_pane;
   GtkStack               *content_stack;
   RapportMemberPage      *member_page;
+
+  /* Waits for the first frame with rows to be painted. */
+  GdkFrameClock          *first_frame_clock;
+  guint                   all_rows_source;
 
   int                     width;
   guint                   total;
@@ -148,7 +160,7 @@ update_count (RapportMembersView *self)
       return;
     }
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  n = rapport_member_list_get_n_matches (self->list);
   /* Rows of an earlier query may still show while a new one runs. */
   if (!is_searching (self) && !rapport_member_list_get_loading (self->list))
     set_total (self, n);
@@ -309,6 +321,83 @@ on_selection_selected_id_changed_cb (RapportMembersView     *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SELECTED_ID]);
 }
 
+static guint
+first_frame_rows (RapportMembersView *self)
+{
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  int tallest = 0;
+  int width = 0, height = 0;
+
+  /* A window that is not maximized opens at its default size. */
+  if (GTK_IS_WINDOW (root) && !gtk_window_is_maximized (GTK_WINDOW (root)) &&
+      !gtk_window_is_fullscreen (GTK_WINDOW (root)))
+    gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+  if (height > 0)
+    return (guint) height / MIN_ROW_HEIGHT + 1;
+
+  for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+      GdkRectangle geometry;
+
+      gdk_monitor_get_geometry (monitor, &geometry);
+      tallest = MAX (tallest, geometry.height);
+    }
+
+  return tallest > 0 ? (guint) tallest / MIN_ROW_HEIGHT + 1 : FIRST_FRAME_ROWS;
+}
+
+static void
+show_all_rows (RapportMembersView *self)
+{
+  g_clear_handle_id (&self->all_rows_source, g_source_remove);
+  if (self->first_frame_clock != NULL)
+    g_signal_handlers_disconnect_by_data (self->first_frame_clock, self);
+  g_clear_object (&self->first_frame_clock);
+
+  if (self->list != NULL)
+    rapport_member_list_set_limit (self->list, G_MAXUINT);
+}
+
+static gboolean
+show_all_rows_cb (gpointer user_data)
+{
+  RapportMembersView *self = user_data;
+
+  self->all_rows_source = 0;
+  show_all_rows (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_first_frame_after_paint_cb (GdkFrameClock      *frame_clock,
+                               RapportMembersView *self)
+{
+  g_signal_handlers_disconnect_by_data (frame_clock, self);
+  g_clear_object (&self->first_frame_clock);
+
+  /* After the input that waited for the frame. */
+  if (self->all_rows_source == 0)
+    self->all_rows_source = g_idle_add (show_all_rows_cb, self);
+}
+
+static void
+show_all_rows_after_paint (RapportMembersView *self)
+{
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+
+  if (native == NULL || !gtk_widget_get_realized (GTK_WIDGET (native)))
+    {
+      show_all_rows (self);
+      return;
+    }
+
+  g_set_object (&self->first_frame_clock, gtk_widget_get_frame_clock (GTK_WIDGET (native)));
+  g_signal_connect (self->first_frame_clock, "after-paint",
+                    G_CALLBACK (on_first_frame_after_paint_cb), self);
+}
+
 static void
 on_list_loading_changed_cb (RapportMembersView *self,
                             GParamSpec         *pspec,
@@ -322,6 +411,7 @@ on_list_loading_changed_cb (RapportMembersView *self,
       self->loaded = TRUE;
       update_count (self);
       maybe_select_first (self);
+      show_all_rows_after_paint (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LOADED]);
       return;
     }
@@ -849,6 +939,11 @@ rapport_members_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (gtk_column_view_get_sorter (self->column_view),
                                           on_sorter_changed_cb, self);
 
+  g_clear_handle_id (&self->all_rows_source, g_source_remove);
+  if (self->first_frame_clock != NULL)
+    g_signal_handlers_disconnect_by_data (self->first_frame_clock, self);
+  g_clear_object (&self->first_frame_clock);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_MEMBERS_VIEW);
 
   if (self->all_list != NULL)
@@ -1099,6 +1194,7 @@ rapport_members_view_set_store (RapportMembersView *self,
 
   self->store = g_object_ref (store);
   self->list = rapport_member_list_new (store);
+  rapport_member_list_set_limit (self->list, first_frame_rows (self));
 
   sort = g_settings_get_enum (self->settings, "members-sort");
   descending = g_settings_get_boolean (self->settings, "members-sort-descending");
@@ -1117,6 +1213,9 @@ rapport_members_view_set_store (RapportMembersView *self,
   g_signal_connect_object (self->list, "notify::n-items",
                            G_CALLBACK (on_list_n_items_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list, "notify::n-matches",
+                           G_CALLBACK (on_list_n_items_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   rapport_member_page_set_store (self->member_page, store);
@@ -1131,10 +1230,19 @@ rapport_members_view_set_store (RapportMembersView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
 }
 
+/**
+ * rapport_members_view_get_list:
+ *
+ * Returns: (transfer none) (nullable): the members shown, every one of
+ *   them a row (even before the first frame is painted)
+ */
 RapportMemberList *
 rapport_members_view_get_list (RapportMembersView *self)
 {
   g_return_val_if_fail (RAPPORT_IS_MEMBERS_VIEW (self), NULL);
+
+  if (self->loaded)
+    show_all_rows (self);
 
   return self->list;
 }
@@ -1228,6 +1336,7 @@ rapport_members_view_select_member (RapportMembersView *self,
   if (self->list == NULL)
     return;
 
+  show_all_rows (self);
   if (rapport_member_list_find (self->list, member_id, &position))
     {
       self->pending_select_id = 0;
