@@ -40,7 +40,6 @@ struct _RapportContentView
   char                 *filter_status;
   char                 *filter_owner;
   gboolean              show_backlog;
-  gulong                changed_id;
   guint                 reload_source;
   GCancellable         *sync_cancellable;
   guint                 pulse_source;

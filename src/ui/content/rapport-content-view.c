@@ -417,20 +417,45 @@ reload_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The range reloads itself; the backlog and the filter menu follow once a
+ * burst of changes (an import, a sync) is over. */
 static void
-on_store_changed_cb (RapportStore       *store,
-                     const char         *table,
-                     gint64              row_id,
-                     RapportChangeKind   kind,
-                     RapportContentView *self)
+queue_reload (RapportContentView *self)
 {
-  if (!g_str_equal (table, "content_items") && !g_str_equal (table, "members"))
-    return;
-
-  /* The range reloads itself; the backlog and the filter menu follow
-   * once a burst of changes (an import, a sync) is over. */
   if (self->reload_source == 0)
     self->reload_source = g_idle_add (reload_cb, self);
+}
+
+static void
+on_content_changed_cb (RapportStore       *store,
+                       const char         *table,
+                       gint64              row_id,
+                       RapportChangeKind   kind,
+                       RapportContentView *self)
+{
+  queue_reload (self);
+}
+
+/* Items name their owners: members who come, go or are renamed. */
+static void
+on_members_changed_cb (RapportStore       *store,
+                       const char         *table,
+                       gint64              row_id,
+                       RapportChangeKind   kind,
+                       RapportContentView *self)
+{
+  if (kind != RAPPORT_CHANGE_UPDATED)
+    queue_reload (self);
+}
+
+static void
+on_member_changed_cb (RapportStore         *store,
+                      gint64                member_id,
+                      RapportMemberChanges  changes,
+                      RapportContentView   *self)
+{
+  if (changes & RAPPORT_MEMBER_CHANGED_NAME)
+    queue_reload (self);
 }
 
 /* Periods */
@@ -614,7 +639,7 @@ rapport_content_view_dispose (GObject *object)
     gtk_window_destroy (GTK_WINDOW (self->editor));
   self->editor = NULL;
   if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_id, self->store);
+    g_signal_handlers_disconnect_by_data (self->store, self);
 
   if (is_built (self))
     gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_CONTENT_VIEW);
@@ -818,7 +843,9 @@ load_store (RapportContentView *self)
     {
       g_autoptr(GDateTime) start = rapport_now_local ();
 
-      self->changed_id = g_signal_connect (self->store, "changed", G_CALLBACK (on_store_changed_cb), self);
+      g_signal_connect (self->store, "changed::content_items", G_CALLBACK (on_content_changed_cb), self);
+      g_signal_connect (self->store, "changed::members", G_CALLBACK (on_members_changed_cb), self);
+      g_signal_connect (self->store, "member-changed", G_CALLBACK (on_member_changed_cb), self);
       /* update_period() gives the range its real bounds. */
       self->range = rapport_content_range_new (self->store, start, start);
       gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (self->range));
@@ -884,7 +911,7 @@ rapport_content_view_set_store (RapportContentView *self,
     return;
 
   if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_id, self->store);
+    g_signal_handlers_disconnect_by_data (self->store, self);
   gtk_filter_list_model_set_model (self->filtered, NULL);
   g_clear_object (&self->range);
   g_set_object (&self->store, store);
