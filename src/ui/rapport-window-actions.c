@@ -615,7 +615,30 @@ rapport_window_load_sample (RapportWindow *self)
                                load_sample_cb, task_data_new (self, NULL));
 }
 
+/* Keyboard Shortcuts: built from its template the first time, not with the
+ * window (GtkApplication would load gtk/help-overlay.ui at once). */
+static void
+show_help_overlay_action (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  RapportWindow *self = user_data;
+
+  if (self->shortcuts_window == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/rapport_crm/Rapport/ui/rapport-shortcuts-window.ui");
+
+      self->shortcuts_window = g_object_ref (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+      gtk_window_set_transient_for (self->shortcuts_window, GTK_WINDOW (self));
+      gtk_window_set_hide_on_close (self->shortcuts_window, TRUE);
+    }
+
+  gtk_window_present (self->shortcuts_window);
+}
+
 static const GActionEntry win_actions[] = {
+  { "show-help-overlay", show_help_overlay_action },
   { "new-member", new_member_action },
   { "delete-member", delete_member_action, "x" },
   { "undo", undo_action, "x" },

@@ -34,6 +34,8 @@ struct _RapportWindow
   GSettings            *settings;
   RapportPipeline      *pipeline;
   GCancellable         *rescore_cancellable;
+  /* Built the first time it is asked for. */
+  GtkWindow            *shortcuts_window;
 
   AdwToastOverlay      *toast_overlay;
   GtkWidget            *back_button;

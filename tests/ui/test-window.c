@@ -1069,7 +1069,7 @@ test_shortcuts_and_about (Fixture       *fixture,
       g_assert_true (g_strv_contains ((const char * const *) set, accels[i][1]));
     }
 
-  /* GTK loads gtk/help-overlay.ui from the application's resources. */
+  /* The window builds its Keyboard Shortcuts window the first time. */
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (fixture->window), "show-help-overlay"));
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "show-help-overlay", NULL);
   rapport_ui_test_spin (300);
