@@ -33,7 +33,7 @@ static const char undo_usage[] =
   "\n"
   "Undoes the newest operation still in the undo journal (deleting a member\n"
   "or a note, a stage move, removing an RSVP, rescheduling content), or the\n"
-  "one with the id --list shows.\n";
+  "one with the id --list shows. Operations stay undoable for half a year.\n";
 
 static void
 print_operation (const RapportOperation *operation)

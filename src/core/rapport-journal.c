@@ -38,6 +38,9 @@
 #include "rapport-journal-private.h"
 #include "rapport-operation.h"
 
+/* How long an operation can still be undone. */
+#define JOURNAL_KEEP_DAYS 180
+
 typedef struct
 {
   char       *table;
@@ -491,6 +494,13 @@ _rapport_journal_write (RapportJournal  *self,
   if (sqlite3_step (entry) != SQLITE_DONE)
     return _rapport_store_set_error (self->store, error);
   journal_id = sqlite3_last_insert_rowid (_rapport_store_get_db (self->store));
+
+  /* Half a year of undo is kept; older operations (and their rows) go. */
+  if (!_rapport_store_exec (self->store,
+                            "DELETE FROM change_journal WHERE created_at < unixepoch () - "
+                            G_STRINGIFY (JOURNAL_KEEP_DAYS) " * 86400",
+                            error))
+    return 0;
 
   insert = _rapport_store_prepare (self->store,
                                    "INSERT INTO change_journal_rows "

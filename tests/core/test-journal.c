@@ -302,6 +302,32 @@ test_conflict (Fixture       *f,
   g_assert_cmpstr (after, ==, before);
 }
 
+/* Half a year of undo is kept: an operation older than that is gone from
+ * the journal, rows and all, the next time one is written. */
+static void
+test_retention (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 member_id = busiest_member (f);
+  gint64 old_id = 0;
+  gint64 note_id;
+
+  note_id = rapport_store_add_note (f->store, member_id, "Old note", NULL, &error);
+  g_assert_true (rapport_store_delete_note (f->store, note_id, &old_id, &error));
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM change_journal_rows"), >, 0);
+
+  rapport_clock_advance (rapport_clock_get_default (), 181 * 24 * G_TIME_SPAN_HOUR / G_TIME_SPAN_SECOND);
+  note_id = rapport_store_add_note (f->store, member_id, "New note", NULL, &error);
+  g_assert_true (rapport_store_delete_note (f->store, note_id, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (rapport_store_undo (f->store, old_id, &error));
+  g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM change_journal"), ==, 1);
+  g_assert_cmpint (query_int (f, "SELECT count(DISTINCT journal_id) FROM change_journal_rows"), ==, 1);
+}
+
 /* rapport-cli undo --list shows the operation, rapport-cli undo undoes it. */
 static void
 test_cli (Fixture       *f,
@@ -480,6 +506,7 @@ main (int   argc,
   ADD ("/rapport/journal/conflict", test_conflict);
   ADD ("/rapport/journal/stage-move", test_stage_move);
   ADD ("/rapport/journal/reschedule", test_reschedule);
+  ADD ("/rapport/journal/retention", test_retention);
   ADD ("/rapport/journal/cli", test_cli);
 
   return g_test_run ();
