@@ -76,6 +76,7 @@ struct _RapportMembersView
   /* Waits for the first frame with rows to be painted. */
   GdkFrameClock          *first_frame_clock;
   guint                   all_rows_source;
+  gboolean                select_first_pending;
 
   int                     width;
   guint                   total;
@@ -358,6 +359,13 @@ show_all_rows (RapportMembersView *self)
 
   if (self->list != NULL)
     rapport_member_list_set_limit (self->list, G_MAXUINT);
+
+  /* The first frame showed the list; now the page beside it. */
+  if (self->select_first_pending)
+    {
+      self->select_first_pending = FALSE;
+      maybe_select_first (self);
+    }
 }
 
 static gboolean
@@ -410,7 +418,8 @@ on_list_loading_changed_cb (RapportMembersView *self,
     {
       self->loaded = TRUE;
       update_count (self);
-      maybe_select_first (self);
+      /* The first member's page is filled once the list is on screen. */
+      self->select_first_pending = TRUE;
       show_all_rows_after_paint (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LOADED]);
       return;
