@@ -516,6 +516,9 @@ check_thread_cb (gpointer data)
     {
       sqlite3_extended_result_codes (db, TRUE);
       sqlite3_busy_timeout (db, 5000);
+      /* The check reads each page once: a big page cache would only keep
+       * memory while the window opens. */
+      sqlite3_exec (db, "PRAGMA cache_size = -256", NULL, NULL, NULL);
       g_mutex_lock (&health->mutex);
       health->check_db = db;
       stop = health->stop;
