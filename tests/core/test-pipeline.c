@@ -436,7 +436,7 @@ test_suggestions_promotion (Fixture       *f,
   gint64 ids[20];
   gint64 quiet;
   gint64 champion;
-  gint64 history_id;
+  gint64 journal_id;
 
   /* Twenty members with 20, 19, … 1 recent replies: ranks 1–2 are level 1,
    * 3–7 level 2, the rest level 3. */
@@ -509,7 +509,7 @@ test_suggestions_promotion (Fixture       *f,
 
   /* Accepting moves the member, with the reason, and Undo can take it back. */
   s = find_suggestion (list, ids[0], RAPPORT_SUGGESTION_PROMOTION);
-  g_assert_true (rapport_pipeline_accept_suggestion (f->pipeline, s, &history_id, &error));
+  g_assert_true (rapport_pipeline_accept_suggestion (f->pipeline, s, &journal_id, &error));
   g_assert_no_error (error);
   g_assert_cmpint (member_stage (f, ids[0]), ==, CHAMPION);
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM stage_history WHERE member_id = ? AND reason = 'suggestion'",
@@ -517,7 +517,7 @@ test_suggestions_promotion (Fixture       *f,
   g_clear_object (&list);
   list = suggestions (f);
   g_assert_null (find_suggestion (list, ids[0], RAPPORT_SUGGESTION_PROMOTION));
-  g_assert_true (rapport_pipeline_undo_move (f->pipeline, history_id, &error));
+  g_assert_true (rapport_pipeline_undo_move (f->pipeline, journal_id, &error));
   g_assert_cmpint (member_stage (f, ids[0]), ==, NEWCOMER);
 }
 
