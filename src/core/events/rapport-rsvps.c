@@ -477,8 +477,8 @@ rapport_events_remove_rsvp (RapportStore  *store,
   /* The RSVP and its history, and the waitlist its places may go to. The
    * offers add history lines: those after the newest line now. */
   new_history = g_strdup_printf ("rsvp_id IN (SELECT id FROM rsvps WHERE event_id = ?1) AND id > %lld",
-                                 (long long) _rapport_events_query_int (store, "SELECT max (id) FROM rsvp_history "
-                                                                        "WHERE ?1 = ?1", 0, 0));
+                                 (long long) _rapport_store_query_int64 (store, "SELECT coalesce (max (id), 0) "
+                                                                         "FROM rsvp_history", 0));
   if (!_rapport_journal_save (journal, "rsvps", "id = ?1", rsvp_id, error) ||
       !_rapport_journal_save (journal, "rsvp_history", "rsvp_id = ?1", rsvp_id, error) ||
       !_rapport_journal_save (journal, "rsvps", "event_id = ?1 AND status = 'waitlisted'", event_id, error))
