@@ -51,6 +51,8 @@ struct _RapportStoreHealth
   char            *uri;
   sqlite3         *check_db;
   gboolean         stop;
+  /* RAPPORT_STORE_OPEN_CHECK_LATER: the check waits to be let go. */
+  gboolean         held;
 };
 
 typedef RapportStoreHealth Health;
@@ -112,12 +114,23 @@ health_settle (Health      *health,
   g_mutex_unlock (&health->mutex);
 }
 
+static void
+health_let_go (Health *health)
+{
+  g_mutex_lock (&health->mutex);
+  health->held = FALSE;
+  g_cond_broadcast (&health->cond);
+  g_mutex_unlock (&health->mutex);
+}
+
 static HealthState
 health_wait (Health  *health,
              char   **problem)
 {
   HealthState state;
 
+  /* Whoever needs the answer cannot wait for a check that is held. */
+  health_let_go (health);
   g_mutex_lock (&health->mutex);
   while (health->state == HEALTH_CHECKING)
     g_cond_wait (&health->cond, &health->mutex);
@@ -508,10 +521,18 @@ check_thread_cb (gpointer data)
   g_autofree char *problem = NULL;
   sqlite3 *db = NULL;
   gboolean stop;
-  gint64 start = g_get_monotonic_time ();
+  gint64 start;
   int rc;
 
-  rc = sqlite3_open_v2 (health->uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+  g_mutex_lock (&health->mutex);
+  while (health->held && !health->stop)
+    g_cond_wait (&health->cond, &health->mutex);
+  stop = health->stop;
+  g_mutex_unlock (&health->mutex);
+
+  start = g_get_monotonic_time ();
+  rc = stop ? SQLITE_INTERRUPT
+            : sqlite3_open_v2 (health->uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc == SQLITE_OK)
     {
       sqlite3_extended_result_codes (db, TRUE);
@@ -560,7 +581,8 @@ check_thread_cb (gpointer data)
 /* Starts the check at open, or records that a full check just passed. */
 void
 _rapport_store_start_check (RapportStore *self,
-                            gboolean      checked)
+                            gboolean      checked,
+                            gboolean      held)
 {
   g_autofree char *absolute = NULL;
   g_autofree char *file_uri = NULL;
@@ -589,6 +611,7 @@ _rapport_store_start_check (RapportStore *self,
       return;
     }
 
+  self->health->held = held;
   job = g_new0 (CheckJob, 1);
   job->health = health_ref (self->health);
   job->context = g_main_context_ref_thread_default ();
@@ -632,6 +655,7 @@ _rapport_store_release_health (RapportStore *self)
     {
       g_mutex_lock (&self->health->mutex);
       self->health->stop = TRUE;
+      g_cond_broadcast (&self->health->cond);
       if (self->health->check_db != NULL)
         sqlite3_interrupt (self->health->check_db);
       g_mutex_unlock (&self->health->mutex);
@@ -649,6 +673,22 @@ _rapport_store_join_health (RapportStore *self)
 {
   self->health = healths_lookup (self->path);
   self->health_settled = self->health == NULL;
+}
+
+/**
+ * rapport_store_start_check:
+ *
+ * Lets the quick check of a store opened with
+ * %RAPPORT_STORE_OPEN_CHECK_LATER start. Nothing for any other store, or
+ * after the first write, which starts it too.
+ */
+void
+rapport_store_start_check (RapportStore *self)
+{
+  g_return_if_fail (RAPPORT_IS_STORE (self));
+
+  if (self->health != NULL && self->health_owner)
+    health_let_go (self->health);
 }
 
 /**

@@ -383,16 +383,22 @@ configure_connection (RapportStore  *self,
 }
 
 #ifdef __linux__
+typedef struct
+{
+  RapportStore *store;
+  gboolean      held;
+} StartCheck;
+
 static gpointer
 start_check_thread_cb (gpointer data)
 {
-  RapportStore *self = data;
+  StartCheck *start = data;
 
   /* On Linux the nice value belongs to the thread, and the threads it
    * makes inherit it: the check's, made here. */
   if (setpriority (PRIO_PROCESS, 0, CHECK_NICE) != 0)
     g_debug ("Could not lower the priority of the check at open: %s", g_strerror (errno));
-  _rapport_store_start_check (self, FALSE);
+  _rapport_store_start_check (start->store, FALSE, start->held);
 
   return NULL;
 }
@@ -404,19 +410,22 @@ start_check_thread_cb (gpointer data)
  * wait for it: on a busy machine it takes what is left. */
 static void
 start_check (RapportStore *self,
-             gboolean      checked)
+             gboolean      checked,
+             gboolean      held)
 {
 #ifdef __linux__
   /* The check reports to the thread-default main context of the thread
    * that starts it: another thread shares only the global one. */
   if (!checked && g_main_context_get_thread_default () == NULL)
     {
-      g_thread_join (g_thread_new ("rapport-check-start", start_check_thread_cb, self));
+      StartCheck start = { self, held };
+
+      g_thread_join (g_thread_new ("rapport-check-start", start_check_thread_cb, &start));
       return;
     }
 #endif
 
-  _rapport_store_start_check (self, checked);
+  _rapport_store_start_check (self, checked, held);
 }
 
 /**
@@ -438,6 +447,27 @@ start_check (RapportStore *self,
 RapportStore *
 rapport_store_new (const char  *path,
                    GError     **error)
+{
+  return rapport_store_new_full (path, RAPPORT_STORE_OPEN_DEFAULT, error);
+}
+
+/**
+ * rapport_store_new_full:
+ * @path: the database file; its folder is created if needed
+ * @flags: how to open it
+ *
+ * Opens the database as rapport_store_new() does. With
+ * %RAPPORT_STORE_OPEN_CHECK_LATER the quick check at open waits for
+ * rapport_store_start_check() or the first write: a window starts it once
+ * its first frame is on screen, so that the check's reading of the whole
+ * file does not slow that frame.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+RapportStore *
+rapport_store_new_full (const char             *path,
+                        RapportStoreOpenFlags   flags,
+                        GError                **error)
 {
   g_autoptr(RapportStore) self = NULL;
   g_autofree char *dir = NULL;
@@ -493,7 +523,7 @@ rapport_store_new (const char  *path,
   if (!configure_connection (self, error) || !migrate (self, error))
     return NULL;
 
-  start_check (self, checked);
+  start_check (self, checked, (flags & RAPPORT_STORE_OPEN_CHECK_LATER) != 0);
 
   return g_steal_pointer (&self);
 }

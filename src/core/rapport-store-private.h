@@ -160,7 +160,8 @@ void              _rapport_store_emit_damaged (RapportStore     *self,
 
 /* rapport-store-health.c: the check at open, damage, backups */
 void              _rapport_store_start_check (RapportStore      *self,
-                                              gboolean           checked);
+                                              gboolean           checked,
+                                              gboolean           held);
 gboolean          _rapport_store_check_before_upgrade (RapportStore  *self,
                                                        GError       **error);
 void              _rapport_store_join_health (RapportStore      *self);

@@ -96,6 +96,21 @@ typedef struct
   gint64 file_size;
 } RapportStoreCounts;
 
+/**
+ * RapportStoreOpenFlags:
+ * @RAPPORT_STORE_OPEN_DEFAULT: the quick check at open starts at once
+ * @RAPPORT_STORE_OPEN_CHECK_LATER: the quick check waits for
+ *   rapport_store_start_check(), or for the first write, whichever comes
+ *   first: a window opens without it reading the whole file meanwhile
+ *
+ * How rapport_store_new_full() opens a database.
+ */
+typedef enum
+{
+  RAPPORT_STORE_OPEN_DEFAULT     = 0,
+  RAPPORT_STORE_OPEN_CHECK_LATER = 1 << 0,
+} RapportStoreOpenFlags;
+
 #define RAPPORT_TYPE_STORE (rapport_store_get_type ())
 
 G_DECLARE_FINAL_TYPE (RapportStore, rapport_store, RAPPORT, STORE, GObject)
@@ -105,6 +120,10 @@ char          *rapport_store_dup_default_path        (void);
 int            rapport_store_get_latest_version      (void);
 RapportStore  *rapport_store_new                     (const char           *path,
                                                       GError              **error);
+RapportStore  *rapport_store_new_full                (const char           *path,
+                                                      RapportStoreOpenFlags flags,
+                                                      GError              **error);
+void           rapport_store_start_check             (RapportStore         *self);
 RapportStore  *rapport_store_new_for_thread          (RapportStore         *self,
                                                       GError              **error);
 RapportStore  *rapport_store_new_worker              (const char           *path,

@@ -456,6 +456,65 @@ test_damaged (Fixture       *f,
   g_assert_null (problems);
 }
 
+static gboolean
+stop_waiting_cb (gpointer data)
+{
+  gboolean *waited = data;
+
+  *waited = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* RAPPORT_STORE_OPEN_CHECK_LATER: the check waits for
+ * rapport_store_start_check(), or for the first write. */
+static void
+test_damaged_check_later (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(RapportStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean waited = FALSE;
+  guint n_emitted = 0;
+
+  fill (f, 300, 6000);
+  damage (f->path, "activities_time");
+
+  store = rapport_store_new_full (f->path, RAPPORT_STORE_OPEN_CHECK_LATER, &error);
+  g_assert_no_error (error);
+  g_signal_connect (store, "damaged", G_CALLBACK (on_damaged_cb), &n_emitted);
+  g_assert_cmpint (count_members (store), ==, 300);
+
+  /* Held, the check has not run: nothing is reported however long one
+   * waits (a quarter of a second here; the check of this file takes a
+   * few milliseconds). */
+  g_timeout_add (250, stop_waiting_cb, &waited);
+  while (!waited)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (n_emitted, ==, 0);
+
+  /* Let go, it runs and reports. */
+  rapport_store_start_check (store);
+  while (n_emitted == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (n_emitted, ==, 1);
+  g_assert_true (rapport_store_is_damaged (store));
+  g_assert_finalize_object (g_steal_pointer (&store));
+
+  /* Never let go, the first write starts it and waits for it. */
+  store = rapport_store_new_full (f->path, RAPPORT_STORE_OPEN_CHECK_LATER, &error);
+  g_assert_no_error (error);
+  g_assert_false (insert_member (store, "Nadia Park", &error));
+  g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_DAMAGED);
+  g_clear_error (&error);
+  g_assert_cmpint (count_members (store), ==, 300);
+  g_assert_finalize_object (g_steal_pointer (&store));
+
+  /* Closed while held: nothing waits for a check that never ran. */
+  store = rapport_store_new_full (f->path, RAPPORT_STORE_OPEN_CHECK_LATER, &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
 static void
 test_damaged_backup_refused (Fixture       *f,
                              gconstpointer  data)
@@ -946,6 +1005,7 @@ main (int   argc,
   ADD ("/rapport/store/read-only/folder", test_read_only_folder);
   ADD ("/rapport/store/read-only/wal", test_read_only_wal);
   ADD ("/rapport/store/damaged/open", test_damaged);
+  ADD ("/rapport/store/damaged/check-later", test_damaged_check_later);
   ADD ("/rapport/store/damaged/backup-refused", test_damaged_backup_refused);
   ADD ("/rapport/store/damaged/not-upgraded", test_damaged_not_upgraded);
   ADD ("/rapport/store/wait/job", test_wait_for_job);

@@ -212,11 +212,27 @@ notify_showing_member (RapportMembersView *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHOWING_MEMBER]);
 }
 
+/* The page is built for the first member shown, not with the view: the
+ * first frame shows the list only. */
+static void
+ensure_member_page (RapportMembersView *self)
+{
+  if (self->member_page != NULL)
+    return;
+
+  self->member_page = RAPPORT_MEMBER_PAGE (rapport_member_page_new ());
+  rapport_member_page_set_store (self->member_page, self->store);
+  gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->member_page), "member");
+}
+
 static void
 show_page_for (RapportMembersView *self,
                gint64              member_id)
 {
-  rapport_member_page_set_member_id (self->member_page, member_id);
+  if (member_id != 0)
+    ensure_member_page (self);
+  if (self->member_page != NULL)
+    rapport_member_page_set_member_id (self->member_page, member_id);
   gtk_stack_set_visible_child_name (self->content_stack, member_id != 0 ? "member" : "none");
 }
 
@@ -233,12 +249,18 @@ static void
 maybe_select_first (RapportMembersView *self)
 {
   /* A wide window shows a page beside the list: fill it. Folded, the list
-   * is all there is and a selection would mean nothing. */
-  if (self->list == NULL ||
+   * is all there is and a selection would mean nothing. At start-up the
+   * page waits for the first frame of the list (show_all_rows()). */
+  if (self->list == NULL || !self->loaded || self->select_first_pending ||
       rapport_member_selection_get_selected_id (self->selection) != 0 ||
-      adw_leaflet_get_folded (self->leaflet) ||
-      g_list_model_get_n_items (G_LIST_MODEL (self->list)) == 0)
+      adw_leaflet_get_folded (self->leaflet))
     return;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->list)) == 0)
+    {
+      show_page_for (self, 0);
+      return;
+    }
 
   rapport_member_selection_set_selected_id (self->selection,
                                             rapport_member_list_get_id (self->list, 0));
@@ -1093,7 +1115,6 @@ rapport_members_view_class_init (RapportMembersViewClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (RAPPORT_TYPE_MEMBER_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/rapport-members-view.ui");
   gtk_widget_class_set_css_name (widget_class, "membersview");
@@ -1112,7 +1133,6 @@ rapport_members_view_class_init (RapportMembersViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportMembersView, activities_column);
   gtk_widget_class_bind_template_child (widget_class, RapportMembersView, content_pane);
   gtk_widget_class_bind_template_child (widget_class, RapportMembersView, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, RapportMembersView, member_page);
 
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_visible_child_changed_cb);
@@ -1227,7 +1247,8 @@ rapport_members_view_set_store (RapportMembersView *self,
                            G_CONNECT_SWAPPED);
 
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  rapport_member_page_set_store (self->member_page, store);
+  if (self->member_page != NULL)
+    rapport_member_page_set_store (self->member_page, store);
 
   /* Show the saved order on the headers; the list is in it already. */
   sort_by_column (self, column_for_sort (self, sort), descending);
