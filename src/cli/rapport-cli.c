@@ -52,6 +52,10 @@ static const char usage[] =
   "  events list|add|import|export|checkin|done   events, RSVPs and the door (rapport-cli events for help)\n"
   "  content list|add|export|import|caldav       the content calendar (rapport-cli content for help)\n"
   "  undo [OPERATION] | undo --list               undo the newest (or a given) operation; list what can be undone\n"
+  "  duplicates [--min-confidence C] [--rescan]   pairs of members who may be one person, the surest first\n"
+  "  duplicates accept ID | reject ID             merge a pair, or say they are different people\n"
+  "  merge SURVIVOR_ID OTHER_ID… [--FIELD ID]     merge duplicate members into the survivor\n"
+  "  unmerge OPERATION                            undo a merge: the members come back as they were\n"
   "\n"
   "Options:\n"
   "  --db PATH     the database (default: $XDG_DATA_HOME/rapport/rapport.db)\n"
@@ -358,6 +362,9 @@ static const struct {
   { "events", rapport_cli_events },
   { "content", rapport_cli_content },
   { "undo", rapport_cli_undo },
+  { "duplicates", rapport_cli_duplicates },
+  { "merge", rapport_cli_merge },
+  { "unmerge", rapport_cli_unmerge },
 };
 
 int

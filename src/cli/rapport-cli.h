@@ -36,6 +36,15 @@ void rapport_cli_progress_clear (RapportCliProgress *line);
 
 /* Each command gets the open store and its own arguments (argv[0] is the
  * command name) and returns the process exit status. Errors go to stderr. */
+int rapport_cli_duplicates (RapportStore *store,
+                            int           argc,
+                            char        **argv);
+int rapport_cli_merge      (RapportStore *store,
+                            int           argc,
+                            char        **argv);
+int rapport_cli_unmerge    (RapportStore *store,
+                            int           argc,
+                            char        **argv);
 int rapport_cli_demo   (RapportStore *store,
                         int           argc,
                         char        **argv);

@@ -18,6 +18,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* The sample community generator: members, organisations, addresses,
+ * handles, tags and activities, and the public and async entry points.
+ * The people who come twice are in rapport-demo-twins.c. */
+
 #define G_LOG_DOMAIN "rapport-demo"
 
 #include "config.h"
@@ -28,14 +32,13 @@
 
 #include "rapport-clock.h"
 #include "rapport-demo-data.h"
+#include "rapport-demo-private.h"
 #include "rapport-demo.h"
+#include "rapport-duplicates-private.h"
 #include "rapport-scoring.h"
 #include "rapport-store-private.h"
 #include "rapport-store.h"
 #include "rapport-util.h"
-
-/* Joins are spread over the last three years. */
-#define JOIN_SPAN (3 * 365 * G_GINT64_CONSTANT (86400))
 
 /* Progress at most twenty times a second. */
 #define PROGRESS_INTERVAL_US (G_USEC_PER_SEC / 20)
@@ -49,30 +52,10 @@
 #define PARETO_ALPHA 1.2
 #define PARETO_CAP 2000.0
 
-#define BUFFER_SIZE 256
-
 /* Members per INSERT statement; see insert_members(). */
 #define MEMBER_BATCH 256
 
-typedef enum
-{
-  PLATFORM_GITHUB,
-  PLATFORM_DISCOURSE,
-  PLATFORM_SLACK,
-  PLATFORM_DISCORD,
-  PLATFORM_MASTODON,
-  PLATFORM_MEETUP,
-  N_PLATFORMS
-} Platform;
-
-static const struct
-{
-  const char *name;
-  double      share;            /* of members with an account there */
-  guint       activity_weight;  /* how much of a member's activity happens there */
-  char        separator;        /* between the parts of a handle */
-  const char *profile_prefix;   /* followed by the handle, or NULL */
-} platforms[N_PLATFORMS] = {
+const PlatformInfo _rapport_demo_platforms[N_PLATFORMS] = {
   { "github", 0.55, 30, '-', "https://git.example.org/" },
   { "discourse", 0.50, 30, '_', "https://forum.example.org/u/" },
   { "slack", 0.35, 40, '.', NULL },
@@ -80,17 +63,6 @@ static const struct
   { "mastodon", 0.12, 8, '_', "https://social.example.org/@" },
   { "meetup", 0.15, 2, '-', NULL },
 };
-
-typedef enum
-{
-  TAG_SPEAKER,
-  TAG_MAINTAINER,
-  TAG_BETA_TESTER,
-  TAG_AMBASSADOR,
-  TAG_TRANSLATOR,
-  TAG_MENTOR,
-  N_TAGS
-} Tag;
 
 static const char * const tag_names[N_TAGS] = {
   "speaker", "maintainer", "beta tester", "ambassador", "translator", "mentor",
@@ -104,80 +76,6 @@ static const double hour_weights[24] = {
 
 /* Saturday and Sunday, against a weekday. */
 #define WEEKEND_FACTOR 0.35
-
-/* xoshiro256**, seeded through splitmix64: fast, and the same sequence on
- * every platform, unlike rand(). */
-typedef struct
-{
-  guint64 s[4];
-} Rng;
-
-static guint64
-splitmix64 (guint64 *state)
-{
-  guint64 z = (*state += G_GUINT64_CONSTANT (0x9e3779b97f4a7c15));
-
-  z = (z ^ (z >> 30)) * G_GUINT64_CONSTANT (0xbf58476d1ce4e5b9);
-  z = (z ^ (z >> 27)) * G_GUINT64_CONSTANT (0x94d049bb133111eb);
-  return z ^ (z >> 31);
-}
-
-static void
-rng_init (Rng     *rng,
-          guint64  seed,
-          guint64  stream)
-{
-  guint64 state = seed ^ (stream * G_GUINT64_CONSTANT (0xd1342543de82ef95));
-
-  for (guint i = 0; i < G_N_ELEMENTS (rng->s); i++)
-    rng->s[i] = splitmix64 (&state);
-}
-
-static inline guint64
-rotl (guint64 x,
-      int     k)
-{
-  return (x << k) | (x >> (64 - k));
-}
-
-static guint64
-rng_next (Rng *rng)
-{
-  guint64 *s = rng->s;
-  guint64 result = rotl (s[1] * 5, 7) * 9;
-  guint64 t = s[1] << 17;
-
-  s[2] ^= s[0];
-  s[3] ^= s[1];
-  s[1] ^= s[2];
-  s[0] ^= s[3];
-  s[2] ^= t;
-  s[3] = rotl (s[3], 45);
-
-  return result;
-}
-
-/* Uniform in [0, n). */
-static guint32
-rng_below (Rng    *rng,
-           guint32 n)
-{
-  return (guint32) (((rng_next (rng) >> 32) * n) >> 32);
-}
-
-/* Uniform in [0, 1). */
-static double
-rng_double (Rng *rng)
-{
-  return (rng_next (rng) >> 11) * (1.0 / 9007199254740992.0);
-}
-
-static gboolean
-rng_chance (Rng    *rng,
-            double  p)
-{
-  return rng_double (rng) < p;
-}
 
 /* An index in [0, n) where the first ones come up far more often. */
 static guint
@@ -195,6 +93,32 @@ rng_pick (Rng                   *rng,
           const RapportDemoList *list)
 {
   return list->items[rng_below (rng, list->n_items)];
+}
+
+/* Letters with no decomposition into an ASCII letter and a mark. */
+const char *
+_rapport_demo_ascii_letter (gunichar c)
+{
+  switch (c)
+    {
+    case 0x00D8: return "O";   /* Ø */
+    case 0x00F8: return "o";   /* ø */
+    case 0x0141: return "L";   /* Ł */
+    case 0x0142: return "l";   /* ł */
+    case 0x0110: return "D";   /* Đ */
+    case 0x0111: return "d";   /* đ */
+    case 0x00D0: return "D";   /* Ð */
+    case 0x00F0: return "d";   /* ð */
+    case 0x00DE: return "Th";  /* Þ */
+    case 0x00FE: return "th";  /* þ */
+    case 0x00DF: return "ss";  /* ß */
+    case 0x00C6: return "Ae";  /* Æ */
+    case 0x00E6: return "ae";  /* æ */
+    case 0x0152: return "Oe";  /* Œ */
+    case 0x0153: return "oe";  /* œ */
+    case 0x0131: return "i";   /* dotless ı */
+    default: return NULL;
+    }
 }
 
 /* Letters and digits of @text in ASCII, accents dropped ("Đorđević" →
@@ -221,28 +145,7 @@ fold_ascii (const char *text,
           ascii = one;
         }
       else
-        {
-          switch (c)
-            {
-            case 0x00D8: ascii = "O"; break;   /* Ø */
-            case 0x00F8: ascii = "o"; break;   /* ø */
-            case 0x0141: ascii = "L"; break;   /* Ł */
-            case 0x0142: ascii = "l"; break;   /* ł */
-            case 0x0110: ascii = "D"; break;   /* Đ */
-            case 0x0111: ascii = "d"; break;   /* đ */
-            case 0x00D0: ascii = "D"; break;   /* Ð */
-            case 0x00F0: ascii = "d"; break;   /* ð */
-            case 0x00DE: ascii = "Th"; break;  /* Þ */
-            case 0x00FE: ascii = "th"; break;  /* þ */
-            case 0x00DF: ascii = "ss"; break;  /* ß */
-            case 0x00C6: ascii = "Ae"; break;  /* Æ */
-            case 0x00E6: ascii = "ae"; break;  /* æ */
-            case 0x0152: ascii = "Oe"; break;  /* Œ */
-            case 0x0153: ascii = "oe"; break;  /* œ */
-            case 0x0131: ascii = "i"; break;   /* dotless ı */
-            default: break;
-            }
-        }
+        ascii = _rapport_demo_ascii_letter (c);
 
       for (; ascii != NULL && *ascii != '\0' && len + 1 < size; ascii++)
         out[len++] = *ascii;
@@ -252,35 +155,13 @@ fold_ascii (const char *text,
   return len;
 }
 
-typedef struct
-{
-  RapportStore     *store;
-  guint             n_members;
-  guint             n_activities;
-  guint64           seed;
-  gint64            now;
-  gint64            first_id;
-  double            scale;            /* activities per member, over ten */
-  guint32          *counts;           /* activities of each member */
-  guint             culture_weights;
-  gint64           *organization_ids; /* 0 until first used */
-  gint64            tag_ids[N_TAGS];
-  GHashTable       *handles[N_PLATFORMS];
-  GHashTable       *emails;
-  GHashTable       *taken;            /* handles and addresses already stored */
-  GHashTable       *offsets;          /* time zone → seconds east of UTC */
-  RapportStatement *insert_members;   /* MEMBER_BATCH at once */
-  RapportStatement *insert_email;
-  RapportStatement *insert_identity;
-  RapportStatement *insert_tag;
-  RapportStatement *insert_activity;
-} Demo;
-
 static void
 demo_clear (Demo *demo)
 {
   g_clear_pointer (&demo->counts, g_free);
   g_clear_pointer (&demo->organization_ids, g_free);
+  g_clear_pointer (&demo->roles, g_free);
+  g_clear_pointer (&demo->twins, g_free);
   for (guint i = 0; i < N_PLATFORMS; i++)
     g_clear_pointer (&demo->handles[i], g_hash_table_unref);
   g_clear_pointer (&demo->emails, g_hash_table_unref);
@@ -344,13 +225,13 @@ load_taken (Demo    *demo,
 /* Makes @text (a handle, or the part of an address before the "@") unique
  * in @bases by appending a number: "ana_silva", "ana_silva2", … Bases never
  * end in a digit, so two bases can never produce the same string. */
-static void
-make_unique (Demo       *demo,
-             GHashTable *bases,
-             const char *prefix,
-             char       *text,
-             gsize       size,
-             const char *suffix)
+void
+_rapport_demo_make_unique (Demo       *demo,
+                           GHashTable *bases,
+                           const char *prefix,
+                           char       *text,
+                           gsize       size,
+                           const char *suffix)
 {
   char key[BUFFER_SIZE];
   char candidate[BUFFER_SIZE];
@@ -489,32 +370,6 @@ plan_activities (Demo *demo)
     }
 }
 
-typedef struct
-{
-  Rng                       rng;
-  const RapportDemoCulture *culture;
-  gint64                    id;
-  char                      name[BUFFER_SIZE];
-  char                     *sort_key;
-  char                      given[64];      /* in ASCII, for handles */
-  char                      family[64];
-  char                      city[64];
-  const char               *location;
-  const char               *timezone;
-  gint                      offset;
-  gint64                    organization_id;
-  guint                     organization;   /* index, when organization_id > 0 */
-  const char               *title;
-  const char               *bio;
-  gint64                    joined_at;
-  gint64                    last_active_at;
-  guint                     count;
-  int                       stage;
-  gboolean                  on[N_PLATFORMS];
-  char                      handles[N_PLATFORMS][80];
-  guint                     platform_weight;
-} Person;
-
 static const char *
 pick_culture_name (Person      *person,
                    gboolean     female,
@@ -574,17 +429,20 @@ pick_name (Demo   *demo,
     g_strlcpy (person->given, "member", sizeof person->given);
   if (fold_ascii (family, person->family, sizeof person->family) == 0)
     g_strlcpy (person->family, "member", sizeof person->family);
+
+  if (person->twin != NULL)
+    _rapport_demo_name_twin (person, given, family, second);
 }
 
 /* A handle as people pick them: "ana-silva", "anasilva", "asilva", "ana",
  * "silva_ana", "anas", and on GitHub sometimes "AnaSilva". */
-static void
-handle_base (Person   *person,
-             Platform  platform,
-             char     *out,
-             gsize     size)
+void
+_rapport_demo_handle_base (Person   *person,
+                           Platform  platform,
+                           char     *out,
+                           gsize     size)
 {
-  char sep = platforms[platform].separator;
+  char sep = _rapport_demo_platforms[platform].separator;
   guint style = rng_below (&person->rng, 10);
   const char *g = person->given;
   const char *f = person->family;
@@ -626,10 +484,10 @@ handle_base (Person   *person,
 }
 
 /* The part of an address before the "@". */
-static void
-email_local_part (Person *person,
-                  char   *out,
-                  gsize   size)
+void
+_rapport_demo_email_local_part (Person *person,
+                                char   *out,
+                                gsize   size)
 {
   const char *g = person->given;
   const char *f = person->family;
@@ -685,6 +543,16 @@ pick_details (Demo     *demo,
         return FALSE;
     }
 
+  /* Both records of kinds B and C point to a workplace. */
+  if (person->twin != NULL && (person->twin->kind == 'B' || person->twin->kind == 'C') &&
+      person->organization_id == 0)
+    {
+      person->organization = 1 + rng_skewed (rng, rapport_demo_n_organizations - 1, 1.6);
+      person->organization_id = organization_id (demo, person->organization, error);
+      if (person->organization_id < 0)
+        return FALSE;
+    }
+
   if (rng_chance (rng, person->organization_id > 0 ? 0.85 : 0.45))
     person->title = rng_pick (rng, &rapport_demo_job_titles);
   if (rng_chance (rng, 0.06))
@@ -715,7 +583,7 @@ pick_details (Demo     *demo,
 
   for (guint p = 0; p < N_PLATFORMS; p++)
     {
-      person->on[p] = rng_chance (rng, platforms[p].share);
+      person->on[p] = rng_chance (rng, _rapport_demo_platforms[p].share);
       if (person->on[p] && p != PLATFORM_MEETUP)
         n_accounts++;
     }
@@ -723,10 +591,12 @@ pick_details (Demo     *demo,
     person->on[PLATFORM_GITHUB] = TRUE;
   if (person->count > 0 && n_accounts == 0 && !person->on[PLATFORM_GITHUB])
     person->on[rng_chance (rng, 0.5) ? PLATFORM_DISCOURSE : PLATFORM_SLACK] = TRUE;
+  if (person->twin != NULL)
+    _rapport_demo_plan_twin_accounts (person);
 
   for (guint p = 0; p < N_PLATFORMS; p++)
     if (person->on[p])
-      person->platform_weight += platforms[p].activity_weight;
+      person->platform_weight += _rapport_demo_platforms[p].activity_weight;
 
   /* The stage follows what the member did, with some left a step behind. */
   if (person->count >= 600 * s)
@@ -756,45 +626,105 @@ step_done (Demo              *demo,
   return ok;
 }
 
+gboolean
+_rapport_demo_insert_email (Demo        *demo,
+                            Person      *person,
+                            const char  *address,
+                            gboolean     primary,
+                            GError     **error)
+{
+  sqlite3_bind_int64 (demo->insert_email, 1, person->id);
+  sqlite3_bind_text (demo->insert_email, 2, address, -1, SQLITE_STATIC);
+  sqlite3_bind_int (demo->insert_email, 3, primary);
+  return step_done (demo, demo->insert_email, error);
+}
+
 static gboolean
 insert_emails (Demo     *demo,
                Person   *person,
                GError  **error)
 {
   Rng *rng = &person->rng;
+  char twin_kind = person->twin != NULL ? person->twin->kind : 0;
   guint n = 0;
 
   if (rng_chance (rng, 0.88))
     n = rng_chance (rng, 0.08) ? 2 : 1;
+  if (twin_kind == 'A' || twin_kind == 'C')
+    n = MAX (n, 1);
 
   for (guint i = 0; i < n; i++)
     {
       char local[BUFFER_SIZE];
+      char base[BUFFER_SIZE];
       char domain_suffix[BUFFER_SIZE];
       char address[BUFFER_SIZE];
       const char *domain;
 
-      /* A work address first when there is a workplace, then a personal one. */
-      if (i == 0 && person->organization_id > 0 && rng_chance (rng, 0.6))
+      /* A work address first when there is a workplace, then a personal one;
+       * the provider's address first for the original of kind A. */
+      if (i == 0 && twin_kind == 'A')
+        domain = PROVIDER_DOMAIN;
+      else if (i == 0 && person->organization_id > 0 && (twin_kind == 'C' || rng_chance (rng, 0.6)))
         domain = rapport_demo_organizations[person->organization].domain;
       else
         domain = rapport_demo_personal_domains.items[rng_skewed (rng,
                                                                  rapport_demo_personal_domains.n_items,
                                                                  1.5)];
 
-      email_local_part (person, local, sizeof local);
+      /* "given.family" at the provider. */
+      if (i == 0 && twin_kind == 'A')
+        {
+          g_snprintf (local, sizeof local, "%s.%s", person->given, person->family);
+          for (char *p = local; *p != '\0'; p++)
+            *p = g_ascii_tolower (*p);
+        }
+      else
+        _rapport_demo_email_local_part (person, local, sizeof local);
+      g_strlcpy (base, local, sizeof base);
       g_snprintf (domain_suffix, sizeof domain_suffix, "@%s", domain);
-      make_unique (demo, demo->emails, "", local, sizeof local, domain_suffix);
+      _rapport_demo_make_unique (demo, demo->emails, "", local, sizeof local, domain_suffix);
       g_snprintf (address, sizeof address, "%s@%s", local, domain);
 
-      sqlite3_bind_int64 (demo->insert_email, 1, person->id);
-      sqlite3_bind_text (demo->insert_email, 2, address, -1, SQLITE_STATIC);
-      sqlite3_bind_int (demo->insert_email, 3, i == 0);
-      if (!step_done (demo, demo->insert_email, error))
+      if (!_rapport_demo_insert_email (demo, person, address, i == 0, error))
         return FALSE;
+
+      if (i == 0 && twin_kind == 'A')
+        _rapport_demo_address_twin_a (demo, person, local);
+      else if (i == 0 && twin_kind == 'C')
+        _rapport_demo_address_twin_c (demo, person, base, domain_suffix);
     }
 
   return TRUE;
+}
+
+/* The account on @platform, with the handle in person->handles. */
+gboolean
+_rapport_demo_insert_identity (Demo      *demo,
+                               Person    *person,
+                               Platform   platform,
+                               GError   **error)
+{
+  const char *handle = person->handles[platform];
+  char url[BUFFER_SIZE];
+  gint64 created;
+
+  sqlite3_bind_int64 (demo->insert_identity, 1, person->id);
+  sqlite3_bind_text (demo->insert_identity, 2, _rapport_demo_platforms[platform].name, -1,
+                     SQLITE_STATIC);
+  sqlite3_bind_text (demo->insert_identity, 3, handle, -1, SQLITE_STATIC);
+  if (_rapport_demo_platforms[platform].profile_prefix != NULL)
+    {
+      g_snprintf (url, sizeof url, "%s%s", _rapport_demo_platforms[platform].profile_prefix,
+                  handle);
+      sqlite3_bind_text (demo->insert_identity, 4, url, -1, SQLITE_STATIC);
+    }
+  else
+    sqlite3_bind_null (demo->insert_identity, 4);
+  /* Accounts were linked in the weeks after joining, never later than now. */
+  created = person->joined_at + rng_below (&person->rng, 86400 * 30);
+  sqlite3_bind_int64 (demo->insert_identity, 5, MIN (created, demo->now));
+  return step_done (demo, demo->insert_identity, error);
 }
 
 static gboolean
@@ -802,36 +732,45 @@ insert_identities (Demo     *demo,
                    Person   *person,
                    GError  **error)
 {
+  Twin *twin = person->twin;
+
   for (guint p = 0; p < N_PLATFORMS; p++)
     {
       char *handle = person->handles[p];
+      char base[sizeof person->handles[p]];
       char prefix[32];
-      char url[BUFFER_SIZE];
-      gint64 created;
+      char twin_prefix[32];
 
       if (!person->on[p])
         continue;
 
-      handle_base (person, p, handle, sizeof person->handles[p]);
-      g_snprintf (prefix, sizeof prefix, "%s:", platforms[p].name);
-      make_unique (demo, demo->handles[p], prefix, handle, sizeof person->handles[p], "");
-
-      sqlite3_bind_int64 (demo->insert_identity, 1, person->id);
-      sqlite3_bind_text (demo->insert_identity, 2, platforms[p].name, -1, SQLITE_STATIC);
-      sqlite3_bind_text (demo->insert_identity, 3, handle, -1, SQLITE_STATIC);
-      if (platforms[p].profile_prefix != NULL)
-        {
-          g_snprintf (url, sizeof url, "%s%s", platforms[p].profile_prefix, handle);
-          sqlite3_bind_text (demo->insert_identity, 4, url, -1, SQLITE_STATIC);
-        }
+      _rapport_demo_handle_base (person, p, handle, sizeof person->handles[p]);
+      g_snprintf (prefix, sizeof prefix, "%s:", _rapport_demo_platforms[p].name);
+      if (twin == NULL || twin->kind != 'D' || p != twin->shared)
+        _rapport_demo_make_unique (demo, demo->handles[p], prefix, handle,
+                                   sizeof person->handles[p], "");
       else
-        sqlite3_bind_null (demo->insert_identity, 4);
-      /* Accounts were linked in the weeks after joining, never later than now. */
-      created = person->joined_at + rng_below (&person->rng, 86400 * 30);
-      sqlite3_bind_int64 (demo->insert_identity, 5, MIN (created, demo->now));
-      if (!step_done (demo, demo->insert_identity, error))
+        {
+          /* The duplicate's account elsewhere has the same handle. */
+          g_strlcpy (base, handle, sizeof base);
+          g_snprintf (twin_prefix, sizeof twin_prefix, "%s:",
+                      _rapport_demo_platforms[twin->platform].name);
+          do
+            {
+              g_strlcpy (handle, base, sizeof person->handles[p]);
+              _rapport_demo_make_unique (demo, demo->handles[p], prefix, handle,
+                                         sizeof person->handles[p], "");
+            }
+          while (!_rapport_demo_is_free (demo, demo->handles[twin->platform], twin_prefix,
+                                         handle, ""));
+        }
+
+      if (!_rapport_demo_insert_identity (demo, person, p, error))
         return FALSE;
     }
+
+  if (twin != NULL)
+    _rapport_demo_handle_twin (demo, person);
 
   return TRUE;
 }
@@ -919,9 +858,9 @@ activity_platform (Person *person)
     {
       if (!person->on[p])
         continue;
-      if (pick < platforms[p].activity_weight)
+      if (pick < _rapport_demo_platforms[p].activity_weight)
         return p;
-      pick -= platforms[p].activity_weight;
+      pick -= _rapport_demo_platforms[p].activity_weight;
     }
 
   g_assert_not_reached ();
@@ -1037,7 +976,7 @@ insert_activity (Demo     *demo,
     }
 
   sqlite3_bind_int64 (stmt, 1, person->id);
-  sqlite3_bind_text (stmt, 2, platforms[platform].name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, _rapport_demo_platforms[platform].name, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 4, t);
   if (url[0] != '\0')
@@ -1132,6 +1071,28 @@ insert_members (Demo     *demo,
   return ok;
 }
 
+/* A member of their own, or the first record of a twin: then what the
+ * second record needs goes into the twin. */
+static gboolean
+generate_person (Demo     *demo,
+                 Person   *person,
+                 GError  **error)
+{
+  Twin *twin = person->twin;
+
+  pick_name (demo, person);
+  person->sort_key = rapport_sort_key (person->name);
+  if (!pick_details (demo, person, error) ||
+      !insert_emails (demo, person, error) ||
+      !insert_identities (demo, person, error))
+    return FALSE;
+
+  if (twin != NULL)
+    _rapport_demo_keep_for_twin (twin, person);
+
+  return TRUE;
+}
+
 /* One member and everything that points at them. Those rows go in first,
  * while the member does not exist yet: their search triggers skip a
  * missing member and the activity trigger updates nothing, so the
@@ -1143,17 +1104,28 @@ generate_member (Demo     *demo,
                  Person   *person,
                  GError  **error)
 {
+  guint32 role = demo->roles[index];
+
   memset (person, 0, sizeof *person);
   rng_init (&person->rng, demo->seed, (guint64) index + 1);
   person->id = demo->first_id + index;
   person->count = demo->counts[index];
 
-  pick_name (demo, person);
-  person->sort_key = rapport_sort_key (person->name);
-  if (!pick_details (demo, person, error) ||
-      !insert_emails (demo, person, error) ||
-      !insert_identities (demo, person, error) ||
-      !insert_tags (demo, person, error))
+  if (role & ROLE_DUPLICATE)
+    {
+      Twin *twin = &demo->twins[(role & ~ROLE_DUPLICATE) - 1];
+
+      if (!_rapport_demo_generate_duplicate (demo, twin, person, error))
+        return FALSE;
+    }
+  else
+    {
+      person->twin = role != 0 ? &demo->twins[role - 1] : NULL;
+      if (!generate_person (demo, person, error))
+        return FALSE;
+    }
+
+  if (!insert_tags (demo, person, error))
     return FALSE;
 
   for (guint i = 0; i < person->count; i++)
@@ -1245,6 +1217,7 @@ generate (Demo                *demo,
     return FALSE;
 
   plan_activities (demo);
+  _rapport_demo_plan_twins (demo);
   if (!prepare_statements (demo, error))
     return FALSE;
 
@@ -1284,34 +1257,18 @@ generate (Demo                *demo,
   return TRUE;
 }
 
-/**
- * rapport_demo_generate:
- * @options: how many members and activities, and the seed
- * @progress: (nullable): called with the members done so far
- *
- * Adds a sample community: members from many naming traditions, their
- * organisations, addresses under reserved domains, handles on several
- * platforms, tags, pipeline stages and a heavy-tailed history of
- * activities with a daily and weekly rhythm. The same seed gives the same
- * people. Everything goes in one transaction; a cancelled or failed run
- * leaves the database as it was.
- *
- * Returns: %TRUE on success
- */
-gboolean
-rapport_demo_generate (RapportStore              *store,
-                       const RapportDemoOptions  *options,
-                       RapportProgressFunc        progress,
-                       gpointer                   progress_data,
-                       GCancellable              *cancellable,
-                       GError                   **error)
+static gboolean
+generate_all (RapportStore              *store,
+              const RapportDemoOptions  *options,
+              RapportProgressFunc        progress,
+              gpointer                   progress_data,
+              GCancellable              *cancellable,
+              GArray                   **duplicates,
+              GError                   **error)
 {
+  g_autoptr(GArray) pairs = NULL;
   Demo demo = { 0 };
   gboolean ok;
-
-  g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
-  g_return_val_if_fail (options != NULL, FALSE);
-  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
 
   if (!check_options (options, error))
     return FALSE;
@@ -1327,6 +1284,8 @@ rapport_demo_generate (RapportStore              *store,
     return FALSE;
 
   ok = generate (&demo, progress, progress_data, cancellable, error);
+  if (ok && duplicates != NULL)
+    pairs = _rapport_demo_truth (&demo);
   demo_clear (&demo);
 
   /* Scores and levels come from the real formula, not from the generator. */
@@ -1337,13 +1296,77 @@ rapport_demo_generate (RapportStore              *store,
       ok = rapport_scoring_rescore_all (scoring, NULL, cancellable, error);
     }
 
+  /* The duplicates queue has work: every member's keys, and the pairs. */
+  if (ok)
+    ok = _rapport_duplicates_rebuild (store, NULL, error);
+
   if (!ok)
     {
       rapport_store_rollback (store);
       return FALSE;
     }
 
-  return rapport_store_commit (store, error);
+  if (!rapport_store_commit (store, error))
+    return FALSE;
+
+  if (duplicates != NULL)
+    *duplicates = g_steal_pointer (&pairs);
+  return TRUE;
+}
+
+/**
+ * rapport_demo_generate:
+ * @options: how many members and activities, and the seed
+ * @progress: (nullable): called with the members done so far
+ *
+ * Adds a sample community: members from many naming traditions, their
+ * organisations, addresses under reserved domains only (RFC 2606), handles
+ * on several platforms, tags, pipeline stages and a heavy-tailed history
+ * of activities with a daily and weekly rhythm. Some people come twice, as
+ * a second member seen on another platform (see RapportDemoDuplicate), and
+ * some different people share a name; the duplicates queue holds what the
+ * duplicates engine makes of them. The same seed gives the same people.
+ * Everything goes in one transaction; a cancelled or failed run leaves the
+ * database as it was.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+rapport_demo_generate (RapportStore              *store,
+                       const RapportDemoOptions  *options,
+                       RapportProgressFunc        progress,
+                       gpointer                   progress_data,
+                       GCancellable              *cancellable,
+                       GError                   **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+
+  return generate_all (store, options, progress, progress_data, cancellable, NULL, error);
+}
+
+/**
+ * _rapport_demo_generate_with_truth:
+ * @duplicates: (out) (transfer full) (element-type RapportDemoDuplicate):
+ *   every pair of records of one person the community has
+ *
+ * Like rapport_demo_generate(), for tests of duplicate detection.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_rapport_demo_generate_with_truth (RapportStore              *store,
+                                   const RapportDemoOptions  *options,
+                                   GArray                   **duplicates,
+                                   GError                   **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (duplicates != NULL, FALSE);
+
+  *duplicates = NULL;
+  return generate_all (store, options, NULL, NULL, NULL, duplicates, error);
 }
 
 typedef struct

@@ -60,4 +60,31 @@ gboolean rapport_demo_generate_finish (RapportStore              *store,
                                        GAsyncResult              *result,
                                        GError                   **error);
 
+/**
+ * RapportDemoDuplicate:
+ * @original_id: the member made first
+ * @duplicate_id: a second record of the same person, made later
+ * @kind: how the two records match: 'A' an equivalent Gmail address (dots
+ *   or a "+tag" in the local part), 'B' the same name at the same
+ *   organization, 'C' a variant of the name with an address at the same
+ *   work domain, 'D' the same handle on another platform
+ *
+ * One pair of the known truth about a sample community's duplicates.
+ */
+typedef struct
+{
+  gint64 original_id;
+  gint64 duplicate_id;
+  char   kind;
+} RapportDemoDuplicate;
+
+/* For tests and benchmarks of duplicate detection: rapport_demo_generate()
+ * without progress or cancellation, which also returns in @duplicates
+ * (transfer full) every pair it made, as RapportDemoDuplicate, in the order
+ * of their duplicate_id. @duplicates is set only on success. */
+gboolean _rapport_demo_generate_with_truth (RapportStore              *store,
+                                            const RapportDemoOptions  *options,
+                                            GArray                   **duplicates,
+                                            GError                   **error);
+
 G_END_DECLS

@@ -73,5 +73,9 @@ GPtrArray      *_rapport_journal_load    (RapportStore    *store,
 gboolean        _rapport_events_undo_removal (RapportStore  *store,
                                               GPtrArray     *rows,
                                               GError       **error);
+gboolean        _rapport_people_undo_merge   (RapportStore  *store,
+                                              GPtrArray     *rows,
+                                              const char    *label,
+                                              GError       **error);
 
 G_END_DECLS

@@ -1127,6 +1127,13 @@ rapport_store_undo (RapportStore  *self,
       if (!_rapport_events_undo_removal (self, rows, error))
         return FALSE;
     }
+  /* So has a merge: it puts rows back by their keys, whatever the
+   * survivor has gained since (rapport-merge.c). */
+  else if (g_str_equal (operation, "merge-members"))
+    {
+      if (!_rapport_people_undo_merge (self, rows, label, error))
+        return FALSE;
+    }
   else if (!put_back (self, rows, label, error))
     return FALSE;
 

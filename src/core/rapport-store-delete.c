@@ -47,6 +47,7 @@ static const struct {
   { "stage_history", "member_id = ?1" },
   { "recognitions", "member_id = ?1" },
   { "merge_suggestions", "member_a = ?1 OR member_b = ?1" },
+  { "member_keys", "member_id = ?1" },
   { "event_people", "member_id = ?1" },
   { "rsvps", "member_id = ?1" },
   { "rsvp_history", "rsvp_id IN (SELECT id FROM rsvps WHERE member_id = ?1)" },

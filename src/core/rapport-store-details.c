@@ -30,6 +30,7 @@
 #include "rapport-identity.h"
 #include "rapport-journal-private.h"
 #include "rapport-note.h"
+#include "rapport-duplicates-private.h"
 #include "rapport-store-private.h"
 #include "rapport-util.h"
 
@@ -94,6 +95,7 @@ rapport_store_add_email (RapportStore  *self,
                          GError       **error)
 {
   g_autofree char *normalized = rapport_normalize_email (address);
+  g_autoptr(RapportTransaction) tx = NULL;
   g_autoptr(RapportStatement) stmt = NULL;
   gint64 owner;
 
@@ -116,6 +118,10 @@ rapport_store_add_email (RapportStore  *self,
       return FALSE;
     }
 
+  /* With the keys the duplicates engine finds the member by. */
+  tx = _rapport_transaction_begin (self, FALSE, error);
+  if (tx == NULL)
+    return FALSE;
   stmt = _rapport_store_prepare (self,
                                  "INSERT INTO emails (member_id, address, is_primary) VALUES (?1, ?2, "
                                  "NOT EXISTS (SELECT 1 FROM emails WHERE member_id = ?1))",
@@ -124,7 +130,9 @@ rapport_store_add_email (RapportStore  *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, member_id);
   _rapport_bind_text (stmt, 2, normalized);
-  if (!run (self, stmt, error))
+  if (!run (self, stmt, error) ||
+      !_rapport_duplicates_update (self, &member_id, 1, error) ||
+      !_rapport_transaction_commit (tx, error))
     return FALSE;
 
   member_touched (self, member_id, RAPPORT_MEMBER_CHANGED_CONTACT);
@@ -137,16 +145,22 @@ rapport_store_remove_email (RapportStore  *self,
                             const char    *address,
                             GError       **error)
 {
+  g_autoptr(RapportTransaction) tx = NULL;
   g_autoptr(RapportStatement) stmt = NULL;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
 
+  tx = _rapport_transaction_begin (self, FALSE, error);
+  if (tx == NULL)
+    return FALSE;
   stmt = _rapport_store_prepare (self, "DELETE FROM emails WHERE member_id = ? AND address = ?", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, member_id);
   _rapport_bind_text (stmt, 2, address);
-  if (!run (self, stmt, error))
+  if (!run (self, stmt, error) ||
+      !_rapport_duplicates_update (self, &member_id, 1, error) ||
+      !_rapport_transaction_commit (tx, error))
     return FALSE;
 
   member_touched (self, member_id, RAPPORT_MEMBER_CHANGED_CONTACT);
@@ -206,6 +220,7 @@ rapport_store_add_identity (RapportStore  *self,
                             const char    *external_id,
                             GError       **error)
 {
+  g_autoptr(RapportTransaction) tx = NULL;
   g_autoptr(RapportStatement) stmt = NULL;
   g_autofree char *key = NULL;
   gint64 owner;
@@ -229,6 +244,9 @@ rapport_store_add_identity (RapportStore  *self,
       return 0;
     }
 
+  tx = _rapport_transaction_begin (self, FALSE, error);
+  if (tx == NULL)
+    return 0;
   stmt = _rapport_store_prepare (self,
                                  "INSERT INTO identities (member_id, platform, handle, url, external_id) "
                                  "VALUES (?1, ?2, ?3, ?4, ?5) "
@@ -248,6 +266,11 @@ rapport_store_add_identity (RapportStore  *self,
   if (sqlite3_step (stmt) != SQLITE_ROW)
     return _rapport_store_set_error (self, error);
   id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_step (stmt);
+  g_clear_pointer (&stmt, _rapport_statement_release);
+  if (!_rapport_duplicates_update (self, &member_id, 1, error) ||
+      !_rapport_transaction_commit (tx, error))
+    return 0;
 
   rapport_store_emit_changed (self, "identities", id, RAPPORT_CHANGE_INSERTED);
   member_touched (self, member_id, RAPPORT_MEMBER_CHANGED_IDENTITIES);
@@ -259,11 +282,15 @@ rapport_store_remove_identity (RapportStore  *self,
                                gint64         identity_id,
                                GError       **error)
 {
+  g_autoptr(RapportTransaction) tx = NULL;
   g_autoptr(RapportStatement) stmt = NULL;
   gint64 member_id;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
 
+  tx = _rapport_transaction_begin (self, FALSE, error);
+  if (tx == NULL)
+    return FALSE;
   stmt = _rapport_store_prepare (self, "DELETE FROM identities WHERE id = ? RETURNING member_id", error);
   if (stmt == NULL)
     return FALSE;
@@ -276,6 +303,10 @@ rapport_store_remove_identity (RapportStore  *self,
     }
   member_id = sqlite3_column_int64 (stmt, 0);
   sqlite3_step (stmt);
+  g_clear_pointer (&stmt, _rapport_statement_release);
+  if (!_rapport_duplicates_update (self, &member_id, 1, error) ||
+      !_rapport_transaction_commit (tx, error))
+    return FALSE;
 
   rapport_store_emit_changed (self, "identities", identity_id, RAPPORT_CHANGE_DELETED);
   member_touched (self, member_id, RAPPORT_MEMBER_CHANGED_IDENTITIES);
@@ -321,6 +352,7 @@ rapport_store_add_member_tag (RapportStore  *self,
                               const char    *tag,
                               GError       **error)
 {
+  g_autoptr(RapportTransaction) tx = NULL;
   g_autoptr(RapportStatement) stmt = NULL;
   g_autofree char *name = NULL;
   gint64 tag_id;
@@ -335,28 +367,25 @@ rapport_store_add_member_tag (RapportStore  *self,
       return FALSE;
     }
 
-  if (!rapport_store_begin (self, error))
+  tx = _rapport_transaction_begin (self, FALSE, error);
+  if (tx == NULL)
     return FALSE;
 
   tag_id = _rapport_store_ensure_tag (self, name, error);
   if (tag_id <= 0)
-    goto failed;
+    return FALSE;
 
   stmt = _rapport_store_prepare (self, "INSERT OR IGNORE INTO member_tags (member_id, tag_id) VALUES (?, ?)", error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, member_id);
   sqlite3_bind_int64 (stmt, 2, tag_id);
   if (!run (self, stmt, error))
-    goto failed;
+    return FALSE;
 
   rapport_store_emit_changed (self, "tags", tag_id, RAPPORT_CHANGE_UPDATED);
   member_touched (self, member_id, RAPPORT_MEMBER_CHANGED_TAGS);
-  return rapport_store_commit (self, error);
-
-failed:
-  rapport_store_rollback (self);
-  return FALSE;
+  return _rapport_transaction_commit (tx, error);
 }
 
 gboolean

@@ -770,6 +770,9 @@ rapport_store_check_integrity (RapportStore  *self,
   return TRUE;
 }
 
+/* The restore reads the backup through a connection of its own. */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3, sqlite3_close)
+
 /* Copies @from's main database over @to's, page by page, under @to's locks. */
 static int
 copy_database (sqlite3 *from,
@@ -846,7 +849,7 @@ rapport_store_restore_backup (const char  *path,
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *copy = NULL;
   g_autofree char *temp = NULL;
-  sqlite3 *from = NULL;
+  g_autoptr(sqlite3) from = NULL;
   sqlite3 *to = NULL;
   sqlite3_stmt *stmt = NULL;
   int version = -1;
@@ -879,13 +882,13 @@ rapport_store_restore_backup (const char  *path,
 
       g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_DAMAGED,
                    _("The backup “%s” is damaged too (%s); nothing was changed"), backup_path, problem);
-      goto failed;
+      return FALSE;
     }
   if (version < 0)
     {
       g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_A_DATABASE,
                    _("Could not read the backup “%s”: %s"), backup_path, sqlite3_errmsg (from));
-      goto failed;
+      return FALSE;
     }
   if (version == 0 || version > rapport_store_get_latest_version ())
     {
@@ -894,11 +897,11 @@ rapport_store_restore_backup (const char  *path,
                    version == 0 ? _("“%s” is not a backup of a Rapport database; nothing was changed")
                                 : _("“%s” was written by a newer version of Rapport; nothing was changed"),
                    backup_path);
-      goto failed;
+      return FALSE;
     }
 
   if (!keep_damaged_copy (path, &copy, error))
-    goto failed;
+    return FALSE;
 
   /* Over the file itself, under its own locks, so a -wal beside it cannot
    * pair with the wrong pages. */
@@ -941,15 +944,10 @@ rapport_store_restore_backup (const char  *path,
       g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_SQLITE,
                    _("Could not copy the backup “%s” over “%s”: %s"),
                    backup_path, path, sqlite3_errstr (rc));
-      goto failed;
+      return FALSE;
     }
 
-  sqlite3_close (from);
   if (damaged_copy != NULL)
     *damaged_copy = g_steal_pointer (&copy);
   return TRUE;
-
-failed:
-  sqlite3_close (from);
-  return FALSE;
 }

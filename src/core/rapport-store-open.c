@@ -55,6 +55,7 @@ static const char * const migrations[] = {
   "0008-organization-identities.sql",
   "0009-database-identity.sql",
   "0010-journal.sql",
+  "0011-people.sql",
 };
 
 /**

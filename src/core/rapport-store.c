@@ -35,6 +35,7 @@
 
 #include "rapport-enums.h"
 #include "rapport-member-private.h"
+#include "rapport-duplicates-private.h"
 #include "rapport-store-private.h"
 #include "rapport-util.h"
 
@@ -1065,6 +1066,8 @@ rapport_store_insert_member (RapportStore   *self,
   id = sqlite3_last_insert_rowid (self->db);
   if (!set_primary_email (self, id, rapport_member_get_email (member), error))
     goto failed;
+  if (!_rapport_duplicates_update (self, &id, 1, error))
+    goto failed;
 
   rapport_store_emit_changed (self, "members", id, RAPPORT_CHANGE_INSERTED);
   if (!rapport_store_commit (self, error))
@@ -1141,7 +1144,8 @@ rapport_store_update_member (RapportStore   *self,
       goto failed;
     }
 
-  if (!set_primary_email (self, id, rapport_member_get_email (member), error))
+  if (!set_primary_email (self, id, rapport_member_get_email (member), error) ||
+      !_rapport_duplicates_update (self, &id, 1, error))
     goto failed;
 
   rapport_store_emit_member_changed (self, id, changes);

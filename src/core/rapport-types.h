@@ -46,6 +46,7 @@ typedef struct _RapportMember             RapportMember;
 typedef struct _RapportMemberList         RapportMemberList;
 typedef struct _RapportNote               RapportNote;
 typedef struct _RapportOperation          RapportOperation;
+typedef struct _RapportDuplicate          RapportDuplicate;
 typedef struct _RapportPipeline           RapportPipeline;
 typedef struct _RapportPlatform           RapportPlatform;
 typedef struct _RapportRecognition        RapportRecognition;

@@ -28,7 +28,7 @@ struct _RapportWindow
 {
   AdwApplicationWindow  parent_instance;
 
-  /* The application's, or our own when made for a store alone. */
+  /* The application's; the store is its store. */
   RapportContext       *context;
   RapportStore         *store;
   GSettings            *settings;

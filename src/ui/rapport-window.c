@@ -41,7 +41,6 @@ G_DEFINE_FINAL_TYPE (RapportWindow, rapport_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_CONTEXT,
-  PROP_STORE,
   PROP_BUSY,
   PROP_HAS_MEMBERS,
   N_PROPS
@@ -207,9 +206,7 @@ rapport_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (rapport_window_parent_class)->constructed (object);
 
-  if (self->context == NULL)
-    self->context = rapport_context_new (self->store);
-  g_clear_object (&self->store);
+  g_assert (RAPPORT_IS_CONTEXT (self->context));
   self->store = g_object_ref (rapport_context_get_store (self->context));
 
   gtk_window_set_default_size (GTK_WINDOW (self),
@@ -231,11 +228,11 @@ rapport_window_constructed (GObject *object)
   update_header (self);
 
   _rapport_window_install_actions (self);
-  rapport_members_view_set_store (self->members_view, self->store);
-  rapport_content_view_set_store (RAPPORT_CONTENT_VIEW (adw_view_stack_get_child_by_name (self->view_stack, "content")),
-                                  self->store);
-  rapport_events_view_set_store (RAPPORT_EVENTS_VIEW (adw_view_stack_get_child_by_name (self->view_stack, "events")),
-                                 self->store);
+  rapport_members_view_set_context (self->members_view, self->context);
+  rapport_content_view_set_context (RAPPORT_CONTENT_VIEW (adw_view_stack_get_child_by_name (self->view_stack, "content")),
+                                    self->context);
+  rapport_events_view_set_context (RAPPORT_EVENTS_VIEW (adw_view_stack_get_child_by_name (self->view_stack, "events")),
+                                   self->context);
   /* The context's scheduler syncs in the background every "sync-interval"
    * minutes from now on; the button shows it. */
   rapport_sync_button_set_context (self->sync_button, self->context);
@@ -289,10 +286,6 @@ rapport_window_get_property (GObject    *object,
       g_value_set_object (value, self->context);
       break;
 
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
     case PROP_BUSY:
       g_value_set_boolean (value, rapport_window_get_busy (self));
       break;
@@ -320,10 +313,6 @@ rapport_window_set_property (GObject      *object,
       self->context = g_value_dup_object (value);
       break;
 
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -343,15 +332,10 @@ rapport_window_class_init (RapportWindowClass *klass)
 
   window_class->close_request = rapport_window_close_request;
 
-  /* What the window shows; given a store alone, it makes its own. */
+  /* What the window shows; its views get it too. */
   properties [PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL,
                          RAPPORT_TYPE_CONTEXT,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         RAPPORT_TYPE_STORE,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   properties [PROP_BUSY] =
@@ -423,25 +407,6 @@ rapport_window_init (RapportWindow *self)
 }
 
 /**
- * rapport_window_new:
- * @store: the community to show
- *
- * Returns: (transfer full): a new main window
- */
-RapportWindow *
-rapport_window_new (RapportApplication *application,
-                    RapportStore       *store)
-{
-  g_return_val_if_fail (RAPPORT_IS_APPLICATION (application), NULL);
-  g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
-
-  return g_object_new (RAPPORT_TYPE_WINDOW,
-                       "application", application,
-                       "store", store,
-                       NULL);
-}
-
-/**
  * rapport_window_new_for_context:
  * @context: the open community
  *
@@ -471,14 +436,6 @@ rapport_window_get_context (RapportWindow *self)
   g_return_val_if_fail (RAPPORT_IS_WINDOW (self), NULL);
 
   return self->context;
-}
-
-RapportStore *
-rapport_window_get_store (RapportWindow *self)
-{
-  g_return_val_if_fail (RAPPORT_IS_WINDOW (self), NULL);
-
-  return self->store;
 }
 
 RapportMembersView *

@@ -34,12 +34,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RapportWindow, rapport_window, RAPPORT, WINDOW, AdwApplicationWindow)
 
-RapportWindow      *rapport_window_new              (RapportApplication  *application,
-                                                     RapportStore        *store);
 RapportWindow      *rapport_window_new_for_context  (RapportApplication  *application,
                                                      RapportContext      *context);
 RapportContext     *rapport_window_get_context      (RapportWindow       *self);
-RapportStore       *rapport_window_get_store        (RapportWindow       *self);
 RapportMembersView *rapport_window_get_members_view (RapportWindow       *self);
 RapportAdvocatesView *rapport_window_get_advocates_view (RapportWindow     *self);
 RapportScoring     *rapport_window_get_scoring      (RapportWindow       *self);

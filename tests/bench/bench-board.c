@@ -36,6 +36,7 @@
 
 #include "rapport-advocates-view.h"
 #include "rapport-application.h"
+#include "rapport-context.h"
 #include "rapport-demo.h"
 #include "rapport-members-view.h"
 #include "rapport-member-list.h"
@@ -159,10 +160,13 @@ main (int   argc,
 
   for (guint i = 0; i < RUNS; i++)
     {
+      /* A context of its own, as each window had: every run reads the
+       * pipeline's stages afresh. */
+      g_autoptr(RapportContext) context = rapport_context_new (store);
       Run run = { 0 };
       gint64 start;
 
-      run.window = rapport_window_new (app, store);
+      run.window = rapport_window_new_for_context (app, context);
       gtk_window_set_default_size (GTK_WINDOW (run.window), 1400, 900);
       gtk_window_present (GTK_WINDOW (run.window));
       g_assert_true (rapport_ui_test_wait_for (members_ready_cb, &run, 60000));

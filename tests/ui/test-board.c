@@ -28,6 +28,7 @@
 #include "rapport-board-card.h"
 #include "rapport-board-column.h"
 #include "rapport-clock.h"
+#include "rapport-context.h"
 #include "rapport-stage-dialogs.h"
 #include "rapport-demo.h"
 #include "rapport-member.h"
@@ -198,7 +199,9 @@ open_board (Fixture *fixture,
             int      width,
             int      height)
 {
-  fixture->window = rapport_window_new (app, fixture->store);
+  g_autoptr(RapportContext) context = rapport_context_new (fixture->store);
+
+  fixture->window = rapport_window_new_for_context (app, context);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
   gtk_window_present (GTK_WINDOW (fixture->window));
 

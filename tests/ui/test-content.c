@@ -34,6 +34,7 @@
 #include "rapport-content-range.h"
 #include "rapport-content-store.h"
 #include "rapport-content-view.h"
+#include "rapport-context.h"
 #include "rapport-member.h"
 #include "rapport-month-cell.h"
 #include "rapport-month-view.h"
@@ -169,7 +170,9 @@ open_content (Fixture *fixture,
               int      width,
               int      height)
 {
-  fixture->window = rapport_window_new (app, fixture->store);
+  g_autoptr(RapportContext) context = rapport_context_new (fixture->store);
+
+  fixture->window = rapport_window_new_for_context (app, context);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
   gtk_window_present (GTK_WINDOW (fixture->window));
 

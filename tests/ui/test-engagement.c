@@ -23,6 +23,7 @@
 #include <glib/gstdio.h>
 
 #include "rapport-clock.h"
+#include "rapport-context.h"
 #include "rapport-demo.h"
 #include "rapport-member-engagement.h"
 #include "rapport-member-page.h"
@@ -212,10 +213,11 @@ static RapportMemberPage *
 show_member_page (Fixture *fixture,
                   gint64   member_id)
 {
-  GtkWidget *page = rapport_member_page_new ();
+  g_autoptr(RapportContext) context = rapport_context_new (fixture->store);
+  GtkWidget *page = rapport_member_page_new (context);
 
   gtk_window_set_child (GTK_WINDOW (fixture->window), page);
-  g_object_set (page, "store", fixture->store, "member-id", member_id, NULL);
+  g_object_set (page, "member-id", member_id, NULL);
   gtk_window_present (GTK_WINDOW (fixture->window));
   rapport_ui_test_spin (100);
 
@@ -415,9 +417,10 @@ static GtkWidget *
 show_preferences (Fixture    *fixture,
                   const char *page_name)
 {
+  g_autoptr(RapportContext) context = rapport_context_new (fixture->store);
   GtkWidget *window = g_object_new (RAPPORT_TYPE_PREFERENCES_WINDOW,
                                     "database-path", fixture->path,
-                                    "store", fixture->store,
+                                    "context", context,
                                     NULL);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 640, 900);

@@ -28,6 +28,7 @@
 #include "rapport-checkin-window.h"
 #include "rapport-clock.h"
 #include "rapport-column-mapping-dialog.h"
+#include "rapport-context.h"
 #include "rapport-demo.h"
 #include "rapport-event-editor.h"
 #include "rapport-event-page.h"
@@ -212,7 +213,9 @@ open_window (Fixture *fixture,
              int      width,
              int      height)
 {
-  fixture->window = rapport_window_new (app, fixture->store);
+  g_autoptr(RapportContext) context = rapport_context_new (fixture->store);
+
+  fixture->window = rapport_window_new_for_context (app, context);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
   gtk_window_present (GTK_WINDOW (fixture->window));
   g_assert_true (rapport_ui_test_wait_for (window_ready_cb, fixture, 10000));

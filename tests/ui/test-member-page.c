@@ -23,6 +23,7 @@
 #include <glib/gstdio.h>
 
 #include "rapport-clock.h"
+#include "rapport-context.h"
 #include "rapport-identity.h"
 #include "rapport-member-notes.h"
 #include "rapport-member-page.h"
@@ -159,6 +160,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
+  g_autoptr(RapportContext) context = NULL;
   g_autoptr(GError) error = NULL;
 
   fixture->path = rapport_ui_test_make_db ();
@@ -168,10 +170,10 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 800, 900);
-  fixture->page = RAPPORT_MEMBER_PAGE (rapport_member_page_new ());
+  context = rapport_context_new (fixture->store);
+  fixture->page = RAPPORT_MEMBER_PAGE (rapport_member_page_new (context));
   gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->page));
   g_object_set (fixture->page,
-                "store", fixture->store,
                 "member-id", fixture->member_id,
                 NULL);
   gtk_window_present (GTK_WINDOW (fixture->window));

@@ -27,6 +27,7 @@
 #include "rapport-account.h"
 #include "rapport-application.h"
 #include "rapport-connector.h"
+#include "rapport-context.h"
 #include "rapport-member-page.h"
 #include "rapport-mock-hubspot.h"
 #include "rapport-preferences-accounts.h"
@@ -155,7 +156,9 @@ window_ready_cb (gpointer data)
 static void
 open_window (Fixture *f)
 {
-  f->window = rapport_window_new (app, f->store);
+  g_autoptr(RapportContext) context = rapport_context_new (f->store);
+
+  f->window = rapport_window_new_for_context (app, context);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);
   gtk_window_present (GTK_WINDOW (f->window));
   g_assert_true (rapport_ui_test_wait_for (window_ready_cb, f, 10000));
@@ -533,6 +536,7 @@ test_member_page_marks (Fixture       *f,
 {
   g_autoptr(RapportAccount) account = NULL;
   g_autoptr(RapportSyncEngine) engine = NULL;
+  g_autoptr(RapportContext) context = NULL;
   g_autoptr(GHashTable) fields = NULL;
   g_autofree char *lifecycle = NULL;
   RapportMemberQuery query = { 0 };
@@ -571,9 +575,9 @@ test_member_page_marks (Fixture       *f,
   g_assert_cmpuint (g_hash_table_size (fields), ==, 0);
 
   window = gtk_window_new ();
-  page = rapport_member_page_new ();
+  context = rapport_context_new (f->store);
+  page = rapport_member_page_new (context);
   gtk_window_set_child (GTK_WINDOW (window), page);
-  rapport_member_page_set_store (RAPPORT_MEMBER_PAGE (page), f->store);
   rapport_member_page_set_member_id (RAPPORT_MEMBER_PAGE (page), member_id);
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 1000);
   gtk_window_present (GTK_WINDOW (window));

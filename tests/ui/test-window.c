@@ -27,6 +27,7 @@
 
 #include "rapport-application.h"
 #include "rapport-clock.h"
+#include "rapport-context.h"
 #include "rapport-member.h"
 #include "rapport-member-list.h"
 #include "rapport-members-view.h"
@@ -180,7 +181,9 @@ open_window (Fixture *fixture,
              int      width,
              int      height)
 {
-  fixture->window = rapport_window_new (app, fixture->store);
+  g_autoptr(RapportContext) context = rapport_context_new (fixture->store);
+
+  fixture->window = rapport_window_new_for_context (app, context);
   /* 0 × 0: the saved size, by default 1100 × 720. */
   if (width > 0 && height > 0)
     gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
@@ -1094,6 +1097,7 @@ test_window_size_saved (Fixture       *fixture,
                         gconstpointer  data)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(RapportContext) context = NULL;
   int width, height;
 
   open_window (fixture, 900, 640);
@@ -1105,7 +1109,8 @@ test_window_size_saved (Fixture       *fixture,
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
 
   /* The next window opens at that size. */
-  fixture->window = rapport_window_new (app, fixture->store);
+  context = rapport_context_new (fixture->store);
+  fixture->window = rapport_window_new_for_context (app, context);
   gtk_window_present (GTK_WINDOW (fixture->window));
   g_assert_true (rapport_ui_test_wait_for (window_ready_cb, fixture, 10000));
   rapport_ui_test_spin (100);

@@ -588,6 +588,7 @@ rapport_pipeline_add_stage (RapportPipeline  *self,
                             int               position,
                             GError          **error)
 {
+  g_autoptr(RapportTransaction) tx = NULL;
   g_autoptr(RapportStatement) insert = NULL;
   g_autoptr(GArray) rows = NULL;
   g_autoptr(GArray) order = NULL;
@@ -597,25 +598,29 @@ rapport_pipeline_add_stage (RapportPipeline  *self,
   g_return_val_if_fail (RAPPORT_IS_PIPELINE (self), 0);
 
   clean = clean_name (name, error);
-  if (clean == NULL || !rapport_store_begin (self->store, error))
+  if (clean == NULL)
+    return 0;
+
+  tx = _rapport_transaction_begin (self->store, FALSE, error);
+  if (tx == NULL)
     return 0;
 
   if (!check_name_free (self->store, clean, 0, error))
-    goto failed;
+    return 0;
 
   rows = _rapport_pipeline_read_stage_rows (self->store, error);
   if (rows == NULL)
-    goto failed;
+    return 0;
 
   insert = _rapport_store_prepare (self->store,
                                    "INSERT INTO pipeline_stages (name, position) VALUES (?, ?)",
                                    error);
   if (insert == NULL)
-    goto failed;
+    return 0;
   _rapport_bind_text (insert, 1, clean);
   sqlite3_bind_int (insert, 2, rows->len);
   if (!_rapport_pipeline_step_done (self->store, insert, error))
-    goto failed;
+    return 0;
   id = sqlite3_last_insert_rowid (_rapport_store_get_db (self->store));
 
   order = stage_order (rows);
@@ -623,17 +628,13 @@ rapport_pipeline_add_stage (RapportPipeline  *self,
     position = order->len;
   g_array_insert_val (order, position, id);
   if (!renumber_stages (self->store, order, error))
-    goto failed;
+    return 0;
 
   rapport_store_emit_changed (self->store, "pipeline_stages", id, RAPPORT_CHANGE_INSERTED);
-  if (!rapport_store_commit (self->store, error) || !rapport_pipeline_refresh (self, error))
+  if (!_rapport_transaction_commit (tx, error) || !rapport_pipeline_refresh (self, error))
     return 0;
 
   return id;
-
-failed:
-  rapport_store_rollback (self->store);
-  return 0;
 }
 
 /**
@@ -646,6 +647,7 @@ rapport_pipeline_rename_stage (RapportPipeline  *self,
                                const char       *name,
                                GError          **error)
 {
+  g_autoptr(RapportTransaction) tx = NULL;
   g_autoptr(RapportStatement) stmt = NULL;
   g_autofree char *clean = NULL;
   RapportStage *stage;
@@ -653,37 +655,34 @@ rapport_pipeline_rename_stage (RapportPipeline  *self,
   g_return_val_if_fail (RAPPORT_IS_PIPELINE (self), FALSE);
 
   clean = clean_name (name, error);
-  if (clean == NULL || !rapport_store_begin (self->store, error))
+  if (clean == NULL)
+    return FALSE;
+
+  tx = _rapport_transaction_begin (self->store, FALSE, error);
+  if (tx == NULL)
     return FALSE;
 
   if (!check_name_free (self->store, clean, stage_id, error))
-    goto failed;
+    return FALSE;
 
   stmt = _rapport_store_prepare (self->store, "UPDATE pipeline_stages SET name = ? WHERE id = ?", error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
   _rapport_bind_text (stmt, 1, clean);
   sqlite3_bind_int64 (stmt, 2, stage_id);
   if (!_rapport_pipeline_step_done (self->store, stmt, error))
-    goto failed;
+    return FALSE;
   if (sqlite3_changes (_rapport_store_get_db (self->store)) == 0)
-    {
-      _rapport_pipeline_no_such_stage (stage_id, error);
-      goto failed;
-    }
+    return _rapport_pipeline_no_such_stage (stage_id, error);
 
   rapport_store_emit_changed (self->store, "pipeline_stages", stage_id, RAPPORT_CHANGE_UPDATED);
-  if (!rapport_store_commit (self->store, error))
+  if (!_rapport_transaction_commit (tx, error))
     return FALSE;
 
   stage = find_stage_object (self, stage_id, NULL);
   if (stage != NULL)
     _rapport_stage_set_name (stage, clean);
   return TRUE;
-
-failed:
-  rapport_store_rollback (self->store);
-  return FALSE;
 }
 
 /**
@@ -698,41 +697,36 @@ rapport_pipeline_move_stage (RapportPipeline  *self,
                              guint             position,
                              GError          **error)
 {
+  g_autoptr(RapportTransaction) tx = NULL;
   g_autoptr(GArray) rows = NULL;
   g_autoptr(GArray) order = NULL;
   int index;
 
   g_return_val_if_fail (RAPPORT_IS_PIPELINE (self), FALSE);
 
-  if (!rapport_store_begin (self->store, error))
+  tx = _rapport_transaction_begin (self->store, FALSE, error);
+  if (tx == NULL)
     return FALSE;
 
   rows = _rapport_pipeline_read_stage_rows (self->store, error);
   if (rows == NULL)
-    goto failed;
+    return FALSE;
 
   index = _rapport_pipeline_stage_index (rows, stage_id);
   if (index < 0)
-    {
-      _rapport_pipeline_no_such_stage (stage_id, error);
-      goto failed;
-    }
+    return _rapport_pipeline_no_such_stage (stage_id, error);
 
   order = stage_order (rows);
   g_array_remove_index (order, index);
   position = MIN (position, order->len);
   g_array_insert_val (order, position, stage_id);
   if (!renumber_stages (self->store, order, error))
-    goto failed;
+    return FALSE;
 
-  if (!rapport_store_commit (self->store, error))
+  if (!_rapport_transaction_commit (tx, error))
     return FALSE;
 
   return rapport_pipeline_refresh (self, error);
-
-failed:
-  rapport_store_rollback (self->store);
-  return FALSE;
 }
 
 static gint64
@@ -789,6 +783,7 @@ rapport_pipeline_remove_stage (RapportPipeline  *self,
                                gint64            target_stage_id,
                                GError          **error)
 {
+  g_autoptr(RapportTransaction) tx = NULL;
   g_autoptr(RapportStatement) history = NULL;
   g_autoptr(RapportStatement) move = NULL;
   g_autoptr(RapportStatement) drop = NULL;
@@ -801,19 +796,17 @@ rapport_pipeline_remove_stage (RapportPipeline  *self,
 
   g_return_val_if_fail (RAPPORT_IS_PIPELINE (self), FALSE);
 
-  if (!rapport_store_begin (self->store, error))
+  tx = _rapport_transaction_begin (self->store, FALSE, error);
+  if (tx == NULL)
     return FALSE;
 
   rows = _rapport_pipeline_read_stage_rows (self->store, error);
   if (rows == NULL)
-    goto failed;
+    return FALSE;
 
   index = _rapport_pipeline_stage_index (rows, stage_id);
   if (index < 0)
-    {
-      _rapport_pipeline_no_such_stage (stage_id, error);
-      goto failed;
-    }
+    return _rapport_pipeline_no_such_stage (stage_id, error);
   name = g_array_index (rows, RapportStageRow, index).name;
 
   if (stage_id == _RAPPORT_ENTRY_STAGE_ID)
@@ -822,12 +815,12 @@ rapport_pipeline_remove_stage (RapportPipeline  *self,
                    _("“%s” is the stage new members join: it can be renamed or moved, "
                      "but not removed"),
                    name);
-      goto failed;
+      return FALSE;
     }
 
   members = count_stage_members (self->store, stage_id, error);
   if (members < 0)
-    goto failed;
+    return FALSE;
 
   if (members > 0)
     {
@@ -839,31 +832,28 @@ rapport_pipeline_remove_stage (RapportPipeline  *self,
                                     "“%s” has %lld members: choose the stage they move to",
                                     members),
                        name, (long long) members);
-          goto failed;
+          return FALSE;
         }
       if (_rapport_pipeline_stage_index (rows, target_stage_id) < 0)
-        {
-          _rapport_pipeline_no_such_stage (target_stage_id, error);
-          goto failed;
-        }
+        return _rapport_pipeline_no_such_stage (target_stage_id, error);
 
       history = _rapport_store_prepare (self->store,
                                         "INSERT INTO stage_history (member_id, from_stage, to_stage, changed_at, reason) "
                                         "SELECT id, ?1, ?2, ?3, ?4 FROM members WHERE stage_id = ?1",
                                         error);
       if (history == NULL)
-        goto failed;
+        return FALSE;
       sqlite3_bind_int64 (history, 1, stage_id);
       sqlite3_bind_int64 (history, 2, target_stage_id);
       sqlite3_bind_int64 (history, 3, now);
       _rapport_bind_text (history, 4, rapport_move_reason_to_string (RAPPORT_MOVE_STAGE_REMOVED));
       if (!_rapport_pipeline_step_done (self->store, history, error))
-        goto failed;
+        return FALSE;
 
       if (members <= MAX_ROW_NOTICES)
         {
           if (!announce_stage_members (self->store, stage_id, error))
-            goto failed;
+            return FALSE;
         }
       else
         {
@@ -874,33 +864,29 @@ rapport_pipeline_remove_stage (RapportPipeline  *self,
                                      "UPDATE members SET stage_id = ?2, updated_at = ?3 WHERE stage_id = ?1",
                                      error);
       if (move == NULL)
-        goto failed;
+        return FALSE;
       sqlite3_bind_int64 (move, 1, stage_id);
       sqlite3_bind_int64 (move, 2, target_stage_id);
       sqlite3_bind_int64 (move, 3, now);
       if (!_rapport_pipeline_step_done (self->store, move, error))
-        goto failed;
+        return FALSE;
     }
 
   drop = _rapport_store_prepare (self->store, "DELETE FROM pipeline_stages WHERE id = ?", error);
   if (drop == NULL)
-    goto failed;
+    return FALSE;
   sqlite3_bind_int64 (drop, 1, stage_id);
   if (!_rapport_pipeline_step_done (self->store, drop, error))
-    goto failed;
+    return FALSE;
 
   order = stage_order (rows);
   g_array_remove_index (order, index);
   if (!renumber_stages (self->store, order, error))
-    goto failed;
+    return FALSE;
 
   rapport_store_emit_changed (self->store, "pipeline_stages", stage_id, RAPPORT_CHANGE_DELETED);
-  if (!rapport_store_commit (self->store, error))
+  if (!_rapport_transaction_commit (tx, error))
     return FALSE;
 
   return rapport_pipeline_refresh (self, error);
-
-failed:
-  rapport_store_rollback (self->store);
-  return FALSE;
 }

@@ -281,6 +281,8 @@ scores_clear (Scores *scores)
   g_clear_pointer (&scores->scores[1], g_free);
 }
 
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Scores, scores_clear)
+
 static gboolean
 find_member (const Scores *scores,
              gint64        member_id,
@@ -681,8 +683,9 @@ rapport_scoring_rescore_all (RapportScoring      *self,
                              GCancellable        *cancellable,
                              GError             **error)
 {
+  g_autoptr(RapportTransaction) tx = NULL;
+  g_auto(Scores) scores = { 0 };
   const RapportScoreWeights *weights;
-  Scores scores = { 0 };
   RapportLevelCounts ranked;
   RapportLevelThresholds thresholds;
   gint64 now;
@@ -692,7 +695,8 @@ rapport_scoring_rescore_all (RapportScoring      *self,
 
   now = now_of (self);
 
-  if (!rapport_store_begin (self->store, error))
+  tx = _rapport_transaction_begin (self->store, FALSE, error);
+  if (tx == NULL)
     return FALSE;
 
   /* Read the weights inside the transaction so they match what is scored. */
@@ -700,31 +704,22 @@ rapport_scoring_rescore_all (RapportScoring      *self,
   weights = get_weights (self, error);
   if (weights == NULL ||
       !compute_scores (self->store, weights, NULL, now, &scores, cancellable, error))
-    goto failed;
+    return FALSE;
 
   _rapport_scoring_read_thresholds (self->store, &thresholds);
   _rapport_scoring_rank (scores.scores[0], scores.ids->len,
                          thresholds.level1_percent, thresholds.level2_percent, &ranked);
 
   if (!write_scores (self->store, &scores, &ranked, now, error))
-    goto failed;
+    return FALSE;
 
   rapport_store_emit_changed (self->store, "members", 0, RAPPORT_CHANGE_RELOAD);
-  if (!rapport_store_commit (self->store, error))
-    {
-      scores_clear (&scores);
-      return FALSE;
-    }
+  if (!_rapport_transaction_commit (tx, error))
+    return FALSE;
 
-  scores_clear (&scores);
   if (counts != NULL)
     *counts = ranked;
   return TRUE;
-
-failed:
-  scores_clear (&scores);
-  rapport_store_rollback (self->store);
-  return FALSE;
 }
 
 static gpointer
@@ -1279,25 +1274,23 @@ rapport_scoring_set_weights (RapportScoring             *self,
                              RapportLevelCounts         *counts,
                              GError                    **error)
 {
+  g_autoptr(RapportTransaction) tx = NULL;
+
   g_return_val_if_fail (RAPPORT_IS_SCORING (self), FALSE);
   g_return_val_if_fail (weights != NULL, FALSE);
 
-  if (!rapport_store_begin (self->store, error))
+  tx = _rapport_transaction_begin (self->store, FALSE, error);
+  if (tx == NULL)
     return FALSE;
 
   if (!_rapport_scoring_write_weights (self, weights, error) ||
-      !rapport_scoring_rescore_all (self, counts, NULL, error))
-    goto failed;
-
-  if (!rapport_store_commit (self->store, error))
+      !rapport_scoring_rescore_all (self, counts, NULL, error) ||
+      !_rapport_transaction_commit (tx, error))
     {
+      /* The weights read inside the transaction are gone with it. */
       g_clear_pointer (&self->weights, rapport_score_weights_free);
       return FALSE;
     }
-  return TRUE;
 
-failed:
-  rapport_store_rollback (self->store);
-  g_clear_pointer (&self->weights, rapport_score_weights_free);
-  return FALSE;
+  return TRUE;
 }

@@ -426,13 +426,16 @@ rapport_pipeline_accept_suggestion (RapportPipeline    *self,
                                     gint64             *journal_id,
                                     GError            **error)
 {
+  g_autoptr(RapportTransaction) tx = NULL;
+
   g_return_val_if_fail (RAPPORT_IS_PIPELINE (self), FALSE);
   g_return_val_if_fail (RAPPORT_IS_SUGGESTION (suggestion), FALSE);
 
   if (journal_id != NULL)
     *journal_id = 0;
 
-  if (!rapport_store_begin (self->store, error))
+  tx = _rapport_transaction_begin (self->store, FALSE, error);
+  if (tx == NULL)
     return FALSE;
 
   if (rapport_suggestion_get_kind (suggestion) == RAPPORT_SUGGESTION_PROMOTION)
@@ -443,22 +446,18 @@ rapport_pipeline_accept_suggestion (RapportPipeline    *self,
                                          RAPPORT_MOVE_SUGGESTION,
                                          journal_id,
                                          error))
-        goto failed;
+        return FALSE;
     }
   else
     {
       if (!_rapport_pipeline_add_check_in (self->store, suggestion, error))
-        goto failed;
+        return FALSE;
     }
 
   if (!record_decision (self->store, suggestion, "accepted", error))
-    goto failed;
+    return FALSE;
 
-  return rapport_store_commit (self->store, error);
-
-failed:
-  rapport_store_rollback (self->store);
-  return FALSE;
+  return _rapport_transaction_commit (tx, error);
 }
 
 /**

@@ -410,6 +410,7 @@ _rapport_caldav_connect_account (RapportStore  *store,
                                  GCancellable  *cancellable,
                                  GError       **error)
 {
+  g_autoptr(RapportTransaction) tx = NULL;
   g_auto(Dav) dav = { 0 };
   g_autoptr(GPtrArray) self_props = NULL;
   g_autofree char *normalized = NULL;
@@ -444,26 +445,23 @@ _rapport_caldav_connect_account (RapportStore  *store,
 
   rapport_caldav_get_account (store, &old_url, NULL);
 
-  if (!rapport_store_begin (store, error))
+  tx = _rapport_transaction_begin (store, FALSE, error);
+  if (tx == NULL)
     return FALSE;
   if (g_strcmp0 (old_url, normalized) != 0
       && (!exec_bound (store, "UPDATE content_items SET remote_href = NULL, etag = NULL, sync_dirty = 1",
                        NULL, NULL, error)
           || !exec_bound (store, "DELETE FROM content_tombstones", NULL, NULL, error)
           || !exec_bound (store, "DELETE FROM content_conflicts", NULL, NULL, error)))
-    goto failed;
+    return FALSE;
   if (!exec_bound (store, "INSERT OR REPLACE INTO content_caldav (id, url, username) VALUES (1, ?, ?)",
                    normalized, username, error))
-    goto failed;
-  if (!rapport_store_commit (store, error))
+    return FALSE;
+  if (!_rapport_transaction_commit (tx, error))
     return FALSE;
 
   *moved = g_strcmp0 (old_url, normalized) != 0;
   return TRUE;
-
-failed:
-  rapport_store_rollback (store);
-  return FALSE;
 }
 
 /* The account row changed; on another collection every item's sync state
@@ -587,6 +585,7 @@ gboolean
 rapport_caldav_disconnect (RapportStore  *store,
                            GError       **error)
 {
+  g_autoptr(RapportTransaction) tx = NULL;
   g_autofree char *url = NULL;
   g_autofree char *username = NULL;
 
@@ -598,18 +597,16 @@ rapport_caldav_disconnect (RapportStore  *store,
   secret_password_clear_sync (get_secret_schema (), NULL, NULL,
                               "url", url, "user", username, NULL);
 
-  if (!rapport_store_begin (store, error))
+  tx = _rapport_transaction_begin (store, FALSE, error);
+  if (tx == NULL)
     return FALSE;
   if (!exec_bound (store, "DELETE FROM content_caldav", NULL, NULL, error)
       || !exec_bound (store, "DELETE FROM content_tombstones", NULL, NULL, error)
       || !exec_bound (store, "DELETE FROM content_conflicts", NULL, NULL, error)
       || !exec_bound (store, "UPDATE content_items SET remote_href = NULL, etag = NULL, sync_dirty = 1",
                       NULL, NULL, error))
-    {
-      rapport_store_rollback (store);
-      return FALSE;
-    }
-  return rapport_store_commit (store, error);
+    return FALSE;
+  return _rapport_transaction_commit (tx, error);
 }
 
 /* ---- Sync ------------------------------------------------------------- */
@@ -1226,6 +1223,7 @@ rapport_caldav_resolve_conflict (RapportStore             *store,
                                  RapportCaldavResolution   resolution,
                                  GError                  **error)
 {
+  g_autoptr(RapportTransaction) tx = NULL;
   g_autoptr(RapportStatement) stmt = NULL;
   g_autofree char *href = NULL;
   g_autofree char *remote_etag = NULL;
@@ -1258,7 +1256,8 @@ rapport_caldav_resolve_conflict (RapportStore             *store,
 
   item = rapport_content_get_by_uid (store, uid, NULL);
 
-  if (!rapport_store_begin (store, error))
+  tx = _rapport_transaction_begin (store, FALSE, error);
+  if (tx == NULL)
     return FALSE;
 
   if (resolution == RAPPORT_CALDAV_KEEP_MINE)
@@ -1287,11 +1286,8 @@ rapport_caldav_resolve_conflict (RapportStore             *store,
 
   if (!ok
       || !exec_bound (store, "DELETE FROM content_conflicts WHERE uid = ?", uid, NULL, error)
-      || !rapport_store_commit (store, error))
-    {
-      rapport_store_rollback (store);
-      return FALSE;
-    }
+      || !_rapport_transaction_commit (tx, error))
+    return FALSE;
 
   rapport_store_emit_changed (store, "content_items", 0, RAPPORT_CHANGE_RELOAD);
   return TRUE;

@@ -717,6 +717,20 @@ time_is_valid (struct icaltimetype t)
   return TRUE;
 }
 
+/* A time without a zone of its own is exported in UTC, which may be in
+ * the year after the last. */
+static gboolean
+check_utc_time (gint64   when,
+                GError **error_message)
+{
+  if (when > LAST_TIME)
+    {
+      g_set_error_literal (error_message, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Reads a DTSTART-like property into UTC plus the zone to plan in. */
 static gboolean
 read_time (icalcomponent  *root,
@@ -776,7 +790,7 @@ read_time (icalcomponent  *root,
             {
               t.zone = NULL;
               *when = icaltime_as_timet_with_zone (t, defined);
-              goto in_utc;
+              return check_utc_time (*when, error_message);
             }
         }
 
@@ -795,14 +809,7 @@ read_time (icalcomponent  *root,
     *when = local != NULL ? g_date_time_to_unix (local) : 0;
   }
 
-in_utc:
-  /* These two are exported in UTC, which may be in the year after. */
-  if (*when > LAST_TIME)
-    {
-      g_set_error_literal (error_message, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "");
-      return FALSE;
-    }
-  return TRUE;
+  return check_utc_time (*when, error_message);
 }
 
 static const char *
@@ -1235,6 +1242,7 @@ rapport_content_import_ics (RapportStore  *store,
                             guint         *n_items,
                             GError       **error)
 {
+  g_autoptr(RapportTransaction) tx = NULL;
   g_autoptr(GArray) parsed = g_array_new (FALSE, TRUE, sizeof (Parsed));
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
@@ -1245,13 +1253,11 @@ rapport_content_import_ics (RapportStore  *store,
   if (!read_calendar (text, parsed, error))
     return FALSE;
 
-  if (!rapport_store_begin (store, error))
+  tx = _rapport_transaction_begin (store, FALSE, error);
+  if (tx == NULL)
     return FALSE;
-  if (!store_parsed (store, parsed, NULL, NULL, error) || !rapport_store_commit (store, error))
-    {
-      rapport_store_rollback (store);
-      return FALSE;
-    }
+  if (!store_parsed (store, parsed, NULL, NULL, error) || !_rapport_transaction_commit (tx, error))
+    return FALSE;
 
   if (n_items != NULL)
     *n_items = parsed->len;
@@ -1302,6 +1308,7 @@ _rapport_content_apply_remote (RapportStore  *store,
                                const char    *etag,
                                GError       **error)
 {
+  g_autoptr(RapportTransaction) tx = NULL;
   g_autoptr(GArray) parsed = g_array_new (FALSE, TRUE, sizeof (Parsed));
 
   g_array_set_clear_func (parsed, parsed_clear);
@@ -1309,15 +1316,11 @@ _rapport_content_apply_remote (RapportStore  *store,
   if (!read_calendar (text, parsed, error))
     return FALSE;
 
-  if (!rapport_store_begin (store, error))
+  tx = _rapport_transaction_begin (store, FALSE, error);
+  if (tx == NULL)
     return FALSE;
-  if (!store_parsed (store, parsed, href, etag, error) || !rapport_store_commit (store, error))
-    {
-      rapport_store_rollback (store);
-      return FALSE;
-    }
 
-  return TRUE;
+  return store_parsed (store, parsed, href, etag, error) && _rapport_transaction_commit (tx, error);
 }
 
 /**

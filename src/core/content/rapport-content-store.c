@@ -530,6 +530,7 @@ _rapport_content_write (RapportStore        *store,
                         gboolean             dirty,
                         GError             **error)
 {
+  g_autoptr(RapportTransaction) tx = NULL;
   g_autoptr(RapportStatement) stmt = NULL;
   gint64 id = rapport_content_item_get_id (item);
   gint64 series_id = rapport_content_item_get_series_id (item);
@@ -542,7 +543,8 @@ _rapport_content_write (RapportStore        *store,
       rapport_content_item_set_uid (item, uid);
     }
 
-  if (!rapport_store_begin (store, error))
+  tx = _rapport_transaction_begin (store, FALSE, error);
+  if (tx == NULL)
     return FALSE;
 
   if (id == 0)
@@ -563,7 +565,7 @@ _rapport_content_write (RapportStore        *store,
                                    "WHERE id = ?19",
                                    error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
 
   _rapport_bind_text (stmt, 1, rapport_content_item_get_uid (item));
   _rapport_bind_text (stmt, 2, rapport_content_item_get_title (item));
@@ -600,7 +602,7 @@ _rapport_content_write (RapportStore        *store,
                      rapport_content_item_get_uid (item));
       else
         _rapport_store_set_error (store, error);
-      goto failed;
+      return FALSE;
     }
   g_clear_pointer (&stmt, _rapport_statement_release);
 
@@ -608,15 +610,11 @@ _rapport_content_write (RapportStore        *store,
     _rapport_content_item_set_id (item, sqlite3_last_insert_rowid (_rapport_store_get_db (store)));
 
   if (!write_links (store, item, error))
-    goto failed;
+    return FALSE;
   if (dirty && series_id > 0 && !mark_series_dirty (store, series_id, error))
-    goto failed;
+    return FALSE;
 
-  return rapport_store_commit (store, error);
-
-failed:
-  rapport_store_rollback (store);
-  return FALSE;
+  return _rapport_transaction_commit (tx, error);
 }
 
 /**
@@ -700,9 +698,11 @@ _rapport_content_delete_row (RapportStore  *store,
                              gboolean       keep_tombstone,
                              GError       **error)
 {
+  g_autoptr(RapportTransaction) tx = NULL;
   g_autoptr(RapportStatement) stmt = NULL;
 
-  if (!rapport_store_begin (store, error))
+  tx = _rapport_transaction_begin (store, FALSE, error);
+  if (tx == NULL)
     return FALSE;
 
   if (keep_tombstone)
@@ -713,25 +713,21 @@ _rapport_content_delete_row (RapportStore  *store,
                                      "WHERE id = ? AND remote_href IS NOT NULL AND series_id IS NULL",
                                      error);
       if (stmt == NULL)
-        goto failed;
+        return FALSE;
       sqlite3_bind_int64 (stmt, 1, item_id);
       if (!step_done (store, stmt, error))
-        goto failed;
+        return FALSE;
       g_clear_pointer (&stmt, _rapport_statement_release);
     }
 
   stmt = _rapport_store_prepare (store, "DELETE FROM content_items WHERE id = ?", error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, item_id);
   if (!step_done (store, stmt, error))
-    goto failed;
+    return FALSE;
 
-  return rapport_store_commit (store, error);
-
-failed:
-  rapport_store_rollback (store);
-  return FALSE;
+  return _rapport_transaction_commit (tx, error);
 }
 
 /**
@@ -838,6 +834,7 @@ rapport_content_set_status (RapportStore          *store,
                             RapportContentStatus   status,
                             GError               **error)
 {
+  g_autoptr(RapportTransaction) tx = NULL;
   g_autoptr(RapportContentItem) stored = NULL;
   RapportContentStatus from;
   gboolean first_publication;
@@ -871,15 +868,14 @@ rapport_content_set_status (RapportStore          *store,
   if (first_publication)
     _rapport_content_item_set_published_at (stored, now);
 
-  if (!rapport_store_begin (store, error))
+  tx = _rapport_transaction_begin (store, FALSE, error);
+  if (tx == NULL)
     return FALSE;
+
   if (!_rapport_content_write_status (store, stored, error)
       || (first_publication && !record_published (store, stored, now, error))
-      || !rapport_store_commit (store, error))
-    {
-      rapport_store_rollback (store);
-      return FALSE;
-    }
+      || !_rapport_transaction_commit (tx, error))
+    return FALSE;
 
   _rapport_content_item_set_status (item, status);
   _rapport_content_item_set_published_at (item, rapport_content_item_get_published_at (stored));
@@ -996,6 +992,7 @@ rapport_content_remove_occurrence (RapportStore  *store,
                                    gint64         recurrence_id,
                                    GError       **error)
 {
+  g_autoptr(RapportTransaction) tx = NULL;
   g_autoptr(RapportContentItem) master = NULL;
   g_autoptr(RapportStatement) stmt = NULL;
   g_autoptr(GArray) exdates = NULL;
@@ -1013,26 +1010,24 @@ rapport_content_remove_occurrence (RapportStore  *store,
   g_array_append_val (exdates, recurrence_id);
   rapport_content_item_set_exdates (master, (gint64 *) (gpointer) exdates->data, exdates->len);
 
-  if (!rapport_store_begin (store, error))
+  tx = _rapport_transaction_begin (store, FALSE, error);
+  if (tx == NULL)
     return FALSE;
+
   stmt = _rapport_store_prepare (store,
                                  "DELETE FROM content_items WHERE series_id = ? AND recurrence_id = ?",
                                  error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, series_id);
   sqlite3_bind_int64 (stmt, 2, recurrence_id);
   if (!step_done (store, stmt, error) || !_rapport_content_write (store, master, TRUE, error))
-    goto failed;
-  if (!rapport_store_commit (store, error))
+    return FALSE;
+  if (!_rapport_transaction_commit (tx, error))
     return FALSE;
 
   rapport_store_emit_changed (store, CHANGED_TABLE, series_id, RAPPORT_CHANGE_UPDATED);
   return TRUE;
-
-failed:
-  rapport_store_rollback (store);
-  return FALSE;
 }
 
 static gboolean
@@ -1170,6 +1165,64 @@ compare_occurrences (gconstpointer a,
                          rapport_content_item_get_title (rapport_content_occurrence_get_item (y)));
 }
 
+/* Adds the occurrences of @series between @start and @end to @result. */
+static gboolean
+add_series_occurrences (RapportStore  *store,
+                        GPtrArray     *series,
+                        gint64         start,
+                        gint64         end,
+                        GPtrArray     *result,
+                        GError       **error)
+{
+  g_autoptr(GHashTable) replaced = NULL;
+  g_autoptr(RapportStatement) stmt = NULL;
+  g_autoptr(GArray) starts = NULL;
+  int rc;
+
+  if (series->len == 0)
+    return TRUE;
+
+  /* Occurrences that have an exception item show that item instead. The
+   * key is "series id, recurrence id" packed in a string. */
+  replaced = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  stmt = _rapport_store_prepare (store,
+                                 "SELECT series_id, recurrence_id FROM content_items "
+                                 "WHERE series_id IS NOT NULL AND recurrence_id >= ? AND recurrence_id < ?",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, start);
+  sqlite3_bind_int64 (stmt, 2, end);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_add (replaced, g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT,
+                                                 (gint64) sqlite3_column_int64 (stmt, 0),
+                                                 (gint64) sqlite3_column_int64 (stmt, 1)));
+  if (rc != SQLITE_DONE)
+    return _rapport_store_set_error (store, error);
+
+  starts = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < series->len; i++)
+    {
+      RapportContentItem *item = g_ptr_array_index (series, i);
+      gint64 id = rapport_content_item_get_id (item);
+
+      g_array_set_size (starts, 0);
+      _rapport_content_expand (item, start, end, starts);
+      for (guint j = 0; j < starts->len; j++)
+        {
+          gint64 when = g_array_index (starts, gint64, j);
+          char key[48];
+
+          g_snprintf (key, sizeof key, "%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, id, when);
+          if (g_hash_table_contains (replaced, key))
+            continue;
+          g_ptr_array_add (result, rapport_content_occurrence_new (item, when, when));
+        }
+    }
+
+  return TRUE;
+}
+
 /**
  * rapport_content_list_occurrences:
  * @start: Unix time (UTC), included
@@ -1191,10 +1244,6 @@ rapport_content_list_occurrences (RapportStore  *store,
   g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) single = NULL;
   g_autoptr(GPtrArray) series = NULL;
-  g_autoptr(GHashTable) replaced = NULL;
-  g_autoptr(RapportStatement) stmt = NULL;
-  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
 
@@ -1212,52 +1261,9 @@ rapport_content_list_occurrences (RapportStore  *store,
     }
 
   series = _rapport_content_load (store, "WHERE i.rrule IS NOT NULL AND i.publish_at < ?", end, 0, error);
-  if (series == NULL)
+  if (series == NULL || !add_series_occurrences (store, series, start, end, result, error))
     return NULL;
-  if (series->len == 0)
-    goto done;
 
-  /* Occurrences that have an exception item show that item instead. The
-   * key is "series id, recurrence id" packed in a string. */
-  replaced = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  stmt = _rapport_store_prepare (store,
-                                 "SELECT series_id, recurrence_id FROM content_items "
-                                 "WHERE series_id IS NOT NULL AND recurrence_id >= ? AND recurrence_id < ?",
-                                 error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, start);
-  sqlite3_bind_int64 (stmt, 2, end);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_add (replaced, g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT,
-                                                 (gint64) sqlite3_column_int64 (stmt, 0),
-                                                 (gint64) sqlite3_column_int64 (stmt, 1)));
-  if (rc != SQLITE_DONE)
-    {
-      _rapport_store_set_error (store, error);
-      return NULL;
-    }
-
-  for (guint i = 0; i < series->len; i++)
-    {
-      RapportContentItem *item = g_ptr_array_index (series, i);
-      gint64 id = rapport_content_item_get_id (item);
-
-      g_array_set_size (starts, 0);
-      _rapport_content_expand (item, start, end, starts);
-      for (guint j = 0; j < starts->len; j++)
-        {
-          gint64 when = g_array_index (starts, gint64, j);
-          char key[48];
-
-          g_snprintf (key, sizeof key, "%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, id, when);
-          if (g_hash_table_contains (replaced, key))
-            continue;
-          g_ptr_array_add (result, rapport_content_occurrence_new (item, when, when));
-        }
-    }
-
-done:
   g_ptr_array_sort (result, compare_occurrences);
   return g_steal_pointer (&result);
 }

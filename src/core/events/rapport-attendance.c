@@ -96,6 +96,7 @@ rapport_events_mark_done (RapportStore  *store,
                           gint64         event_id,
                           GError       **error)
 {
+  g_autoptr(RapportTransaction) tx = NULL;
   g_autoptr(RapportEvent) event = NULL;
   g_autoptr(RapportStatement) attendees = NULL;
   g_autoptr(RapportStatement) people = NULL;
@@ -108,7 +109,11 @@ rapport_events_mark_done (RapportStore  *store,
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
 
   event = rapport_events_get (store, event_id, error);
-  if (event == NULL || !rapport_store_begin (store, error))
+  if (event == NULL)
+    return FALSE;
+
+  tx = _rapport_transaction_begin (store, FALSE, error);
+  if (tx == NULL)
     return FALSE;
 
   attendees = _rapport_store_prepare (store,
@@ -120,7 +125,7 @@ rapport_events_mark_done (RapportStore  *store,
                                       "WHERE event_id = ?1 AND role IN ('host', 'speaker')",
                                       error);
   if (attendees == NULL)
-    goto failed;
+    return FALSE;
   sqlite3_bind_int64 (attendees, 1, event_id);
   while ((rc = sqlite3_step (attendees)) == SQLITE_ROW)
     {
@@ -130,29 +135,23 @@ rapport_events_mark_done (RapportStore  *store,
       g_ptr_array_add (kinds, g_strdup (_rapport_column_text (attendees, 1)));
     }
   if (rc != SQLITE_DONE)
-    {
-      _rapport_events_fail (store, error);
-      goto failed;
-    }
+    return _rapport_events_fail (store, error);
   sqlite3_reset (attendees);
 
   for (guint i = 0; i < ids->len; i++)
     if (!add_event_activity (store, event, g_array_index (ids, gint64, i),
                              g_ptr_array_index (kinds, i), &added, error))
-      goto failed;
+      return FALSE;
 
   people = _rapport_store_prepare (store,
                                    "UPDATE rsvps SET no_show = (status = 'going' AND checked_in_at IS NULL) "
                                    "WHERE event_id = ?1 AND no_show != (status = 'going' AND checked_in_at IS NULL)",
                                    error);
   if (people == NULL)
-    goto failed;
+    return FALSE;
   sqlite3_bind_int64 (people, 1, event_id);
   if (sqlite3_step (people) != SQLITE_DONE)
-    {
-      _rapport_events_fail (store, error);
-      goto failed;
-    }
+    return _rapport_events_fail (store, error);
 
   close = _rapport_store_prepare (store,
                                   "UPDATE events SET status = 'done', "
@@ -160,21 +159,14 @@ rapport_events_mark_done (RapportStore  *store,
                                   "updated_at = ?2 WHERE id = ?1 AND (status != 'done' OR attendance_recorded_at IS NULL)",
                                   error);
   if (close == NULL)
-    goto failed;
+    return FALSE;
   sqlite3_bind_int64 (close, 1, event_id);
   sqlite3_bind_int64 (close, 2, rapport_events_now (store));
   if (sqlite3_step (close) != SQLITE_DONE)
-    {
-      _rapport_events_fail (store, error);
-      goto failed;
-    }
+    return _rapport_events_fail (store, error);
 
   rapport_store_emit_changed (store, "events", event_id, RAPPORT_CHANGE_UPDATED);
-  return rapport_store_commit (store, error);
-
-failed:
-  rapport_store_rollback (store);
-  return FALSE;
+  return _rapport_transaction_commit (tx, error);
 }
 
 gboolean

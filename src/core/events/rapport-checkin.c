@@ -86,20 +86,22 @@ rapport_events_check_in (RapportStore  *store,
                          gint64         rsvp_id,
                          GError       **error)
 {
+  g_autoptr(RapportTransaction) tx = NULL;
   g_autoptr(RapportStatement) stmt = NULL;
   g_auto(RapportRsvpRow) row = { 0 };
   g_autofree char *before = NULL;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
 
-  if (!rapport_store_begin (store, error))
+  tx = _rapport_transaction_begin (store, FALSE, error);
+  if (tx == NULL)
     return FALSE;
 
   if (!_rapport_events_load_rsvp_row (store, rsvp_id, &row, error))
-    goto failed;
+    return FALSE;
 
   if (row.checked_in_at != 0)
-    return rapport_store_commit (store, error);
+    return _rapport_transaction_commit (tx, error);
 
   before = g_strdup (row.status);
   if (!g_str_equal (row.status, RAPPORT_RSVP_GOING))
@@ -113,33 +115,26 @@ rapport_events_check_in (RapportStore  *store,
           g_set_error (error, RAPPORT_EVENTS_ERROR, RAPPORT_EVENTS_ERROR_FULL,
                        _("The event is full: a party of %d does not fit in %" G_GINT64_FORMAT " free places"),
                        row.party_size, MAX (0, available));
-          goto failed;
+          return FALSE;
         }
 
       if (!_rapport_events_write_status (store, rsvp_id, RAPPORT_RSVP_GOING, 0, 0, error))
-        goto failed;
+        return FALSE;
     }
 
   stmt = _rapport_store_prepare (store, "UPDATE rsvps SET checked_in_at = ?2, updated_at = ?2 WHERE id = ?1", error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, rsvp_id);
   sqlite3_bind_int64 (stmt, 2, rapport_events_now (store));
   if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      _rapport_events_fail (store, error);
-      goto failed;
-    }
+    return _rapport_events_fail (store, error);
 
   if (!_rapport_events_record (store, rsvp_id, before, RAPPORT_RSVP_GOING, "checked-in", error))
-    goto failed;
+    return FALSE;
 
   _rapport_events_announce (store, row.event_id, rsvp_id, RAPPORT_CHANGE_UPDATED);
-  return rapport_store_commit (store, error);
-
-failed:
-  rapport_store_rollback (store);
-  return FALSE;
+  return _rapport_transaction_commit (tx, error);
 }
 
 /**
@@ -153,6 +148,7 @@ rapport_events_undo_check_in (RapportStore  *store,
                               gint64         rsvp_id,
                               GError       **error)
 {
+  g_autoptr(RapportTransaction) tx = NULL;
   g_autoptr(RapportStatement) stmt = NULL;
   g_autoptr(RapportStatement) last = NULL;
   g_auto(RapportRsvpRow) row = { 0 };
@@ -161,21 +157,22 @@ rapport_events_undo_check_in (RapportStore  *store,
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
 
-  if (!rapport_store_begin (store, error))
+  tx = _rapport_transaction_begin (store, FALSE, error);
+  if (tx == NULL)
     return FALSE;
 
   if (!_rapport_events_load_rsvp_row (store, rsvp_id, &row, error))
-    goto failed;
+    return FALSE;
 
   if (row.checked_in_at == 0)
-    return rapport_store_commit (store, error);
+    return _rapport_transaction_commit (tx, error);
 
   last = _rapport_store_prepare (store,
                                  "SELECT from_status, note FROM rsvp_history WHERE rsvp_id = ? "
                                  "AND note IN ('checked-in', 'walk-in') ORDER BY id DESC LIMIT 1",
                                  error);
   if (last == NULL)
-    goto failed;
+    return FALSE;
   sqlite3_bind_int64 (last, 1, rsvp_id);
   if (sqlite3_step (last) == SQLITE_ROW)
     {
@@ -188,13 +185,10 @@ rapport_events_undo_check_in (RapportStore  *store,
     {
       stmt = _rapport_store_prepare (store, "DELETE FROM rsvps WHERE id = ?", error);
       if (stmt == NULL)
-        goto failed;
+        return FALSE;
       sqlite3_bind_int64 (stmt, 1, rsvp_id);
       if (sqlite3_step (stmt) != SQLITE_DONE)
-        {
-          _rapport_events_fail (store, error);
-          goto failed;
-        }
+        return _rapport_events_fail (store, error);
       _rapport_events_announce (store, row.event_id, rsvp_id, RAPPORT_CHANGE_DELETED);
     }
   else
@@ -202,18 +196,15 @@ rapport_events_undo_check_in (RapportStore  *store,
       stmt = _rapport_store_prepare (store, "UPDATE rsvps SET checked_in_at = NULL, updated_at = ?2 WHERE id = ?1",
                                      error);
       if (stmt == NULL)
-        goto failed;
+        return FALSE;
       sqlite3_bind_int64 (stmt, 1, rsvp_id);
       sqlite3_bind_int64 (stmt, 2, rapport_events_now (store));
       if (sqlite3_step (stmt) != SQLITE_DONE)
-        {
-          _rapport_events_fail (store, error);
-          goto failed;
-        }
+        return _rapport_events_fail (store, error);
 
       if (!_rapport_events_record (store, rsvp_id, RAPPORT_RSVP_GOING,
                                    before ? before : RAPPORT_RSVP_GOING, "check-in-undone", error))
-        goto failed;
+        return FALSE;
 
       if (before != NULL && !g_str_equal (before, RAPPORT_RSVP_GOING))
         {
@@ -221,19 +212,15 @@ rapport_events_undo_check_in (RapportStore  *store,
                             ? _rapport_events_next_waitlist_position (store, row.event_id) : 0;
 
           if (!_rapport_events_write_status (store, rsvp_id, before, position, 0, error))
-            goto failed;
+            return FALSE;
         }
       _rapport_events_announce (store, row.event_id, rsvp_id, RAPPORT_CHANGE_UPDATED);
     }
 
   if (!_rapport_events_make_offers (store, row.event_id, error))
-    goto failed;
+    return FALSE;
 
-  return rapport_store_commit (store, error);
-
-failed:
-  rapport_store_rollback (store);
-  return FALSE;
+  return _rapport_transaction_commit (tx, error);
 }
 
 /**
@@ -254,6 +241,7 @@ rapport_events_walk_in (RapportStore  *store,
                         int            party_size,
                         GError       **error)
 {
+  g_autoptr(RapportTransaction) tx = NULL;
   g_autoptr(RapportStatement) stmt = NULL;
   gint64 member_id;
   gint64 rsvp_id;
@@ -272,20 +260,21 @@ rapport_events_walk_in (RapportStore  *store,
       return 0;
     }
 
-  if (!rapport_store_begin (store, error))
+  tx = _rapport_transaction_begin (store, FALSE, error);
+  if (tx == NULL)
     return 0;
 
   member_id = _rapport_events_ensure_member (store, name, email, NULL, NULL, NULL, error);
   if (member_id == 0)
-    goto failed;
+    return 0;
 
   /* Someone who had answered already is checked in on that answer. */
   rsvp_id = rapport_events_find_rsvp (store, event_id, member_id);
   if (rsvp_id != 0)
     {
       if (!rapport_events_check_in (store, rsvp_id, error))
-        goto failed;
-      if (!rapport_store_commit (store, error))
+        return 0;
+      if (!_rapport_transaction_commit (tx, error))
         return 0;
       return rsvp_id;
     }
@@ -296,36 +285,32 @@ rapport_events_walk_in (RapportStore  *store,
       g_set_error (error, RAPPORT_EVENTS_ERROR, RAPPORT_EVENTS_ERROR_FULL,
                    _("The event is full: a party of %d does not fit in %" G_GINT64_FORMAT " free places"),
                    party_size, MAX (0, available));
-      goto failed;
+      return 0;
     }
 
   rsvp_id = _rapport_events_insert_rsvp (store, event_id, member_id, RAPPORT_RSVP_GOING, party_size,
                                          "manual", NULL, NULL, 0, rapport_events_now (store),
                                          error);
   if (rsvp_id == 0)
-    goto failed;
+    return 0;
 
   stmt = _rapport_store_prepare (store, "UPDATE rsvps SET checked_in_at = ?2 WHERE id = ?1", error);
   if (stmt == NULL)
-    goto failed;
+    return 0;
   sqlite3_bind_int64 (stmt, 1, rsvp_id);
   sqlite3_bind_int64 (stmt, 2, rapport_events_now (store));
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       _rapport_events_fail (store, error);
-      goto failed;
+      return 0;
     }
 
   if (!_rapport_events_record (store, rsvp_id, NULL, RAPPORT_RSVP_GOING, "walk-in", error))
-    goto failed;
+    return 0;
 
   _rapport_events_announce (store, event_id, rsvp_id, RAPPORT_CHANGE_INSERTED);
-  if (!rapport_store_commit (store, error))
+  if (!_rapport_transaction_commit (tx, error))
     return 0;
 
   return rsvp_id;
-
-failed:
-  rapport_store_rollback (store);
-  return 0;
 }

@@ -385,6 +385,39 @@ batch_add (Batch    *batch,
   entry_free (entry);
 }
 
+/* One person of the file, counted in @result once written. */
+static gboolean
+write_entry (RapportStore              *store,
+             gint64                     event_id,
+             const char                *source,
+             const Entry               *entry,
+             RapportEventImportResult  *result,
+             GError                   **error)
+{
+  gint64 member_id;
+  gint64 rsvp_before;
+  gboolean changed = FALSE;
+
+  member_id = _rapport_events_ensure_member (store, entry->name, entry->email, entry->organization,
+                                             source, entry->external_id, error);
+  if (member_id == 0)
+    return FALSE;
+
+  rsvp_before = rapport_events_find_rsvp (store, event_id, member_id);
+  if (!_rapport_events_import_rsvp (store, event_id, member_id, entry->status, entry->party_size,
+                                    source, entry->external_id, NULL, entry->responded_at,
+                                    entry->checked_in_at, &changed, error))
+    return FALSE;
+
+  if (rsvp_before == 0)
+    result->added++;
+  else if (changed)
+    result->updated++;
+  else
+    result->unchanged++;
+  return TRUE;
+}
+
 static gboolean
 batch_write (RapportStore              *store,
              gint64                     event_id,
@@ -393,48 +426,28 @@ batch_write (RapportStore              *store,
              RapportEventImportResult  *result,
              GError                   **error)
 {
-  if (!rapport_store_begin (store, error))
+  g_autoptr(RapportTransaction) tx = NULL;
+
+  tx = _rapport_transaction_begin (store, FALSE, error);
+  if (tx == NULL)
     return FALSE;
 
   for (guint i = 0; i < batch->entries->len; i++)
     {
       Entry *entry = g_ptr_array_index (batch->entries, i);
       g_autoptr(GError) local_error = NULL;
-      gint64 member_id;
-      gint64 rsvp_before;
-      gboolean changed = FALSE;
 
-      member_id = _rapport_events_ensure_member (store, entry->name, entry->email, entry->organization,
-                                                 source, entry->external_id, &local_error);
-      if (member_id == 0)
-        goto line_failed;
+      if (!write_entry (store, event_id, source, entry, result, &local_error))
+        {
+          g_autofree char *where = g_strdup_printf (_("Line %" G_GUINT64_FORMAT), entry->line);
 
-      rsvp_before = rapport_events_find_rsvp (store, event_id, member_id);
-      if (!_rapport_events_import_rsvp (store, event_id, member_id, entry->status, entry->party_size,
-                                        source, entry->external_id, NULL, entry->responded_at,
-                                        entry->checked_in_at, &changed, &local_error))
-        goto line_failed;
-
-      if (rsvp_before == 0)
-        result->added++;
-      else if (changed)
-        result->updated++;
-      else
-        result->unchanged++;
-      continue;
-
-    line_failed:
-      {
-        g_autofree char *where = g_strdup_printf (_("Line %" G_GUINT64_FORMAT), entry->line);
-
-        g_set_error (error, RAPPORT_EVENTS_ERROR, RAPPORT_EVENTS_ERROR_PARSE,
-                     _("Nothing was imported. %s: %s"), where, local_error->message);
-        rapport_store_rollback (store);
-        return FALSE;
-      }
+          g_set_error (error, RAPPORT_EVENTS_ERROR, RAPPORT_EVENTS_ERROR_PARSE,
+                       _("Nothing was imported. %s: %s"), where, local_error->message);
+          return FALSE;
+        }
     }
 
-  return rapport_store_commit (store, error);
+  return _rapport_transaction_commit (tx, error);
 }
 
 static gboolean
@@ -1137,8 +1150,16 @@ rapport_event_export_ics (RapportStore  *store,
 typedef struct
 {
   char        *key;
-  RapportRsvp *rsvp;
+  RapportRsvp *rsvp;   /* owned by the list of RSVPs */
 } SheetRow;
+
+static void
+sheet_row_clear (gpointer data)
+{
+  SheetRow *row = data;
+
+  g_clear_pointer (&row->key, g_free);
+}
 
 static int
 compare_sheet_rows (gconstpointer a,
@@ -1277,6 +1298,7 @@ rapport_event_export_pdf (RapportStore  *store,
     return FALSE;
 
   rows = g_array_sized_new (FALSE, FALSE, sizeof (SheetRow), rsvps->len);
+  g_array_set_clear_func (rows, sheet_row_clear);
   for (guint i = 0; i < rsvps->len; i++)
     {
       SheetRow row;
@@ -1296,7 +1318,7 @@ rapport_event_export_pdf (RapportStore  *store,
 
   stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable, error);
   if (stream == NULL)
-    goto out;
+    return FALSE;
 
   date = format_event_date (event);
   surface = cairo_pdf_surface_create_for_stream (write_to_stream_cb, stream, PAGE_WIDTH, PAGE_HEIGHT);
@@ -1385,18 +1407,8 @@ rapport_event_export_pdf (RapportStore  *store,
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                    _("Could not write the attendee sheet: %s"), cairo_status_to_string (status));
-      goto out;
+      return FALSE;
     }
 
-  if (!g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error))
-    goto out;
-
-  for (guint i = 0; i < rows->len; i++)
-    g_free (g_array_index (rows, SheetRow, i).key);
-  return TRUE;
-
-out:
-  for (guint i = 0; i < rows->len; i++)
-    g_free (g_array_index (rows, SheetRow, i).key);
-  return FALSE;
+  return g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error);
 }

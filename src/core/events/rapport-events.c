@@ -34,6 +34,7 @@
 #include "rapport-clock.h"
 #include "rapport-events-private.h"
 #include "rapport-member.h"
+#include "rapport-resolver-private.h"
 #include "rapport-store-private.h"
 #include "rapport-util.h"
 
@@ -718,31 +719,25 @@ _rapport_events_ensure_member (RapportStore  *store,
                                const char    *external_id,
                                GError       **error)
 {
+  g_autoptr(RapportResolver) resolver = _rapport_resolver_new (store);
   g_autoptr(RapportMember) member = NULL;
   g_autofree char *address = rapport_normalize_email (email);
   g_autofree char *fallback_name = NULL;
-  gint64 id = 0;
+  const char *emails[] = { address, NULL };
+  RapportPersonIdentity identity = { platform, external_id, NULL };
+  gboolean has_id = platform != NULL && external_id != NULL && external_id[0] != '\0';
+  RapportPersonRecord person = {
+    .name = name, .emails = emails, .identities = &identity, .n_identities = has_id ? 1 : 0,
+    .organization = organization, .source = platform != NULL ? platform : "event",
+  };
+  RapportResolution resolution;
+  gint64 id;
 
-  if (address != NULL)
-    id = rapport_store_find_member_by_email (store, address);
-
-  if (id == 0 && platform != NULL && external_id != NULL && external_id[0] != '\0')
-    {
-      g_autoptr(RapportStatement) stmt = NULL;
-
-      stmt = _rapport_store_prepare (store,
-                                     "SELECT member_id FROM identities WHERE platform = ?1 AND external_id = ?2",
-                                     error);
-      if (stmt == NULL)
-        return 0;
-      _rapport_bind_text (stmt, 1, platform);
-      _rapport_bind_text (stmt, 2, external_id);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        id = sqlite3_column_int64 (stmt, 0);
-    }
-
-  if (id != 0)
-    return id;
+  /* The ticketing platform's id for the attendee, then their address. */
+  if (!_rapport_resolver_resolve (resolver, &person, &resolution, error))
+    return 0;
+  if (resolution.member_id != 0)
+    return resolution.member_id;
 
   if (name == NULL || name[0] == '\0')
     {
@@ -756,33 +751,42 @@ _rapport_events_ensure_member (RapportStore  *store,
       name = fallback_name;
     }
 
+  /* An address that belongs to someone else (the resolver matched nobody
+   * by it: the source does not vouch for it) goes on the identity, where
+   * the duplicates engine pairs the two. */
   member = rapport_member_new ();
   rapport_member_set_name (member, name);
-  rapport_member_set_email (member, address);
+  rapport_member_set_email (member, resolution.other_id == 0 ? address : NULL);
   rapport_member_set_organization (member, organization != NULL && organization[0] != '\0' ? organization : NULL);
-  rapport_member_set_source (member, platform != NULL ? platform : "event");
+  rapport_member_set_source (member, person.source);
   if (!rapport_store_insert_member (store, member, error))
     return 0;
   id = rapport_member_get_id (member);
 
-  if (platform != NULL && external_id != NULL && external_id[0] != '\0')
+  if (has_id)
     {
       g_autoptr(RapportStatement) stmt = NULL;
 
       stmt = _rapport_store_prepare (store,
-                                     "INSERT INTO identities (member_id, platform, external_id) VALUES (?1, ?2, ?3)",
+                                     "INSERT INTO identities (member_id, platform, external_id, email) "
+                                     "VALUES (?1, ?2, ?3, ?4)",
                                      error);
       if (stmt == NULL)
         return 0;
       sqlite3_bind_int64 (stmt, 1, id);
       _rapport_bind_text (stmt, 2, platform);
       _rapport_bind_text (stmt, 3, external_id);
+      _rapport_bind_text (stmt, 4, address);
       if (sqlite3_step (stmt) != SQLITE_DONE)
         {
           _rapport_events_fail (store, error);
           return 0;
         }
     }
+
+  _rapport_resolver_touch (resolver, id);
+  if (!_rapport_resolver_finish (resolver, error))
+    return 0;
 
   return id;
 }

@@ -161,6 +161,7 @@ rapport_events_add_rsvp (RapportStore  *store,
                          const char    *answers,
                          GError       **error)
 {
+  g_autoptr(RapportTransaction) tx = NULL;
   const char *final_status = status;
   const char *note = "created";
   gint64 position = 0;
@@ -172,11 +173,12 @@ rapport_events_add_rsvp (RapportStore  *store,
       !check_answers (answers, error) || !_rapport_events_event_exists (store, event_id, error))
     return 0;
 
-  if (!rapport_store_begin (store, error))
+  tx = _rapport_transaction_begin (store, FALSE, error);
+  if (tx == NULL)
     return 0;
 
   if (!_rapport_events_expire_offers (store, event_id, error))
-    goto failed;
+    return 0;
 
   if (g_str_equal (status, RAPPORT_RSVP_GOING) &&
       party_size > _rapport_events_free_places (store, event_id))
@@ -191,21 +193,17 @@ rapport_events_add_rsvp (RapportStore  *store,
                                     external_id, answers, position, rapport_events_now (store),
                                     error);
   if (id == 0 || !_rapport_events_record (store, id, NULL, final_status, note, error))
-    goto failed;
+    return 0;
 
   /* A new waitlisted party may fit a place nobody else could take. */
   if (!_rapport_events_make_offers (store, event_id, error))
-    goto failed;
+    return 0;
 
   _rapport_events_announce (store, event_id, id, RAPPORT_CHANGE_INSERTED);
-  if (!rapport_store_commit (store, error))
+  if (!_rapport_transaction_commit (tx, error))
     return 0;
 
   return id;
-
-failed:
-  rapport_store_rollback (store);
-  return 0;
 }
 
 RapportRsvp *
@@ -318,27 +316,28 @@ rapport_events_set_rsvp_status (RapportStore  *store,
                                 const char    *status,
                                 GError       **error)
 {
+  g_autoptr(RapportTransaction) tx = NULL;
   g_auto(RapportRsvpRow) row = { 0 };
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
 
-  if (!check_status (status, error) || !rapport_store_begin (store, error))
+  if (!check_status (status, error))
+    return FALSE;
+
+  tx = _rapport_transaction_begin (store, FALSE, error);
+  if (tx == NULL)
     return FALSE;
 
   if (!_rapport_events_load_rsvp_row (store, rsvp_id, &row, error) ||
       !_rapport_events_expire_offers (store, row.event_id, error))
-    goto failed;
+    return FALSE;
 
   g_clear_pointer (&row.status, g_free);
   if (!_rapport_events_load_rsvp_row (store, rsvp_id, &row, error) ||
       !change_status (store, &row, status, "changed", FALSE, error))
-    goto failed;
+    return FALSE;
 
-  return rapport_store_commit (store, error);
-
-failed:
-  rapport_store_rollback (store);
-  return FALSE;
+  return _rapport_transaction_commit (tx, error);
 }
 
 gboolean
@@ -347,20 +346,25 @@ rapport_events_set_party_size (RapportStore  *store,
                                int            party_size,
                                GError       **error)
 {
+  g_autoptr(RapportTransaction) tx = NULL;
   g_autoptr(RapportStatement) stmt = NULL;
   g_auto(RapportRsvpRow) row = { 0 };
   g_autofree char *note = NULL;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
 
-  if (!_rapport_events_check_party_size (party_size, error) || !rapport_store_begin (store, error))
+  if (!_rapport_events_check_party_size (party_size, error))
+    return FALSE;
+
+  tx = _rapport_transaction_begin (store, FALSE, error);
+  if (tx == NULL)
     return FALSE;
 
   if (!_rapport_events_load_rsvp_row (store, rsvp_id, &row, error))
-    goto failed;
+    return FALSE;
 
   if (row.party_size == party_size)
-    return rapport_store_commit (store, error);
+    return _rapport_transaction_commit (tx, error);
 
   if (g_str_equal (row.status, RAPPORT_RSVP_GOING) && party_size > row.party_size &&
       party_size - row.party_size > _rapport_events_free_places (store, row.event_id) &&
@@ -369,32 +373,25 @@ rapport_events_set_party_size (RapportStore  *store,
       g_set_error (error, RAPPORT_EVENTS_ERROR, RAPPORT_EVENTS_ERROR_FULL,
                    _("A party of %d does not fit: %" G_GINT64_FORMAT " more places are free"),
                    party_size, MAX (0, _rapport_events_free_places (store, row.event_id)));
-      goto failed;
+      return FALSE;
     }
 
   stmt = _rapport_store_prepare (store, "UPDATE rsvps SET party_size = ?2, updated_at = ?3 WHERE id = ?1", error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, rsvp_id);
   sqlite3_bind_int (stmt, 2, party_size);
   sqlite3_bind_int64 (stmt, 3, rapport_events_now (store));
   if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      _rapport_events_fail (store, error);
-      goto failed;
-    }
+    return _rapport_events_fail (store, error);
 
   note = g_strdup_printf ("party %d → %d", row.party_size, party_size);
   if (!_rapport_events_record (store, rsvp_id, row.status, row.status, note, error) ||
       !_rapport_events_make_offers (store, row.event_id, error))
-    goto failed;
+    return FALSE;
 
   _rapport_events_announce (store, row.event_id, rsvp_id, RAPPORT_CHANGE_UPDATED);
-  return rapport_store_commit (store, error);
-
-failed:
-  rapport_store_rollback (store);
-  return FALSE;
+  return _rapport_transaction_commit (tx, error);
 }
 
 gboolean

@@ -33,6 +33,7 @@
 #include "rapport-member-io-private.h"
 #include "rapport-member-io.h"
 #include "rapport-platform.h"
+#include "rapport-resolver-private.h"
 #include "rapport-store-private.h"
 #include "rapport-util.h"
 
@@ -139,6 +140,9 @@ typedef struct
   guint                n_pending;
   GHashTable          *pending_emails;
   GHashTable          *pending_handles;
+  RapportResolver     *resolver;
+  GPtrArray           *record_emails;
+  GArray              *record_identities;
 
   GString             *name;
   GString             *custom;
@@ -230,6 +234,9 @@ import_clear (Import *import)
   g_clear_pointer (&import->tags, g_hash_table_unref);
   g_clear_pointer (&import->pending_emails, g_hash_table_unref);
   g_clear_pointer (&import->pending_handles, g_hash_table_unref);
+  g_clear_pointer (&import->resolver, _rapport_resolver_free);
+  g_clear_pointer (&import->record_emails, g_ptr_array_unref);
+  g_clear_pointer (&import->record_identities, g_array_unref);
   if (import->stage_names != NULL)
     g_string_free (g_steal_pointer (&import->stage_names), TRUE);
   if (import->name != NULL)
@@ -446,6 +453,7 @@ flush_pending (Import  *import,
   /* From now on the store's own lookups find them. */
   g_hash_table_remove_all (import->pending_emails);
   g_hash_table_remove_all (import->pending_handles);
+  _rapport_resolver_forget_pending (import->resolver);
   import->n_pending = 0;
   import->pending_from = import->next_id;
   return TRUE;
@@ -723,65 +731,82 @@ dup_member_name (Import *import,
   return g_strdup_printf (_("member %lld"), (long long) member_id);
 }
 
-static gint64
-find_owner (Import      *import,
-            const Value *value)
+/* The row as the resolver reads a person: its addresses and handles. */
+static RapportPersonRecord
+row_record (Import *import)
 {
-  GHashTable *pending = value->platform ? import->pending_handles : import->pending_emails;
-  gpointer owner;
+  g_ptr_array_set_size (import->record_emails, 0);
+  for (guint i = 0; i < import->emails->len; i++)
+    g_ptr_array_add (import->record_emails, (gpointer) g_array_index (import->emails, Value, i).text);
+  g_ptr_array_add (import->record_emails, NULL);
 
-  if (g_hash_table_lookup_extended (pending, value->key, NULL, &owner))
-    return (gint64) GPOINTER_TO_SIZE (owner);
+  g_array_set_size (import->record_identities, 0);
+  for (guint i = 0; i < import->handles->len; i++)
+    {
+      const Value *value = &g_array_index (import->handles, Value, i);
+      RapportPersonIdentity identity = { value->platform, NULL, value->text };
 
-  if (value->platform == NULL)
-    return rapport_store_find_member_by_email (import->store, value->text);
+      g_array_append_val (import->record_identities, identity);
+    }
 
-  return rapport_store_find_member_by_identity (import->store, value->platform, value->text);
+  return (RapportPersonRecord) {
+    .emails = (const char * const *) import->record_emails->pdata,
+    .identities = (const RapportPersonIdentity *) (gpointer) import->record_identities->data,
+    .n_identities = import->record_identities->len,
+    .source = "csv",
+  };
 }
 
-/* Finds the member a row is about. Two values that point at two different
- * members make the row ambiguous: guessing would merge or split people. */
-static gboolean
-match_row (Import   *import,
-           gint64   *member_id,
-           GError  **error)
+static const Value *
+find_value (Import     *import,
+            const char *text)
 {
-  const Value *matched = NULL;
-  g_autofree char *owner_name = NULL;
-  g_autofree char *matched_name = NULL;
-
-  *member_id = 0;
-
   for (guint pass = 0; pass < 2; pass++)
     {
       GArray *values = pass == 0 ? import->emails : import->handles;
 
       for (guint i = 0; i < values->len; i++)
-        {
-          const Value *value = &g_array_index (values, Value, i);
-          gint64 owner = find_owner (import, value);
-
-          if (owner == 0 || owner == *member_id)
-            continue;
-
-          if (*member_id == 0)
-            {
-              *member_id = owner;
-              matched = value;
-              continue;
-            }
-
-          owner_name = dup_member_name (import, owner);
-          matched_name = dup_member_name (import, *member_id);
-          return set_value_error (import, error, value->column,
-                                  _("“%s” belongs to %s, but “%s” (column %u) belongs to %s; merge "
-                                    "the two members first or split the row"),
-                                  value->text, owner_name, matched->text, matched->column + 1,
-                                  matched_name);
-        }
+        if (g_array_index (values, Value, i).text == text)
+          return &g_array_index (values, Value, i);
     }
 
-  return TRUE;
+  g_assert_not_reached ();
+}
+
+/* Finds the member a row is about, as the resolver does for every source.
+ * Two values that point at two different members make the row ambiguous:
+ * guessing would merge or split people, so the file is refused. */
+static gboolean
+match_row (Import   *import,
+           gint64   *member_id,
+           GError  **error)
+{
+  RapportPersonRecord record = row_record (import);
+  RapportResolution resolution;
+  g_autofree char *owner_name = NULL;
+  g_autofree char *matched_name = NULL;
+  const Value *matched;
+  const Value *other;
+
+  *member_id = 0;
+  if (!_rapport_resolver_resolve (import->resolver, &record, &resolution, error))
+    return FALSE;
+
+  if (resolution.other_id == 0)
+    {
+      *member_id = resolution.member_id;
+      return TRUE;
+    }
+
+  matched = find_value (import, resolution.value);
+  other = find_value (import, resolution.other_value);
+  owner_name = dup_member_name (import, resolution.other_id);
+  matched_name = dup_member_name (import, resolution.member_id);
+  return set_value_error (import, error, other->column,
+                          _("“%s” belongs to %s, but “%s” (column %u) belongs to %s; merge "
+                            "the two members first or split the row"),
+                          other->text, owner_name, matched->text, matched->column + 1,
+                          matched_name);
 }
 
 static gboolean
@@ -813,6 +838,9 @@ add_children (Import   *import,
               GError  **error)
 {
   gboolean pending = member_id >= import->pending_from;
+  RapportPersonRecord record = row_record (import);
+
+  _rapport_resolver_claim (import->resolver, &record, member_id);
 
   for (guint i = 0; i < import->emails->len; i++)
     {
@@ -1290,6 +1318,9 @@ import_csv (RapportStore             *store,
   import.pending_emails = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   import.pending_handles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   import.tag_names = g_ptr_array_new ();
+  import.resolver = _rapport_resolver_new (store);
+  import.record_emails = g_ptr_array_new ();
+  import.record_identities = g_array_new (FALSE, FALSE, sizeof (RapportPersonIdentity));
 
   _rapport_member_io_progress_report (progress, 0, size, TRUE);
 
@@ -1320,7 +1351,8 @@ import_csv (RapportStore             *store,
     }
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-      !flush_pending (&import, error))
+      !flush_pending (&import, error) ||
+      !_rapport_resolver_finish (import.resolver, error))
     goto rollback;
 
   if (!rapport_store_commit (store, error))

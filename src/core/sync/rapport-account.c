@@ -410,6 +410,7 @@ rapport_account_add (RapportStore  *store,
                      const char    *token,
                      GError       **error)
 {
+  g_autoptr(RapportTransaction) tx = NULL;
   g_autoptr(RapportConnector) connector = NULL;
   g_autoptr(RapportStatement) stmt = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -446,7 +447,8 @@ rapport_account_add (RapportStore  *store,
   settings = json_builder_get_root (builder);
   settings_text = json_to_string (settings, FALSE);
 
-  if (!rapport_store_begin (store, error))
+  tx = _rapport_transaction_begin (store, FALSE, error);
+  if (tx == NULL)
     return NULL;
 
   stmt = _rapport_store_prepare (store,
@@ -454,7 +456,7 @@ rapport_account_add (RapportStore  *store,
                                  "VALUES (?, ?, ?, ?)",
                                  error);
   if (stmt == NULL)
-    goto failed;
+    return NULL;
   _rapport_bind_text (stmt, 1, connector_id);
   _rapport_bind_text (stmt, 2, name);
   _rapport_bind_text (stmt, 3, base_url);
@@ -462,7 +464,7 @@ rapport_account_add (RapportStore  *store,
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       _rapport_store_set_error (store, error);
-      goto failed;
+      return NULL;
     }
   id = sqlite3_last_insert_rowid (_rapport_store_get_db (store));
 
@@ -470,9 +472,9 @@ rapport_account_add (RapportStore  *store,
    * never exists without its secret. */
   label = make_label (connector, name);
   if (!rapport_secrets_store_token (store, id, connector_id, label, token, NULL, error))
-    goto failed;
+    return NULL;
 
-  if (!rapport_store_commit (store, error))
+  if (!_rapport_transaction_commit (tx, error))
     {
       rapport_secrets_clear_token (store, id, connector_id, NULL, NULL);
       return NULL;
@@ -480,10 +482,6 @@ rapport_account_add (RapportStore  *store,
 
   rapport_store_emit_changed (store, "accounts", id, RAPPORT_CHANGE_INSERTED);
   return rapport_account_load (store, id, error);
-
-failed:
-  rapport_store_rollback (store);
-  return NULL;
 }
 
 /**

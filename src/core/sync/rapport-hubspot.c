@@ -27,6 +27,7 @@
 
 #include "rapport-clock.h"
 #include "rapport-hubspot-private.h"
+#include "rapport-resolver-private.h"
 #include "rapport-store-private.h"
 #include "rapport-util.h"
 
@@ -353,6 +354,7 @@ typedef struct
   RapportHubspotListing *listing;
   gint64                 next_member_id;
   GHashTable            *organizations;
+  RapportResolver       *resolver;
 } ContactPage;
 
 typedef struct
@@ -468,18 +470,21 @@ apply_contact (RapportSyncRun  *run,
         return FALSE;
     }
 
-  member_id = lookup_id (store,
-                         "SELECT member_id FROM identities WHERE platform = 'hubspot' AND external_id = ?",
-                         hubspot_id, error);
-  if (member_id < 0)
-    return FALSE;
-  has_identity = member_id > 0;
-  if (member_id == 0 && email != NULL)
-    {
-      member_id = lookup_id (store, "SELECT member_id FROM emails WHERE address = ?", email, error);
-      if (member_id < 0)
-        return FALSE;
-    }
+  /* Who the contact is: by its HubSpot id, then by its address. */
+  {
+    const char *emails[] = { email, NULL };
+    RapportPersonIdentity identity = { "hubspot", hubspot_id, NULL };
+    RapportPersonRecord person = {
+      .name = name, .emails = emails, .identities = &identity, .n_identities = 1,
+      .organization = company, .source = "hubspot",
+    };
+    RapportResolution resolution;
+
+    if (!_rapport_resolver_resolve (page->resolver, &person, &resolution, error))
+      return FALSE;
+    member_id = resolution.member_id;
+    has_identity = resolution.by == RAPPORT_RESOLVED_BY_ID;
+  }
 
   if (member_id == 0)
     {
@@ -542,29 +547,13 @@ apply_contact (RapportSyncRun  *run,
         return FALSE;
       g_clear_pointer (&stmt, _rapport_statement_release);
 
+      /* An address another member has stays on the contact's identity,
+       * where the duplicates engine finds the pair. */
       if (sqlite3_changes (_rapport_store_get_db (store)) > 0)
         changed = TRUE;
-      else if (!created)
-        {
-          gint64 owner = lookup_id (store, "SELECT member_id FROM emails WHERE address = ?", email, error);
-
-          /* Another member has this contact's email: a person decides. */
-          if (owner > 0 && owner != member_id)
-            {
-              stmt = _rapport_store_prepare (store,
-                                             "INSERT OR IGNORE INTO merge_suggestions (member_a, member_b, reason) "
-                                             "VALUES (min (?1, ?2), max (?1, ?2), 'hubspot-email')",
-                                             error);
-              if (stmt == NULL)
-                return FALSE;
-              sqlite3_bind_int64 (stmt, 1, member_id);
-              sqlite3_bind_int64 (stmt, 2, owner);
-              if (!_rapport_hubspot_step_done (store, stmt, error))
-                return FALSE;
-              g_clear_pointer (&stmt, _rapport_statement_release);
-            }
-        }
     }
+
+  _rapport_resolver_touch (page->resolver, member_id);
 
   if (created)
     {
@@ -659,7 +648,8 @@ apply_contacts (RapportSyncRun         *run,
   g_autoptr(GHashTable) organizations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                                (GDestroyNotify) organization_free);
   g_autoptr(RapportStatement) next = NULL;
-  ContactPage page = { listing, 0, organizations };
+  g_autoptr(RapportResolver) resolver = _rapport_resolver_new (run->store);
+  ContactPage page = { listing, 0, organizations, resolver };
 
   if (!_rapport_store_exec (run->store,
                             "PRAGMA defer_foreign_keys = ON;"
@@ -684,12 +674,14 @@ apply_contacts (RapportSyncRun         *run,
         return FALSE;
     }
 
+  /* Then the duplicates engine looks at the page's members. */
   return _rapport_store_exec (run->store,
                               "INSERT INTO members (id, name, sort_name, organization_id, title, phone, source) "
                               "  SELECT id, name, sort_name, organization_id, title, phone, 'hubspot' "
                               "    FROM temp.rapport_hubspot_new_members ORDER BY id;"
                               "DELETE FROM temp.rapport_hubspot_new_members;",
-                              error);
+                              error) &&
+         _rapport_resolver_finish (resolver, error);
 }
 
 static gint64

@@ -28,6 +28,7 @@ struct _RapportContentView
 {
   GtkWidget             parent_instance;
 
+  RapportContext       *context;
   RapportStore         *store;
   RapportContentRange  *range;
   GtkCustomFilter      *filter;

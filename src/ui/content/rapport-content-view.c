@@ -29,6 +29,7 @@
 #include "rapport-content-store.h"
 #include "rapport-content-util.h"
 #include "rapport-content-view-private.h"
+#include "rapport-context.h"
 #include "rapport-toast.h"
 
 /* The Content page: a toolbar (Today, ‹ ›, the period, Month / Week /
@@ -45,7 +46,7 @@ G_DEFINE_FINAL_TYPE (RapportContentView, rapport_content_view, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_STORE,
+  PROP_CONTEXT,
   PROP_MODE,
   PROP_SHOW_BACKLOG,
   PROP_FILTER_CHANNEL,
@@ -652,6 +653,7 @@ rapport_content_view_dispose (GObject *object)
   g_clear_object (&self->range);
   g_clear_object (&self->backlog);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (rapport_content_view_parent_class)->dispose (object);
 }
@@ -681,8 +683,8 @@ rapport_content_view_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
     case PROP_MODE:
       g_value_set_string (value, self->mode);
@@ -717,8 +719,8 @@ rapport_content_view_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      rapport_content_view_set_store (self, g_value_get_object (value));
+    case PROP_CONTEXT:
+      rapport_content_view_set_context (self, g_value_get_object (value));
       break;
     case PROP_MODE:
       rapport_content_view_set_mode (self, g_value_get_string (value));
@@ -765,8 +767,9 @@ rapport_content_view_class_init (RapportContentViewClass *klass)
 
   widget_class->map = rapport_content_view_map;
 
-  properties [PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, RAPPORT_TYPE_STORE,
+  /* The open community, whose content calendar the page shows. */
+  properties [PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, RAPPORT_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties [PROP_MODE] =
     g_param_spec_string ("mode", NULL, NULL, "month",
@@ -892,34 +895,46 @@ rapport_content_view_new (void)
   return g_object_new (RAPPORT_TYPE_CONTENT_VIEW, NULL);
 }
 
-RapportStore *
-rapport_content_view_get_store (RapportContentView *self)
+/**
+ * rapport_content_view_get_context:
+ *
+ * Returns: (transfer none) (nullable): the open community
+ */
+RapportContext *
+rapport_content_view_get_context (RapportContentView *self)
 {
   g_return_val_if_fail (RAPPORT_IS_CONTENT_VIEW (self), NULL);
 
-  return self->store;
+  return self->context;
 }
 
+/**
+ * rapport_content_view_set_context:
+ * @context: (nullable): the open community
+ *
+ * Shows the content calendar of @context's store.
+ */
 void
-rapport_content_view_set_store (RapportContentView *self,
-                                RapportStore       *store)
+rapport_content_view_set_context (RapportContentView *self,
+                                  RapportContext     *context)
 {
   g_return_if_fail (RAPPORT_IS_CONTENT_VIEW (self));
-  g_return_if_fail (store == NULL || RAPPORT_IS_STORE (store));
+  g_return_if_fail (context == NULL || RAPPORT_IS_CONTEXT (context));
 
-  if (self->store == store)
+  if (self->context == context)
     return;
 
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   gtk_filter_list_model_set_model (self->filtered, NULL);
   g_clear_object (&self->range);
-  g_set_object (&self->store, store);
+  g_set_object (&self->context, context);
+  g_set_object (&self->store, (context != NULL ? rapport_context_get_store (context) : NULL));
 
   /* Unbuilt, the page reads the store when it first shows. */
   if (is_built (self))
     load_store (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CONTEXT]);
 }
 
 const char *

@@ -36,9 +36,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RapportContentView, rapport_content_view, RAPPORT, CONTENT_VIEW, GtkWidget)
 
 GtkWidget            *rapport_content_view_new              (void);
-RapportStore         *rapport_content_view_get_store        (RapportContentView *self);
-void                  rapport_content_view_set_store        (RapportContentView *self,
-                                                             RapportStore       *store);
+RapportContext       *rapport_content_view_get_context      (RapportContentView *self);
+void                  rapport_content_view_set_context      (RapportContentView *self,
+                                                             RapportContext     *context);
 const char           *rapport_content_view_get_mode         (RapportContentView *self);
 void                  rapport_content_view_set_mode         (RapportContentView *self,
                                                              const char         *mode);

@@ -43,6 +43,7 @@ struct _RapportEventPage
 {
   GtkWidget          parent_instance;
 
+  RapportContext    *context;
   RapportStore      *store;
   gint64             event_id;
   RapportEvent      *event;

@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "rapport-checkin-window.h"
+#include "rapport-context.h"
 #include "rapport-event-page-private.h"
 #include "rapport-event-util.h"
 #include "rapport-events.h"
@@ -42,6 +43,7 @@ G_DEFINE_FINAL_TYPE (RapportEventPage, rapport_event_page, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
+  PROP_CONTEXT,
   PROP_EVENT_ID,
   PROP_BUSY,
   N_PROPS
@@ -310,6 +312,7 @@ rapport_event_page_dispose (GObject *object)
   g_clear_object (&self->waitlist);
   g_clear_object (&self->event);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (rapport_event_page_parent_class)->dispose (object);
 }
@@ -324,6 +327,10 @@ rapport_event_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
     case PROP_EVENT_ID:
       g_value_set_int64 (value, self->event_id);
       break;
@@ -347,6 +354,10 @@ rapport_event_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_CONTEXT:
+      rapport_event_page_set_context (self, g_value_get_object (value));
+      break;
+
     case PROP_EVENT_ID:
       rapport_event_page_set_event_id (self, g_value_get_int64 (value));
       break;
@@ -365,6 +376,12 @@ rapport_event_page_class_init (RapportEventPageClass *klass)
   object_class->dispose = rapport_event_page_dispose;
   object_class->get_property = rapport_event_page_get_property;
   object_class->set_property = rapport_event_page_set_property;
+
+  /* The open community, whose events the page shows. */
+  properties [PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         RAPPORT_TYPE_CONTEXT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   properties [PROP_EVENT_ID] =
     g_param_spec_int64 ("event-id", NULL, NULL,
@@ -440,22 +457,48 @@ rapport_event_page_init (RapportEventPage *self)
 
 /* Public */
 
-void
-rapport_event_page_set_store (RapportEventPage *self,
-                              RapportStore     *store)
+/**
+ * rapport_event_page_get_context:
+ *
+ * Returns: (transfer none) (nullable): the open community
+ */
+RapportContext *
+rapport_event_page_get_context (RapportEventPage *self)
 {
-  g_return_if_fail (RAPPORT_IS_EVENT_PAGE (self));
-  g_return_if_fail (!store || RAPPORT_IS_STORE (store));
+  g_return_val_if_fail (RAPPORT_IS_EVENT_PAGE (self), NULL);
 
-  if (self->store == store)
+  return self->context;
+}
+
+/**
+ * rapport_event_page_set_context:
+ * @context: (nullable): the open community
+ *
+ * Shows events of @context's store; the page shows none until one is set
+ * with rapport_event_page_set_event_id().
+ */
+void
+rapport_event_page_set_context (RapportEventPage *self,
+                                RapportContext   *context)
+{
+  RapportStore *store;
+
+  g_return_if_fail (RAPPORT_IS_EVENT_PAGE (self));
+  g_return_if_fail (!context || RAPPORT_IS_CONTEXT (context));
+
+  if (self->context == context)
     return;
 
   rapport_event_page_set_event_id (self, 0);
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
+  store = context != NULL ? rapport_context_get_store (context) : NULL;
+  g_set_object (&self->context, context);
   g_set_object (&self->store, store);
   if (store != NULL)
     self->changed_id = g_signal_connect (store, "changed::events", G_CALLBACK (on_store_changed_cb), self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CONTEXT]);
 }
 
 gint64

@@ -44,28 +44,29 @@ typedef enum
   RAPPORT_EVENT_EXPORT_PDF,
 } RapportEventExport;
 
-void          rapport_event_page_set_store         (RapportEventPage    *self,
-                                                    RapportStore        *store);
-gint64        rapport_event_page_get_event_id      (RapportEventPage    *self);
-void          rapport_event_page_set_event_id      (RapportEventPage    *self,
-                                                    gint64               event_id);
-RapportEvent *rapport_event_page_get_event         (RapportEventPage    *self);
-void          rapport_event_page_set_narrow        (RapportEventPage    *self,
-                                                    gboolean             narrow);
-GListModel   *rapport_event_page_get_rsvps         (RapportEventPage    *self);
-void          rapport_event_page_set_status_filter (RapportEventPage    *self,
-                                                    const char          *status);
-gboolean      rapport_event_page_get_busy          (RapportEventPage    *self);
-void          rapport_event_page_import_file       (RapportEventPage    *self,
-                                                    GFile               *file);
-void          rapport_event_page_export_file       (RapportEventPage    *self,
-                                                    RapportEventExport   format,
-                                                    GFile               *file);
-gboolean      rapport_event_page_mark_done         (RapportEventPage    *self,
-                                                    GError             **error);
-GtkWindow    *rapport_event_page_open_checkin      (RapportEventPage    *self);
-GtkWindow    *rapport_event_page_get_mapping_dialog (RapportEventPage   *self);
-AdwToast     *rapport_event_page_get_last_toast    (RapportEventPage    *self);
-const char   *rapport_event_page_get_going_text    (RapportEventPage    *self);
+RapportContext *rapport_event_page_get_context        (RapportEventPage    *self);
+void            rapport_event_page_set_context        (RapportEventPage    *self,
+                                                       RapportContext      *context);
+gint64          rapport_event_page_get_event_id       (RapportEventPage    *self);
+void            rapport_event_page_set_event_id       (RapportEventPage    *self,
+                                                       gint64               event_id);
+RapportEvent   *rapport_event_page_get_event          (RapportEventPage    *self);
+void            rapport_event_page_set_narrow         (RapportEventPage    *self,
+                                                       gboolean             narrow);
+GListModel     *rapport_event_page_get_rsvps          (RapportEventPage    *self);
+void            rapport_event_page_set_status_filter  (RapportEventPage    *self,
+                                                       const char          *status);
+gboolean        rapport_event_page_get_busy           (RapportEventPage    *self);
+void            rapport_event_page_import_file        (RapportEventPage    *self,
+                                                       GFile               *file);
+void            rapport_event_page_export_file        (RapportEventPage    *self,
+                                                       RapportEventExport   format,
+                                                       GFile               *file);
+gboolean        rapport_event_page_mark_done          (RapportEventPage    *self,
+                                                       GError             **error);
+GtkWindow      *rapport_event_page_open_checkin       (RapportEventPage    *self);
+GtkWindow      *rapport_event_page_get_mapping_dialog (RapportEventPage    *self);
+AdwToast       *rapport_event_page_get_last_toast     (RapportEventPage    *self);
+const char     *rapport_event_page_get_going_text     (RapportEventPage    *self);
 
 G_END_DECLS

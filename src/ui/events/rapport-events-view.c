@@ -24,6 +24,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-context.h"
 #include "rapport-event-editor.h"
 #include "rapport-event-list.h"
 #include "rapport-event-page.h"
@@ -39,6 +40,7 @@ struct _RapportEventsView
 {
   GtkWidget         parent_instance;
 
+  RapportContext   *context;
   RapportStore     *store;
   RapportEventList *upcoming;
   RapportEventList *past;
@@ -59,7 +61,7 @@ G_DEFINE_FINAL_TYPE (RapportEventsView, rapport_events_view, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_STORE,
+  PROP_CONTEXT,
   PROP_EVENT_ID,
   N_PROPS
 };
@@ -249,6 +251,7 @@ rapport_events_view_dispose (GObject *object)
   g_clear_object (&self->upcoming);
   g_clear_object (&self->past);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (rapport_events_view_parent_class)->dispose (object);
 }
@@ -263,8 +266,8 @@ rapport_events_view_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
 
     case PROP_EVENT_ID:
@@ -286,8 +289,8 @@ rapport_events_view_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      rapport_events_view_set_store (self, g_value_get_object (value));
+    case PROP_CONTEXT:
+      rapport_events_view_set_context (self, g_value_get_object (value));
       break;
 
     case PROP_EVENT_ID:
@@ -319,9 +322,10 @@ rapport_events_view_class_init (RapportEventsViewClass *klass)
 
   widget_class->map = rapport_events_view_map;
 
-  properties [PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         RAPPORT_TYPE_STORE,
+  /* The open community, whose events the view shows. */
+  properties [PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         RAPPORT_TYPE_CONTEXT,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   properties [PROP_EVENT_ID] =
@@ -361,7 +365,7 @@ rapport_events_view_init (RapportEventsView *self)
 static void
 load_store (RapportEventsView *self)
 {
-  rapport_event_page_set_store (self->event_page, self->store);
+  rapport_event_page_set_context (self->event_page, self->context);
 
   if (self->store != NULL)
     {
@@ -393,29 +397,41 @@ ensure_built (RapportEventsView *self)
   load_store (self);
 }
 
-RapportStore *
-rapport_events_view_get_store (RapportEventsView *self)
+/**
+ * rapport_events_view_get_context:
+ *
+ * Returns: (transfer none) (nullable): the open community
+ */
+RapportContext *
+rapport_events_view_get_context (RapportEventsView *self)
 {
   g_return_val_if_fail (RAPPORT_IS_EVENTS_VIEW (self), NULL);
 
-  return self->store;
+  return self->context;
 }
 
+/**
+ * rapport_events_view_set_context:
+ * @context: (nullable): the open community
+ *
+ * Shows the events of @context's store.
+ */
 void
-rapport_events_view_set_store (RapportEventsView *self,
-                               RapportStore      *store)
+rapport_events_view_set_context (RapportEventsView *self,
+                                 RapportContext    *context)
 {
   g_return_if_fail (RAPPORT_IS_EVENTS_VIEW (self));
-  g_return_if_fail (!store || RAPPORT_IS_STORE (store));
+  g_return_if_fail (!context || RAPPORT_IS_CONTEXT (context));
 
-  if (self->store == store)
+  if (self->context == context)
     return;
 
   /* Unbuilt, the page reads the store when it first shows. */
   if (!self->built)
     {
-      g_set_object (&self->store, store);
-      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
+      g_set_object (&self->context, context);
+      g_set_object (&self->store, (context != NULL ? rapport_context_get_store (context) : NULL));
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CONTEXT]);
       return;
     }
 
@@ -426,10 +442,11 @@ rapport_events_view_set_store (RapportEventsView *self,
     g_signal_handlers_disconnect_by_data (self->past, self);
   g_clear_object (&self->upcoming);
   g_clear_object (&self->past);
-  g_set_object (&self->store, store);
+  g_set_object (&self->context, context);
+  g_set_object (&self->store, (context != NULL ? rapport_context_get_store (context) : NULL));
   load_store (self);
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CONTEXT]);
 }
 
 gint64

@@ -32,16 +32,16 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RapportEventsView, rapport_events_view, RAPPORT, EVENTS_VIEW, GtkWidget)
 
-RapportStore     *rapport_events_view_get_store      (RapportEventsView *self);
-void              rapport_events_view_set_store      (RapportEventsView *self,
-                                                      RapportStore      *store);
-gint64            rapport_events_view_get_event_id   (RapportEventsView *self);
-gboolean          rapport_events_view_select_event   (RapportEventsView *self,
-                                                      gint64             event_id);
-void              rapport_events_view_show_list      (RapportEventsView *self);
-RapportEventPage *rapport_events_view_get_page       (RapportEventsView *self);
-GtkListBox       *rapport_events_view_get_list       (RapportEventsView *self,
-                                                      RapportEventRange  range);
-GtkWindow        *rapport_events_view_new_event      (RapportEventsView *self);
+RapportContext   *rapport_events_view_get_context  (RapportEventsView *self);
+void              rapport_events_view_set_context  (RapportEventsView *self,
+                                                    RapportContext    *context);
+gint64            rapport_events_view_get_event_id (RapportEventsView *self);
+gboolean          rapport_events_view_select_event (RapportEventsView *self,
+                                                    gint64             event_id);
+void              rapport_events_view_show_list    (RapportEventsView *self);
+RapportEventPage *rapport_events_view_get_page     (RapportEventsView *self);
+GtkListBox       *rapport_events_view_get_list     (RapportEventsView *self,
+                                                    RapportEventRange  range);
+GtkWindow        *rapport_events_view_new_event    (RapportEventsView *self);
 
 G_END_DECLS

@@ -26,6 +26,7 @@
 #include <stdio.h>
 
 #include "rapport-clock.h"
+#include "rapport-context.h"
 #include "rapport-member-engagement.h"
 #include "rapport-member-util.h"
 #include "rapport-member.h"
@@ -44,10 +45,13 @@ struct _RapportMemberEngagement
 {
   GtkWidget        parent_instance;
 
+  /* The context's store and scoring, kept while it is set; its pipeline
+   * is asked for when recognitions are read, since the first ask counts
+   * the members of every stage. */
+  RapportContext  *context;
   RapportStore    *store;
-  gint64           member_id;
   RapportScoring  *scoring;
-  RapportPipeline *pipeline;
+  gint64           member_id;
   guint            refresh_source;
 
   AdwActionRow    *score_row;
@@ -63,7 +67,7 @@ G_DEFINE_FINAL_TYPE (RapportMemberEngagement, rapport_member_engagement, GTK_TYP
 
 enum {
   PROP_0,
-  PROP_STORE,
+  PROP_CONTEXT,
   PROP_MEMBER_ID,
   N_PROPS
 };
@@ -77,6 +81,14 @@ static const char *recognition_kinds[] = {
   RAPPORT_RECOGNITION_SPEAKING_SLOT,
   RAPPORT_RECOGNITION_SPOTLIGHT,
 };
+
+/* Shared with the board and Preferences: read from, added to, never
+ * reconfigured here. */
+static RapportPipeline *
+get_pipeline (RapportMemberEngagement *self)
+{
+  return self->context != NULL ? rapport_context_get_pipeline (self->context) : NULL;
+}
 
 /* Score */
 
@@ -304,7 +316,7 @@ update_recognitions (RapportMemberEngagement *self)
 
   rapport_list_box_remove_rows (self->recognitions_list);
 
-  recognitions = rapport_pipeline_list_recognitions (self->pipeline, self->member_id, &error);
+  recognitions = rapport_pipeline_list_recognitions (get_pipeline (self), self->member_id, &error);
   if (recognitions == NULL)
     {
       rapport_member_show_error (self->recognition_error, NULL, error);
@@ -336,12 +348,18 @@ rapport_member_engagement_refresh (RapportMemberEngagement *self)
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
 
-  ready = self->store != NULL && self->member_id > 0 && self->scoring != NULL && self->pipeline != NULL;
+  ready = self->store != NULL && self->member_id > 0 && self->scoring != NULL && get_pipeline (self) != NULL;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "engagement.log-recognition", ready);
   if (!ready)
     {
       rapport_list_box_remove_rows (self->terms_list);
       rapport_list_box_remove_rows (self->recognitions_list);
+      if (self->context != NULL && self->member_id > 0 && get_pipeline (self) == NULL)
+        {
+          g_set_error_literal (&error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
+                               _("The stages of the pipeline could not be read."));
+          rapport_member_show_error (self->recognition_error, NULL, error);
+        }
       return;
     }
 
@@ -515,7 +533,7 @@ on_log_dialog_response_cb (AdwMessageDialog        *dialog,
   guint selected;
   GDate date;
 
-  if (!g_str_equal (response, "log") || self->pipeline == NULL || self->member_id <= 0)
+  if (!g_str_equal (response, "log") || get_pipeline (self) == NULL || self->member_id <= 0)
     return;
 
   if (!check_date (gtk_editable_get_text (date_row), &date, &error))
@@ -531,7 +549,7 @@ on_log_dialog_response_cb (AdwMessageDialog        *dialog,
   description = g_strstrip (g_strdup (gtk_editable_get_text (description_row)));
   given_by = g_strstrip (g_strdup (gtk_editable_get_text (by_row)));
 
-  if (rapport_pipeline_add_recognition (self->pipeline, self->member_id,
+  if (rapport_pipeline_add_recognition (get_pipeline (self), self->member_id,
                                         recognition_kinds[selected],
                                         description[0] != '\0' ? description : NULL,
                                         date_to_time (&date),
@@ -661,8 +679,8 @@ rapport_member_engagement_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_object (&self->scoring);
-  g_clear_object (&self->pipeline);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (rapport_member_engagement_parent_class)->dispose (object);
 }
@@ -677,8 +695,8 @@ rapport_member_engagement_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
 
     case PROP_MEMBER_ID:
@@ -700,8 +718,8 @@ rapport_member_engagement_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      rapport_member_engagement_set_store (self, g_value_get_object (value));
+    case PROP_CONTEXT:
+      rapport_member_engagement_set_context (self, g_value_get_object (value));
       break;
 
     case PROP_MEMBER_ID:
@@ -723,9 +741,10 @@ rapport_member_engagement_class_init (RapportMemberEngagementClass *klass)
   object_class->get_property = rapport_member_engagement_get_property;
   object_class->set_property = rapport_member_engagement_set_property;
 
-  properties [PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         RAPPORT_TYPE_STORE,
+  /* The open community, whose scoring and pipeline explain the member. */
+  properties [PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         RAPPORT_TYPE_CONTEXT,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   properties [PROP_MEMBER_ID] =
@@ -766,45 +785,55 @@ rapport_member_engagement_init (RapportMemberEngagement *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "engagement.log-recognition", FALSE);
 }
 
-RapportStore *
-rapport_member_engagement_get_store (RapportMemberEngagement *self)
+/**
+ * rapport_member_engagement_get_context:
+ *
+ * Returns: (transfer none) (nullable): the open community
+ */
+RapportContext *
+rapport_member_engagement_get_context (RapportMemberEngagement *self)
 {
   g_return_val_if_fail (RAPPORT_IS_MEMBER_ENGAGEMENT (self), NULL);
 
-  return self->store;
+  return self->context;
 }
 
+/**
+ * rapport_member_engagement_set_context:
+ * @context: (nullable): the open community
+ *
+ * Explains scores with @context's scoring and lists recognitions with its
+ * pipeline, the ones the rest of the window shares.
+ */
 void
-rapport_member_engagement_set_store (RapportMemberEngagement *self,
-                                     RapportStore            *store)
+rapport_member_engagement_set_context (RapportMemberEngagement *self,
+                                       RapportContext          *context)
 {
-  g_autoptr(GError) error = NULL;
-
   g_return_if_fail (RAPPORT_IS_MEMBER_ENGAGEMENT (self));
-  g_return_if_fail (store == NULL || RAPPORT_IS_STORE (store));
+  g_return_if_fail (context == NULL || RAPPORT_IS_CONTEXT (context));
 
-  if (self->store == store)
+  if (self->context == context)
     return;
 
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->scoring);
-  g_clear_object (&self->pipeline);
+  g_clear_object (&self->store);
 
-  g_set_object (&self->store, store);
+  g_set_object (&self->context, context);
 
-  if (self->store != NULL)
+  if (context != NULL)
     {
-      self->scoring = rapport_scoring_dup_for_store (store);
-      self->pipeline = rapport_pipeline_new (store, &error);
-      if (self->pipeline == NULL)
-        rapport_member_show_error (self->recognition_error, NULL, error);
-      g_signal_connect (self->store, "changed::members", G_CALLBACK (on_store_changed_cb), self);
-      g_signal_connect (self->store, "changed::recognitions", G_CALLBACK (on_recognitions_changed_cb), self);
+      self->store = g_object_ref (rapport_context_get_store (context));
+      self->scoring = g_object_ref (rapport_context_get_scoring (context));
+      g_signal_connect_object (self->store, "changed::members",
+                               G_CALLBACK (on_store_changed_cb), self, 0);
+      g_signal_connect_object (self->store, "changed::recognitions",
+                               G_CALLBACK (on_recognitions_changed_cb), self, 0);
     }
 
   rapport_member_engagement_refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CONTEXT]);
 }
 
 gint64

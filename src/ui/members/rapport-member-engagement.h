@@ -30,12 +30,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RapportMemberEngagement, rapport_member_engagement, RAPPORT, MEMBER_ENGAGEMENT, GtkWidget)
 
-RapportStore *rapport_member_engagement_get_store     (RapportMemberEngagement *self);
-void          rapport_member_engagement_set_store     (RapportMemberEngagement *self,
-                                                       RapportStore            *store);
-gint64        rapport_member_engagement_get_member_id (RapportMemberEngagement *self);
-void          rapport_member_engagement_set_member_id (RapportMemberEngagement *self,
-                                                       gint64                   member_id);
-void          rapport_member_engagement_refresh       (RapportMemberEngagement *self);
+RapportContext *rapport_member_engagement_get_context   (RapportMemberEngagement *self);
+void            rapport_member_engagement_set_context   (RapportMemberEngagement *self,
+                                                         RapportContext          *context);
+gint64          rapport_member_engagement_get_member_id (RapportMemberEngagement *self);
+void            rapport_member_engagement_set_member_id (RapportMemberEngagement *self,
+                                                         gint64                   member_id);
+void            rapport_member_engagement_refresh       (RapportMemberEngagement *self);
 
 G_END_DECLS

@@ -24,6 +24,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-context.h"
 #include "rapport-identity.h"
 #include "rapport-member-identities.h"
 #include "rapport-member-util.h"
@@ -33,6 +34,7 @@ struct _RapportMemberIdentities
 {
   GtkWidget       parent_instance;
 
+  RapportContext *context;
   RapportStore   *store;
   gint64          member_id;
 
@@ -47,7 +49,7 @@ G_DEFINE_FINAL_TYPE (RapportMemberIdentities, rapport_member_identities, GTK_TYP
 
 enum {
   PROP_0,
-  PROP_STORE,
+  PROP_CONTEXT,
   PROP_MEMBER_ID,
   N_PROPS
 };
@@ -214,6 +216,7 @@ rapport_member_identities_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (rapport_member_identities_parent_class)->dispose (object);
 }
@@ -228,8 +231,8 @@ rapport_member_identities_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
 
     case PROP_MEMBER_ID:
@@ -251,8 +254,8 @@ rapport_member_identities_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      rapport_member_identities_set_store (self, g_value_get_object (value));
+    case PROP_CONTEXT:
+      rapport_member_identities_set_context (self, g_value_get_object (value));
       break;
 
     case PROP_MEMBER_ID:
@@ -274,9 +277,10 @@ rapport_member_identities_class_init (RapportMemberIdentitiesClass *klass)
   object_class->get_property = rapport_member_identities_get_property;
   object_class->set_property = rapport_member_identities_set_property;
 
-  properties [PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         RAPPORT_TYPE_STORE,
+  /* The open community; its store is the one shown. */
+  properties [PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         RAPPORT_TYPE_CONTEXT,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   properties [PROP_MEMBER_ID] =
@@ -314,26 +318,37 @@ rapport_member_identities_init (RapportMemberIdentities *self)
   adw_combo_row_set_model (self->platform_row, G_LIST_MODEL (names));
 }
 
-RapportStore *
-rapport_member_identities_get_store (RapportMemberIdentities *self)
+/**
+ * rapport_member_identities_get_context:
+ *
+ * Returns: (transfer none) (nullable): the open community
+ */
+RapportContext *
+rapport_member_identities_get_context (RapportMemberIdentities *self)
 {
   g_return_val_if_fail (RAPPORT_IS_MEMBER_IDENTITIES (self), NULL);
 
-  return self->store;
+  return self->context;
 }
 
+/**
+ * rapport_member_identities_set_context:
+ * @context: (nullable): the open community
+ */
 void
-rapport_member_identities_set_store (RapportMemberIdentities *self,
-                                     RapportStore            *store)
+rapport_member_identities_set_context (RapportMemberIdentities *self,
+                                       RapportContext          *context)
 {
   g_return_if_fail (RAPPORT_IS_MEMBER_IDENTITIES (self));
-  g_return_if_fail (store == NULL || RAPPORT_IS_STORE (store));
+  g_return_if_fail (context == NULL || RAPPORT_IS_CONTEXT (context));
 
-  if (!g_set_object (&self->store, store))
+  if (!g_set_object (&self->context, context))
     return;
 
+  g_set_object (&self->store, (context != NULL ? rapport_context_get_store (context) : NULL));
+
   reset (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CONTEXT]);
 }
 
 gint64

@@ -30,12 +30,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RapportMemberIdentities, rapport_member_identities, RAPPORT, MEMBER_IDENTITIES, GtkWidget)
 
-RapportStore *rapport_member_identities_get_store     (RapportMemberIdentities *self);
-void          rapport_member_identities_set_store     (RapportMemberIdentities *self,
-                                                       RapportStore            *store);
-gint64        rapport_member_identities_get_member_id (RapportMemberIdentities *self);
-void          rapport_member_identities_set_member_id (RapportMemberIdentities *self,
-                                                       gint64                   member_id);
-void          rapport_member_identities_refresh       (RapportMemberIdentities *self);
+RapportContext *rapport_member_identities_get_context   (RapportMemberIdentities *self);
+void            rapport_member_identities_set_context   (RapportMemberIdentities *self,
+                                                         RapportContext          *context);
+gint64          rapport_member_identities_get_member_id (RapportMemberIdentities *self);
+void            rapport_member_identities_set_member_id (RapportMemberIdentities *self,
+                                                         gint64                   member_id);
+void            rapport_member_identities_refresh       (RapportMemberIdentities *self);
 
 G_END_DECLS

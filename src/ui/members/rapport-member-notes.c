@@ -25,6 +25,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-clock.h"
+#include "rapport-context.h"
 #include "rapport-member-notes.h"
 #include "rapport-member-util.h"
 #include "rapport-note.h"
@@ -38,6 +39,7 @@ struct _RapportMemberNotes
 {
   GtkWidget     parent_instance;
 
+  RapportContext *context;
   RapportStore *store;
   gint64        member_id;
 
@@ -61,7 +63,7 @@ G_DEFINE_FINAL_TYPE (RapportMemberNotes, rapport_member_notes, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_STORE,
+  PROP_CONTEXT,
   PROP_MEMBER_ID,
   N_PROPS
 };
@@ -542,6 +544,7 @@ rapport_member_notes_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (rapport_member_notes_parent_class)->dispose (object);
 }
@@ -556,8 +559,8 @@ rapport_member_notes_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
 
     case PROP_MEMBER_ID:
@@ -579,8 +582,8 @@ rapport_member_notes_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      rapport_member_notes_set_store (self, g_value_get_object (value));
+    case PROP_CONTEXT:
+      rapport_member_notes_set_context (self, g_value_get_object (value));
       break;
 
     case PROP_MEMBER_ID:
@@ -602,9 +605,10 @@ rapport_member_notes_class_init (RapportMemberNotesClass *klass)
   object_class->get_property = rapport_member_notes_get_property;
   object_class->set_property = rapport_member_notes_set_property;
 
-  properties [PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         RAPPORT_TYPE_STORE,
+  /* The open community; its store is the one shown. */
+  properties [PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         RAPPORT_TYPE_CONTEXT,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   properties [PROP_MEMBER_ID] =
@@ -642,26 +646,37 @@ rapport_member_notes_init (RapportMemberNotes *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.undo", FALSE);
 }
 
-RapportStore *
-rapport_member_notes_get_store (RapportMemberNotes *self)
+/**
+ * rapport_member_notes_get_context:
+ *
+ * Returns: (transfer none) (nullable): the open community
+ */
+RapportContext *
+rapport_member_notes_get_context (RapportMemberNotes *self)
 {
   g_return_val_if_fail (RAPPORT_IS_MEMBER_NOTES (self), NULL);
 
-  return self->store;
+  return self->context;
 }
 
+/**
+ * rapport_member_notes_set_context:
+ * @context: (nullable): the open community
+ */
 void
-rapport_member_notes_set_store (RapportMemberNotes *self,
-                                RapportStore       *store)
+rapport_member_notes_set_context (RapportMemberNotes *self,
+                                  RapportContext     *context)
 {
   g_return_if_fail (RAPPORT_IS_MEMBER_NOTES (self));
-  g_return_if_fail (store == NULL || RAPPORT_IS_STORE (store));
+  g_return_if_fail (context == NULL || RAPPORT_IS_CONTEXT (context));
 
-  if (!g_set_object (&self->store, store))
+  if (!g_set_object (&self->context, context))
     return;
 
+  g_set_object (&self->store, (context != NULL ? rapport_context_get_store (context) : NULL));
+
   reset (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CONTEXT]);
 }
 
 gint64

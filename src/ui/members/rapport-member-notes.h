@@ -30,13 +30,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RapportMemberNotes, rapport_member_notes, RAPPORT, MEMBER_NOTES, GtkWidget)
 
-RapportStore *rapport_member_notes_get_store      (RapportMemberNotes *self);
-void          rapport_member_notes_set_store      (RapportMemberNotes *self,
-                                                   RapportStore       *store);
-gint64        rapport_member_notes_get_member_id  (RapportMemberNotes *self);
-void          rapport_member_notes_set_member_id  (RapportMemberNotes *self,
-                                                   gint64              member_id);
-void          rapport_member_notes_refresh        (RapportMemberNotes *self);
-void          rapport_member_notes_start_new_note (RapportMemberNotes *self);
+RapportContext *rapport_member_notes_get_context    (RapportMemberNotes *self);
+void            rapport_member_notes_set_context    (RapportMemberNotes *self,
+                                                     RapportContext     *context);
+gint64          rapport_member_notes_get_member_id  (RapportMemberNotes *self);
+void            rapport_member_notes_set_member_id  (RapportMemberNotes *self,
+                                                     gint64              member_id);
+void            rapport_member_notes_refresh        (RapportMemberNotes *self);
+void            rapport_member_notes_start_new_note (RapportMemberNotes *self);
 
 G_END_DECLS

@@ -26,6 +26,7 @@
 
 #include "rapport-clock.h"
 #include "rapport-connector.h"
+#include "rapport-context.h"
 #include "rapport-member-engagement.h"
 #include "rapport-member-identities.h"
 #include "rapport-member-notes.h"
@@ -55,6 +56,7 @@ struct _RapportMemberPage
 {
   GtkWidget                parent_instance;
 
+  RapportContext          *context;
   RapportStore            *store;
   gint64                   member_id;
   /* The member as last read, to tell what a change touched. */
@@ -103,7 +105,7 @@ G_DEFINE_FINAL_TYPE (RapportMemberPage, rapport_member_page, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_STORE,
+  PROP_CONTEXT,
   PROP_MEMBER_ID,
   N_PROPS
 };
@@ -898,6 +900,30 @@ delete_action (GtkWidget  *widget,
 /* GObject */
 
 static void
+rapport_member_page_constructed (GObject *object)
+{
+  RapportMemberPage *self = (RapportMemberPage *)object;
+
+  G_OBJECT_CLASS (rapport_member_page_parent_class)->constructed (object);
+
+  if (self->context != NULL)
+    {
+      self->store = g_object_ref (rapport_context_get_store (self->context));
+      g_signal_connect_object (self->store, "changed::members",
+                               G_CALLBACK (on_store_changed_cb), self, 0);
+    }
+
+  /* The sections show the same community. */
+  rapport_member_engagement_set_context (self->engagement, self->context);
+  rapport_member_identities_set_context (self->identities, self->context);
+  rapport_member_tags_set_context (self->tags, self->context);
+  rapport_member_notes_set_context (self->notes, self->context);
+  rapport_member_timeline_set_context (self->timeline, self->context);
+
+  refresh (self, FALSE);
+}
+
+static void
 rapport_member_page_dispose (GObject *object)
 {
   RapportMemberPage *self = (RapportMemberPage *)object;
@@ -913,6 +939,7 @@ rapport_member_page_dispose (GObject *object)
 
   g_clear_object (&self->member);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
   g_clear_pointer (&self->remote_fields, g_hash_table_unref);
   g_clear_pointer (&self->remote_values, g_hash_table_unref);
 
@@ -929,8 +956,8 @@ rapport_member_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
 
     case PROP_MEMBER_ID:
@@ -952,8 +979,8 @@ rapport_member_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      rapport_member_page_set_store (self, g_value_get_object (value));
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
       break;
 
     case PROP_MEMBER_ID:
@@ -971,14 +998,16 @@ rapport_member_page_class_init (RapportMemberPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = rapport_member_page_constructed;
   object_class->dispose = rapport_member_page_dispose;
   object_class->get_property = rapport_member_page_get_property;
   object_class->set_property = rapport_member_page_set_property;
 
-  properties [PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         RAPPORT_TYPE_STORE,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* The open community, given when the page is made. */
+  properties [PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         RAPPORT_TYPE_CONTEXT,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   properties [PROP_MEMBER_ID] =
     g_param_spec_int64 ("member-id", NULL, NULL,
@@ -1067,48 +1096,33 @@ rapport_member_page_init (RapportMemberPage *self)
   show_empty (self);
 }
 
+/**
+ * rapport_member_page_new:
+ * @context: the open community
+ *
+ * Returns: (transfer floating): a page for the members of @context
+ */
 GtkWidget *
-rapport_member_page_new (void)
+rapport_member_page_new (RapportContext *context)
 {
-  return g_object_new (RAPPORT_TYPE_MEMBER_PAGE, NULL);
+  g_return_val_if_fail (RAPPORT_IS_CONTEXT (context), NULL);
+
+  return g_object_new (RAPPORT_TYPE_MEMBER_PAGE,
+                       "context", context,
+                       NULL);
 }
 
-RapportStore *
-rapport_member_page_get_store (RapportMemberPage *self)
+/**
+ * rapport_member_page_get_context:
+ *
+ * Returns: (transfer none) (nullable): the open community
+ */
+RapportContext *
+rapport_member_page_get_context (RapportMemberPage *self)
 {
   g_return_val_if_fail (RAPPORT_IS_MEMBER_PAGE (self), NULL);
 
-  return self->store;
-}
-
-void
-rapport_member_page_set_store (RapportMemberPage *self,
-                               RapportStore      *store)
-{
-  g_return_if_fail (RAPPORT_IS_MEMBER_PAGE (self));
-  g_return_if_fail (store == NULL || RAPPORT_IS_STORE (store));
-
-  if (self->store == store)
-    return;
-
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_func (self->store, on_store_changed_cb, self);
-
-  g_set_object (&self->store, store);
-
-  if (self->store != NULL)
-    g_signal_connect (self->store, "changed::members", G_CALLBACK (on_store_changed_cb), self);
-
-  rapport_member_engagement_set_store (self->engagement, store);
-  rapport_member_identities_set_store (self->identities, store);
-  rapport_member_tags_set_store (self->tags, store);
-  rapport_member_notes_set_store (self->notes, store);
-  rapport_member_timeline_set_store (self->timeline, store);
-
-  g_clear_object (&self->member);
-  refresh (self, FALSE);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
+  return self->context;
 }
 
 gint64

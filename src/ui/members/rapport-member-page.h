@@ -30,12 +30,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RapportMemberPage, rapport_member_page, RAPPORT, MEMBER_PAGE, GtkWidget)
 
-GtkWidget    *rapport_member_page_new           (void);
-RapportStore *rapport_member_page_get_store     (RapportMemberPage *self);
-void          rapport_member_page_set_store     (RapportMemberPage *self,
-                                                 RapportStore      *store);
-gint64        rapport_member_page_get_member_id (RapportMemberPage *self);
-void          rapport_member_page_set_member_id (RapportMemberPage *self,
-                                                 gint64             member_id);
+GtkWidget      *rapport_member_page_new           (RapportContext    *context);
+RapportContext *rapport_member_page_get_context   (RapportMemberPage *self);
+gint64          rapport_member_page_get_member_id (RapportMemberPage *self);
+void            rapport_member_page_set_member_id (RapportMemberPage *self,
+                                                   gint64             member_id);
 
 G_END_DECLS

@@ -24,6 +24,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-context.h"
 #include "rapport-member-chip-box.h"
 #include "rapport-member-tags.h"
 #include "rapport-member-util.h"
@@ -33,6 +34,7 @@ struct _RapportMemberTags
 {
   GtkWidget             parent_instance;
 
+  RapportContext       *context;
   RapportStore         *store;
   gint64                member_id;
 
@@ -46,7 +48,7 @@ G_DEFINE_FINAL_TYPE (RapportMemberTags, rapport_member_tags, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_STORE,
+  PROP_CONTEXT,
   PROP_MEMBER_ID,
   N_PROPS
 };
@@ -175,6 +177,7 @@ rapport_member_tags_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (rapport_member_tags_parent_class)->dispose (object);
 }
@@ -189,8 +192,8 @@ rapport_member_tags_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
 
     case PROP_MEMBER_ID:
@@ -212,8 +215,8 @@ rapport_member_tags_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      rapport_member_tags_set_store (self, g_value_get_object (value));
+    case PROP_CONTEXT:
+      rapport_member_tags_set_context (self, g_value_get_object (value));
       break;
 
     case PROP_MEMBER_ID:
@@ -235,9 +238,10 @@ rapport_member_tags_class_init (RapportMemberTagsClass *klass)
   object_class->get_property = rapport_member_tags_get_property;
   object_class->set_property = rapport_member_tags_set_property;
 
-  properties [PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         RAPPORT_TYPE_STORE,
+  /* The open community; its store is the one shown. */
+  properties [PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         RAPPORT_TYPE_CONTEXT,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   properties [PROP_MEMBER_ID] =
@@ -270,26 +274,37 @@ rapport_member_tags_init (RapportMemberTags *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
-RapportStore *
-rapport_member_tags_get_store (RapportMemberTags *self)
+/**
+ * rapport_member_tags_get_context:
+ *
+ * Returns: (transfer none) (nullable): the open community
+ */
+RapportContext *
+rapport_member_tags_get_context (RapportMemberTags *self)
 {
   g_return_val_if_fail (RAPPORT_IS_MEMBER_TAGS (self), NULL);
 
-  return self->store;
+  return self->context;
 }
 
+/**
+ * rapport_member_tags_set_context:
+ * @context: (nullable): the open community
+ */
 void
-rapport_member_tags_set_store (RapportMemberTags *self,
-                               RapportStore      *store)
+rapport_member_tags_set_context (RapportMemberTags *self,
+                                 RapportContext    *context)
 {
   g_return_if_fail (RAPPORT_IS_MEMBER_TAGS (self));
-  g_return_if_fail (store == NULL || RAPPORT_IS_STORE (store));
+  g_return_if_fail (context == NULL || RAPPORT_IS_CONTEXT (context));
 
-  if (!g_set_object (&self->store, store))
+  if (!g_set_object (&self->context, context))
     return;
 
+  g_set_object (&self->store, (context != NULL ? rapport_context_get_store (context) : NULL));
+
   reset (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CONTEXT]);
 }
 
 gint64

@@ -30,12 +30,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RapportMemberTags, rapport_member_tags, RAPPORT, MEMBER_TAGS, GtkWidget)
 
-RapportStore *rapport_member_tags_get_store     (RapportMemberTags *self);
-void          rapport_member_tags_set_store     (RapportMemberTags *self,
-                                                 RapportStore      *store);
-gint64        rapport_member_tags_get_member_id (RapportMemberTags *self);
-void          rapport_member_tags_set_member_id (RapportMemberTags *self,
-                                                 gint64             member_id);
-void          rapport_member_tags_refresh       (RapportMemberTags *self);
+RapportContext *rapport_member_tags_get_context   (RapportMemberTags *self);
+void            rapport_member_tags_set_context   (RapportMemberTags *self,
+                                                   RapportContext    *context);
+gint64          rapport_member_tags_get_member_id (RapportMemberTags *self);
+void            rapport_member_tags_set_member_id (RapportMemberTags *self,
+                                                   gint64             member_id);
+void            rapport_member_tags_refresh       (RapportMemberTags *self);
 
 G_END_DECLS

@@ -26,6 +26,7 @@
 
 #include "rapport-activity.h"
 #include "rapport-clock.h"
+#include "rapport-context.h"
 #include "rapport-member-timeline.h"
 #include "rapport-member-util.h"
 #include "rapport-store.h"
@@ -37,6 +38,7 @@ struct _RapportMemberTimeline
 {
   GtkWidget     parent_instance;
 
+  RapportContext *context;
   RapportStore *store;
   gint64        member_id;
 
@@ -59,7 +61,7 @@ G_DEFINE_FINAL_TYPE (RapportMemberTimeline, rapport_member_timeline, GTK_TYPE_WI
 
 enum {
   PROP_0,
-  PROP_STORE,
+  PROP_CONTEXT,
   PROP_MEMBER_ID,
   N_PROPS
 };
@@ -315,6 +317,7 @@ rapport_member_timeline_dispose (GObject *object)
     gtk_widget_unparent (child);
   self->day_list = NULL;
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (rapport_member_timeline_parent_class)->dispose (object);
 }
@@ -329,8 +332,8 @@ rapport_member_timeline_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
 
     case PROP_MEMBER_ID:
@@ -352,8 +355,8 @@ rapport_member_timeline_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      rapport_member_timeline_set_store (self, g_value_get_object (value));
+    case PROP_CONTEXT:
+      rapport_member_timeline_set_context (self, g_value_get_object (value));
       break;
 
     case PROP_MEMBER_ID:
@@ -375,9 +378,10 @@ rapport_member_timeline_class_init (RapportMemberTimelineClass *klass)
   object_class->get_property = rapport_member_timeline_get_property;
   object_class->set_property = rapport_member_timeline_set_property;
 
-  properties [PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         RAPPORT_TYPE_STORE,
+  /* The open community; its store is the one shown. */
+  properties [PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         RAPPORT_TYPE_CONTEXT,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   properties [PROP_MEMBER_ID] =
@@ -406,26 +410,37 @@ rapport_member_timeline_init (RapportMemberTimeline *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.load-more", FALSE);
 }
 
-RapportStore *
-rapport_member_timeline_get_store (RapportMemberTimeline *self)
+/**
+ * rapport_member_timeline_get_context:
+ *
+ * Returns: (transfer none) (nullable): the open community
+ */
+RapportContext *
+rapport_member_timeline_get_context (RapportMemberTimeline *self)
 {
   g_return_val_if_fail (RAPPORT_IS_MEMBER_TIMELINE (self), NULL);
 
-  return self->store;
+  return self->context;
 }
 
+/**
+ * rapport_member_timeline_set_context:
+ * @context: (nullable): the open community
+ */
 void
-rapport_member_timeline_set_store (RapportMemberTimeline *self,
-                                   RapportStore          *store)
+rapport_member_timeline_set_context (RapportMemberTimeline *self,
+                                     RapportContext        *context)
 {
   g_return_if_fail (RAPPORT_IS_MEMBER_TIMELINE (self));
-  g_return_if_fail (store == NULL || RAPPORT_IS_STORE (store));
+  g_return_if_fail (context == NULL || RAPPORT_IS_CONTEXT (context));
 
-  if (!g_set_object (&self->store, store))
+  if (!g_set_object (&self->context, context))
     return;
 
+  g_set_object (&self->store, (context != NULL ? rapport_context_get_store (context) : NULL));
+
   reload (self, FALSE);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CONTEXT]);
 }
 
 gint64

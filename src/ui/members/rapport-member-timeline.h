@@ -30,13 +30,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RapportMemberTimeline, rapport_member_timeline, RAPPORT, MEMBER_TIMELINE, GtkWidget)
 
-RapportStore *rapport_member_timeline_get_store     (RapportMemberTimeline *self);
-void          rapport_member_timeline_set_store     (RapportMemberTimeline *self,
-                                                     RapportStore          *store);
-gint64        rapport_member_timeline_get_member_id (RapportMemberTimeline *self);
-void          rapport_member_timeline_set_member_id (RapportMemberTimeline *self,
-                                                     gint64                 member_id);
-void          rapport_member_timeline_refresh       (RapportMemberTimeline *self);
-void          rapport_member_timeline_load_more     (RapportMemberTimeline *self);
+RapportContext *rapport_member_timeline_get_context   (RapportMemberTimeline *self);
+void            rapport_member_timeline_set_context   (RapportMemberTimeline *self,
+                                                       RapportContext        *context);
+gint64          rapport_member_timeline_get_member_id (RapportMemberTimeline *self);
+void            rapport_member_timeline_set_member_id (RapportMemberTimeline *self,
+                                                       gint64                 member_id);
+void            rapport_member_timeline_refresh       (RapportMemberTimeline *self);
+void            rapport_member_timeline_load_more     (RapportMemberTimeline *self);
 
 G_END_DECLS

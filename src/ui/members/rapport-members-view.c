@@ -25,6 +25,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-clock.h"
+#include "rapport-context.h"
 #include "rapport-member.h"
 #include "rapport-member-list.h"
 #include "rapport-member-page.h"
@@ -49,7 +50,7 @@ struct _RapportMembersView
 {
   GtkWidget               parent_instance;
 
-  RapportStore           *store;
+  RapportContext         *context;
   RapportMemberList      *list;
   RapportMemberSelection *selection;
   GSettings              *settings;
@@ -94,7 +95,7 @@ G_DEFINE_FINAL_TYPE (RapportMembersView, rapport_members_view, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_STORE,
+  PROP_CONTEXT,
   PROP_LOADED,
   PROP_N_TOTAL,
   PROP_FOLDED,
@@ -220,8 +221,7 @@ ensure_member_page (RapportMembersView *self)
   if (self->member_page != NULL)
     return;
 
-  self->member_page = RAPPORT_MEMBER_PAGE (rapport_member_page_new ());
-  rapport_member_page_set_store (self->member_page, self->store);
+  self->member_page = RAPPORT_MEMBER_PAGE (rapport_member_page_new (self->context));
   gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->member_page), "member");
 }
 
@@ -481,10 +481,10 @@ ensure_all_list (RapportMembersView *self,
       return;
     }
 
-  if (self->all_list != NULL || self->store == NULL)
+  if (self->all_list != NULL || self->context == NULL)
     return;
 
-  self->all_list = rapport_member_list_new (self->store);
+  self->all_list = rapport_member_list_new (rapport_context_get_store (self->context));
   g_signal_connect_object (self->all_list, "notify::loading",
                            G_CALLBACK (on_all_list_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->all_list, "notify::n-items",
@@ -982,7 +982,7 @@ rapport_members_view_dispose (GObject *object)
   g_clear_object (&self->all_list);
   g_clear_object (&self->selection);
   g_clear_object (&self->list);
-  g_clear_object (&self->store);
+  g_clear_object (&self->context);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (rapport_members_view_parent_class)->dispose (object);
@@ -998,8 +998,8 @@ rapport_members_view_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
 
     case PROP_LOADED:
@@ -1045,8 +1045,8 @@ rapport_members_view_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      rapport_members_view_set_store (self, g_value_get_object (value));
+    case PROP_CONTEXT:
+      rapport_members_view_set_context (self, g_value_get_object (value));
       break;
 
     case PROP_SEARCH_MODE:
@@ -1071,9 +1071,10 @@ rapport_members_view_class_init (RapportMembersViewClass *klass)
   widget_class->measure = rapport_members_view_measure;
   widget_class->size_allocate = rapport_members_view_size_allocate;
 
-  properties [PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         RAPPORT_TYPE_STORE,
+  /* The open community, whose members the view shows. */
+  properties [PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         RAPPORT_TYPE_CONTEXT,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   properties [PROP_LOADED] =
@@ -1194,35 +1195,42 @@ rapport_members_view_new (void)
   return g_object_new (RAPPORT_TYPE_MEMBERS_VIEW, NULL);
 }
 
-RapportStore *
-rapport_members_view_get_store (RapportMembersView *self)
+/**
+ * rapport_members_view_get_context:
+ *
+ * Returns: (transfer none) (nullable): the open community
+ */
+RapportContext *
+rapport_members_view_get_context (RapportMembersView *self)
 {
   g_return_val_if_fail (RAPPORT_IS_MEMBERS_VIEW (self), NULL);
 
-  return self->store;
+  return self->context;
 }
 
 /**
- * rapport_members_view_set_store:
+ * rapport_members_view_set_context:
+ * @context: the open community
  *
- * Shows the members of @store. Set once: the list loads right away.
+ * Shows the members of @context's store. Set once: the list loads right
+ * away; the member page, made when it first shows, gets @context too.
  */
 void
-rapport_members_view_set_store (RapportMembersView *self,
-                                RapportStore       *store)
+rapport_members_view_set_context (RapportMembersView *self,
+                                  RapportContext     *context)
 {
   RapportMemberSort sort;
   gboolean descending;
 
   g_return_if_fail (RAPPORT_IS_MEMBERS_VIEW (self));
-  g_return_if_fail (store == NULL || RAPPORT_IS_STORE (store));
-  g_return_if_fail (self->store == NULL || self->store == store);
+  g_return_if_fail (context == NULL || RAPPORT_IS_CONTEXT (context));
+  g_return_if_fail (self->context == NULL || self->context == context);
 
-  if (store == NULL || self->store == store)
+  if (context == NULL || self->context == context)
     return;
 
-  self->store = g_object_ref (store);
-  self->list = rapport_member_list_new (store);
+  self->context = g_object_ref (context);
+  self->list = rapport_member_list_new (rapport_context_get_store (context));
   rapport_member_list_set_limit (self->list, first_frame_rows (self));
 
   sort = g_settings_get_enum (self->settings, "members-sort");
@@ -1247,8 +1255,6 @@ rapport_members_view_set_store (RapportMembersView *self,
                            G_CONNECT_SWAPPED);
 
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  if (self->member_page != NULL)
-    rapport_member_page_set_store (self->member_page, store);
 
   /* Show the saved order on the headers; the list is in it already. */
   sort_by_column (self, column_for_sort (self, sort), descending);
@@ -1257,7 +1263,7 @@ rapport_members_view_set_store (RapportMembersView *self,
 
   rapport_member_list_reload (self->list);
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CONTEXT]);
 }
 
 /**

@@ -31,9 +31,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RapportMembersView, rapport_members_view, RAPPORT, MEMBERS_VIEW, GtkWidget)
 
 GtkWidget         *rapport_members_view_new                (void);
-RapportStore      *rapport_members_view_get_store          (RapportMembersView *self);
-void               rapport_members_view_set_store          (RapportMembersView *self,
-                                                            RapportStore       *store);
+RapportContext    *rapport_members_view_get_context        (RapportMembersView *self);
+void               rapport_members_view_set_context        (RapportMembersView *self,
+                                                            RapportContext     *context);
 RapportMemberList *rapport_members_view_get_list           (RapportMembersView *self);
 gboolean           rapport_members_view_get_loaded         (RapportMembersView *self);
 guint              rapport_members_view_get_n_total        (RapportMembersView *self);

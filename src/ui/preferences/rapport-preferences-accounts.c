@@ -27,6 +27,7 @@
 #include "rapport-account-dialog.h"
 #include "rapport-account.h"
 #include "rapport-connector.h"
+#include "rapport-context.h"
 #include "rapport-preferences-accounts.h"
 #include "rapport-store.h"
 #include "rapport-sync-engine.h"
@@ -36,7 +37,7 @@
 /* Preferences → Accounts: one row per account with its status and last
  * sync, and a menu to test the connection, replace the token or remove
  * the account; Add Account…; how often to sync in the background. The
- * accounts are the ones the store's sync scheduler keeps; testing and
+ * accounts are the ones the context's sync scheduler keeps; testing and
  * removing are core calls that do their work off the main thread, where
  * the network and the keyring may block. */
 
@@ -51,6 +52,7 @@ struct _RapportPreferencesAccounts
 {
   AdwPreferencesPage    parent_instance;
 
+  RapportContext       *context;
   RapportStore         *store;
   GSettings            *settings;
   RapportSyncScheduler *scheduler;
@@ -68,7 +70,7 @@ G_DEFINE_FINAL_TYPE (RapportPreferencesAccounts, rapport_preferences_accounts, A
 
 enum {
   PROP_0,
-  PROP_STORE,
+  PROP_CONTEXT,
   PROP_BUSY,
   N_PROPS
 };
@@ -324,7 +326,7 @@ present_dialog (RapportPreferencesAccounts *self,
   GtkWidget *dialog;
 
   dialog = rapport_account_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                       self->store, account);
+                                       self->context, account);
   g_signal_connect_object (dialog, "done", G_CALLBACK (on_dialog_done_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -461,10 +463,11 @@ rapport_preferences_accounts_constructed (GObject *object)
 
   G_OBJECT_CLASS (rapport_preferences_accounts_parent_class)->constructed (object);
 
-  g_return_if_fail (RAPPORT_IS_STORE (self->store));
+  g_return_if_fail (RAPPORT_IS_CONTEXT (self->context));
 
+  self->store = g_object_ref (rapport_context_get_store (self->context));
   self->test_engine = rapport_sync_engine_new (self->store);
-  self->scheduler = rapport_sync_scheduler_dup_for_store (self->store);
+  self->scheduler = g_object_ref (rapport_context_get_sync_scheduler (self->context));
   refresh_rows (self);
 }
 
@@ -484,6 +487,7 @@ rapport_preferences_accounts_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->scheduler);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
   g_clear_pointer (&self->results, g_hash_table_unref);
 
   G_OBJECT_CLASS (rapport_preferences_accounts_parent_class)->dispose (object);
@@ -509,8 +513,8 @@ rapport_preferences_accounts_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
 
     case PROP_BUSY:
@@ -532,8 +536,8 @@ rapport_preferences_accounts_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
       break;
 
     default:
@@ -553,9 +557,10 @@ rapport_preferences_accounts_class_init (RapportPreferencesAccountsClass *klass)
   object_class->get_property = rapport_preferences_accounts_get_property;
   object_class->set_property = rapport_preferences_accounts_set_property;
 
-  properties [PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         RAPPORT_TYPE_STORE,
+  /* The open community, whose accounts the page lists. */
+  properties [PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         RAPPORT_TYPE_CONTEXT,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   /* A connection test or a removal is under way. */
@@ -608,24 +613,29 @@ rapport_preferences_accounts_init (RapportPreferencesAccounts *self)
 
 /**
  * rapport_preferences_accounts_new:
- * @store: the community whose accounts to show
+ * @context: the open community, whose accounts to show
  *
  * Returns: (transfer floating): the Accounts page
  */
 GtkWidget *
-rapport_preferences_accounts_new (RapportStore *store)
+rapport_preferences_accounts_new (RapportContext *context)
 {
-  g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
+  g_return_val_if_fail (RAPPORT_IS_CONTEXT (context), NULL);
 
-  return g_object_new (RAPPORT_TYPE_PREFERENCES_ACCOUNTS, "store", store, NULL);
+  return g_object_new (RAPPORT_TYPE_PREFERENCES_ACCOUNTS, "context", context, NULL);
 }
 
-RapportStore *
-rapport_preferences_accounts_get_store (RapportPreferencesAccounts *self)
+/**
+ * rapport_preferences_accounts_get_context:
+ *
+ * Returns: (transfer none): the open community
+ */
+RapportContext *
+rapport_preferences_accounts_get_context (RapportPreferencesAccounts *self)
 {
   g_return_val_if_fail (RAPPORT_IS_PREFERENCES_ACCOUNTS (self), NULL);
 
-  return self->store;
+  return self->context;
 }
 
 /**

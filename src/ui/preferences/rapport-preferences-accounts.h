@@ -30,11 +30,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RapportPreferencesAccounts, rapport_preferences_accounts, RAPPORT, PREFERENCES_ACCOUNTS, AdwPreferencesPage)
 
-GtkWidget    *rapport_preferences_accounts_new          (RapportStore               *store);
-RapportStore *rapport_preferences_accounts_get_store    (RapportPreferencesAccounts *self);
-GListModel   *rapport_preferences_accounts_get_accounts (RapportPreferencesAccounts *self);
-const char   *rapport_preferences_accounts_get_result   (RapportPreferencesAccounts *self,
-                                                         gint64                      account_id);
-gboolean      rapport_preferences_accounts_get_busy     (RapportPreferencesAccounts *self);
+GtkWidget      *rapport_preferences_accounts_new          (RapportContext             *context);
+RapportContext *rapport_preferences_accounts_get_context  (RapportPreferencesAccounts *self);
+GListModel     *rapport_preferences_accounts_get_accounts (RapportPreferencesAccounts *self);
+const char     *rapport_preferences_accounts_get_result   (RapportPreferencesAccounts *self,
+                                                           gint64                      account_id);
+gboolean        rapport_preferences_accounts_get_busy     (RapportPreferencesAccounts *self);
 
 G_END_DECLS

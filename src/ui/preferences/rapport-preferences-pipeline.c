@@ -40,7 +40,8 @@ struct _RapportPreferencesPipeline
   AdwPreferencesPage   parent_instance;
 
   RapportContext      *context;
-  RapportStore        *store;
+  /* The context's, shared with the board: edited through its calls, never
+   * reconfigured or refreshed here. */
   RapportPipeline     *pipeline;
 
   AdwPreferencesGroup *stages_group;
@@ -54,7 +55,6 @@ G_DEFINE_FINAL_TYPE (RapportPreferencesPipeline, rapport_preferences_pipeline, A
 enum {
   PROP_0,
   PROP_CONTEXT,
-  PROP_STORE,
   N_PROPS
 };
 
@@ -473,11 +473,11 @@ rapport_preferences_pipeline_dispose (GObject *object)
 {
   RapportPreferencesPipeline *self = (RapportPreferencesPipeline *)object;
 
+  /* The pipeline outlives the page. */
   if (self->pipeline != NULL)
     g_signal_handlers_disconnect_by_func (rapport_pipeline_get_stages (self->pipeline),
                                           on_stages_items_changed_cb, self);
   g_clear_object (&self->pipeline);
-  g_clear_object (&self->store);
   g_clear_object (&self->context);
   g_clear_pointer (&self->stage_rows, g_ptr_array_unref);
 
@@ -492,33 +492,20 @@ rapport_preferences_pipeline_constructed (GObject *object)
 
   G_OBJECT_CLASS (rapport_preferences_pipeline_parent_class)->constructed (object);
 
-  /* The open community's pipeline, which the board shows too; a page made
-   * for a bare store reads the stages itself. */
-  if (self->context != NULL)
-    {
-      if (self->store == NULL)
-        self->store = g_object_ref (rapport_context_get_store (self->context));
-      g_assert (self->store == rapport_context_get_store (self->context));
-      g_set_object (&self->pipeline, rapport_context_get_pipeline (self->context));
-      if (self->pipeline == NULL)
-        g_set_error_literal (&error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
-                             _("The stages of the pipeline could not be read."));
-    }
-  else
-    {
-      g_assert (RAPPORT_IS_STORE (self->store));
-      self->pipeline = rapport_pipeline_new (self->store, &error);
-    }
-
+  /* The open community's pipeline, which the board shows too. */
+  g_assert (RAPPORT_IS_CONTEXT (self->context));
+  g_set_object (&self->pipeline, rapport_context_get_pipeline (self->context));
   if (self->pipeline == NULL)
     {
+      g_set_error_literal (&error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
+                           _("The stages of the pipeline could not be read."));
       show_error (self, NULL, error);
       gtk_widget_set_sensitive (GTK_WIDGET (self->add_row), FALSE);
       return;
     }
 
-  g_signal_connect (rapport_pipeline_get_stages (self->pipeline), "items-changed",
-                    G_CALLBACK (on_stages_items_changed_cb), self);
+  g_signal_connect_object (rapport_pipeline_get_stages (self->pipeline), "items-changed",
+                           G_CALLBACK (on_stages_items_changed_cb), self, 0);
   rebuild (self);
 }
 
@@ -534,10 +521,6 @@ rapport_preferences_pipeline_get_property (GObject    *object,
     {
     case PROP_CONTEXT:
       g_value_set_object (value, self->context);
-      break;
-
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
       break;
 
     default:
@@ -557,10 +540,6 @@ rapport_preferences_pipeline_set_property (GObject      *object,
     {
     case PROP_CONTEXT:
       self->context = g_value_dup_object (value);
-      break;
-
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
       break;
 
     default:
@@ -583,12 +562,6 @@ rapport_preferences_pipeline_class_init (RapportPreferencesPipelineClass *klass)
   properties [PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL,
                          RAPPORT_TYPE_CONTEXT,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  /* The database, when there is no context to take it from. */
-  properties [PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         RAPPORT_TYPE_STORE,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -632,18 +605,29 @@ rapport_preferences_pipeline_init (RapportPreferencesPipeline *self)
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), self->stages_group);
 }
 
+/**
+ * rapport_preferences_pipeline_new:
+ * @context: the open community, whose pipeline the page edits
+ *
+ * Returns: (transfer floating): the Pipeline page
+ */
 GtkWidget *
-rapport_preferences_pipeline_new (RapportStore *store)
+rapport_preferences_pipeline_new (RapportContext *context)
 {
-  g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
+  g_return_val_if_fail (RAPPORT_IS_CONTEXT (context), NULL);
 
-  return g_object_new (RAPPORT_TYPE_PREFERENCES_PIPELINE, "store", store, NULL);
+  return g_object_new (RAPPORT_TYPE_PREFERENCES_PIPELINE, "context", context, NULL);
 }
 
-RapportStore *
-rapport_preferences_pipeline_get_store (RapportPreferencesPipeline *self)
+/**
+ * rapport_preferences_pipeline_get_context:
+ *
+ * Returns: (transfer none): the open community
+ */
+RapportContext *
+rapport_preferences_pipeline_get_context (RapportPreferencesPipeline *self)
 {
   g_return_val_if_fail (RAPPORT_IS_PREFERENCES_PIPELINE (self), NULL);
 
-  return self->store;
+  return self->context;
 }

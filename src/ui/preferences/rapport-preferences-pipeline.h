@@ -30,7 +30,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RapportPreferencesPipeline, rapport_preferences_pipeline, RAPPORT, PREFERENCES_PIPELINE, AdwPreferencesPage)
 
-GtkWidget    *rapport_preferences_pipeline_new       (RapportStore               *store);
-RapportStore *rapport_preferences_pipeline_get_store (RapportPreferencesPipeline *self);
+GtkWidget      *rapport_preferences_pipeline_new         (RapportContext             *context);
+RapportContext *rapport_preferences_pipeline_get_context (RapportPreferencesPipeline *self);
 
 G_END_DECLS

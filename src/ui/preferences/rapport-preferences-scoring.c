@@ -43,7 +43,6 @@ struct _RapportPreferencesScoring
   AdwPreferencesPage   parent_instance;
 
   RapportContext      *context;
-  RapportStore        *store;
   RapportScoring      *scoring;
 
   /* What the store holds, and what is being edited. */
@@ -86,7 +85,6 @@ G_DEFINE_FINAL_TYPE (RapportPreferencesScoring, rapport_preferences_scoring, ADW
 enum {
   PROP_0,
   PROP_CONTEXT,
-  PROP_STORE,
   PROP_BUSY,
   N_PROPS
 };
@@ -780,7 +778,6 @@ rapport_preferences_scoring_dispose (GObject *object)
   g_clear_object (&self->preview_cancellable);
   g_clear_object (&self->apply_cancellable);
   g_clear_object (&self->scoring);
-  g_clear_object (&self->store);
   g_clear_object (&self->context);
   g_clear_pointer (&self->weights, rapport_score_weights_free);
   g_clear_pointer (&self->saved_weights, rapport_score_weights_free);
@@ -798,19 +795,9 @@ rapport_preferences_scoring_constructed (GObject *object)
   G_OBJECT_CLASS (rapport_preferences_scoring_parent_class)->constructed (object);
 
   /* The open community's scoring, which keeps scores up to date as
-   * activities arrive; for a bare store, the one shared by its views. */
-  if (self->context != NULL)
-    {
-      if (self->store == NULL)
-        self->store = g_object_ref (rapport_context_get_store (self->context));
-      g_assert (self->store == rapport_context_get_store (self->context));
-      self->scoring = g_object_ref (rapport_context_get_scoring (self->context));
-    }
-  else
-    {
-      g_assert (RAPPORT_IS_STORE (self->store));
-      self->scoring = rapport_scoring_dup_for_store (self->store);
-    }
+   * activities arrive and which the board and member pages show. */
+  g_assert (RAPPORT_IS_CONTEXT (self->context));
+  self->scoring = g_object_ref (rapport_context_get_scoring (self->context));
 
   load (self);
 }
@@ -827,10 +814,6 @@ rapport_preferences_scoring_get_property (GObject    *object,
     {
     case PROP_CONTEXT:
       g_value_set_object (value, self->context);
-      break;
-
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
       break;
 
     case PROP_BUSY:
@@ -856,10 +839,6 @@ rapport_preferences_scoring_set_property (GObject      *object,
       self->context = g_value_dup_object (value);
       break;
 
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -880,12 +859,6 @@ rapport_preferences_scoring_class_init (RapportPreferencesScoringClass *klass)
   properties [PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL,
                          RAPPORT_TYPE_CONTEXT,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  /* The database, when there is no context to take it from. */
-  properties [PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         RAPPORT_TYPE_STORE,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   /* Whether a preview or an Apply is under way. */
@@ -912,20 +885,31 @@ rapport_preferences_scoring_init (RapportPreferencesScoring *self)
   build (self);
 }
 
+/**
+ * rapport_preferences_scoring_new:
+ * @context: the open community, whose scoring the page edits
+ *
+ * Returns: (transfer floating): the Scoring page
+ */
 GtkWidget *
-rapport_preferences_scoring_new (RapportStore *store)
+rapport_preferences_scoring_new (RapportContext *context)
 {
-  g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
+  g_return_val_if_fail (RAPPORT_IS_CONTEXT (context), NULL);
 
-  return g_object_new (RAPPORT_TYPE_PREFERENCES_SCORING, "store", store, NULL);
+  return g_object_new (RAPPORT_TYPE_PREFERENCES_SCORING, "context", context, NULL);
 }
 
-RapportStore *
-rapport_preferences_scoring_get_store (RapportPreferencesScoring *self)
+/**
+ * rapport_preferences_scoring_get_context:
+ *
+ * Returns: (transfer none): the open community
+ */
+RapportContext *
+rapport_preferences_scoring_get_context (RapportPreferencesScoring *self)
 {
   g_return_val_if_fail (RAPPORT_IS_PREFERENCES_SCORING (self), NULL);
 
-  return self->store;
+  return self->context;
 }
 
 gboolean

@@ -30,8 +30,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RapportPreferencesScoring, rapport_preferences_scoring, RAPPORT, PREFERENCES_SCORING, AdwPreferencesPage)
 
-GtkWidget    *rapport_preferences_scoring_new       (RapportStore              *store);
-RapportStore *rapport_preferences_scoring_get_store (RapportPreferencesScoring *self);
-gboolean      rapport_preferences_scoring_get_busy  (RapportPreferencesScoring *self);
+GtkWidget      *rapport_preferences_scoring_new         (RapportContext            *context);
+RapportContext *rapport_preferences_scoring_get_context (RapportPreferencesScoring *self);
+gboolean        rapport_preferences_scoring_get_busy    (RapportPreferencesScoring *self);
 
 G_END_DECLS

@@ -30,7 +30,6 @@
 #include "rapport-preferences-pipeline.h"
 #include "rapport-preferences-scoring.h"
 #include "rapport-preferences-window.h"
-#include "rapport-store.h"
 
 /* Only settings that change something: the style, the name on notes,
  * where the database lives, and, with a database open, how engagement is
@@ -43,7 +42,6 @@ struct _RapportPreferencesWindow
   GSettings            *settings;
   char                 *database_path;
   RapportContext       *context;
-  RapportStore         *store;
 
   AdwComboRow          *style_row;
   AdwPreferencesGroup  *notes_group;
@@ -57,7 +55,6 @@ enum {
   PROP_0,
   PROP_DATABASE_PATH,
   PROP_CONTEXT,
-  PROP_STORE,
   N_PROPS
 };
 
@@ -152,32 +149,16 @@ rapport_preferences_window_constructed (GObject *object)
       adw_action_row_set_subtitle (self->database_row, display_path);
     }
 
-  /* With the open community, the database is its store. */
-  if (self->store == NULL && self->context != NULL)
-    self->store = g_object_ref (rapport_context_get_store (self->context));
-
-  if (self->store != NULL)
+  /* With the open community, its accounts; the pages edit its scoring
+   * and pipeline, the ones the board and the member pages show. */
+  if (self->context != NULL)
     {
       adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
-                                  ADW_PREFERENCES_PAGE (rapport_preferences_accounts_new (self->store)));
-      /* With a context, the pages edit its scoring and pipeline, the ones
-       * the board and the member pages show. */
-      if (self->context != NULL)
-        {
-          adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
-                                      g_object_new (RAPPORT_TYPE_PREFERENCES_SCORING,
-                                                    "context", self->context, NULL));
-          adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
-                                      g_object_new (RAPPORT_TYPE_PREFERENCES_PIPELINE,
-                                                    "context", self->context, NULL));
-        }
-      else
-        {
-          adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
-                                      ADW_PREFERENCES_PAGE (rapport_preferences_scoring_new (self->store)));
-          adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
-                                      ADW_PREFERENCES_PAGE (rapport_preferences_pipeline_new (self->store)));
-        }
+                                  ADW_PREFERENCES_PAGE (rapport_preferences_accounts_new (self->context)));
+      adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                                  ADW_PREFERENCES_PAGE (rapport_preferences_scoring_new (self->context)));
+      adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                                  ADW_PREFERENCES_PAGE (rapport_preferences_pipeline_new (self->context)));
     }
 }
 
@@ -189,7 +170,6 @@ rapport_preferences_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_PREFERENCES_WINDOW);
 
   g_clear_object (&self->settings);
-  g_clear_object (&self->store);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (rapport_preferences_window_parent_class)->dispose (object);
@@ -223,10 +203,6 @@ rapport_preferences_window_get_property (GObject    *object,
       g_value_set_object (value, self->context);
       break;
 
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -248,10 +224,6 @@ rapport_preferences_window_set_property (GObject      *object,
 
     case PROP_CONTEXT:
       self->context = g_value_dup_object (value);
-      break;
-
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
       break;
 
     default:
@@ -277,17 +249,10 @@ rapport_preferences_window_class_init (RapportPreferencesWindowClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   /* The open community, whose database the Accounts, Scoring and
-   * Pipeline pages edit. */
+   * Pipeline pages edit; without one, those pages are left out. */
   properties [PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL,
                          RAPPORT_TYPE_CONTEXT,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  /* The database those pages edit, when there is no context to take it
-   * from; without either, those pages are left out. */
-  properties [PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         RAPPORT_TYPE_STORE,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);

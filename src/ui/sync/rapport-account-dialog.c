@@ -27,6 +27,7 @@
 #include "rapport-account-dialog.h"
 #include "rapport-account.h"
 #include "rapport-connector.h"
+#include "rapport-context.h"
 #include "rapport-hubspot.h"
 #include "rapport-secrets.h"
 #include "rapport-store.h"
@@ -42,6 +43,7 @@ struct _RapportAccountDialog
 {
   AdwWindow            parent_instance;
 
+  RapportContext      *context;
   RapportStore        *store;
   RapportAccount      *account;
   GCancellable        *cancellable;
@@ -66,7 +68,7 @@ G_DEFINE_FINAL_TYPE (RapportAccountDialog, rapport_account_dialog, ADW_TYPE_WIND
 
 enum {
   PROP_0,
-  PROP_STORE,
+  PROP_CONTEXT,
   PROP_ACCOUNT,
   PROP_BUSY,
   N_PROPS
@@ -340,6 +342,9 @@ rapport_account_dialog_constructed (GObject *object)
 
   G_OBJECT_CLASS (rapport_account_dialog_parent_class)->constructed (object);
 
+  g_assert (RAPPORT_IS_CONTEXT (self->context));
+  self->store = g_object_ref (rapport_context_get_store (self->context));
+
   for (guint i = 0; ids[i] != NULL; i++)
     {
       g_autoptr(RapportConnector) connector = rapport_connector_new_for_id (ids[i]);
@@ -398,6 +403,7 @@ rapport_account_dialog_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_ACCOUNT_DIALOG);
 
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
   g_clear_object (&self->account);
 
   G_OBJECT_CLASS (rapport_account_dialog_parent_class)->dispose (object);
@@ -423,8 +429,8 @@ rapport_account_dialog_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
 
     case PROP_ACCOUNT:
@@ -450,8 +456,8 @@ rapport_account_dialog_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
       break;
 
     case PROP_ACCOUNT:
@@ -475,9 +481,10 @@ rapport_account_dialog_class_init (RapportAccountDialogClass *klass)
   object_class->get_property = rapport_account_dialog_get_property;
   object_class->set_property = rapport_account_dialog_set_property;
 
-  properties [PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         RAPPORT_TYPE_STORE,
+  /* The open community, whose store the account syncs into. */
+  properties [PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         RAPPORT_TYPE_CONTEXT,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   /* Set: replace this account's token; unset: add an account. */
@@ -537,34 +544,39 @@ rapport_account_dialog_init (RapportAccountDialog *self)
 /**
  * rapport_account_dialog_new:
  * @parent: (nullable): the window it belongs to
- * @store: the community the account syncs into
+ * @context: the open community, whose store the account syncs into
  * @account: (nullable): an account whose token to replace, or %NULL to add
  *
  * Returns: (transfer none): the dialog, owned by GTK until closed
  */
 GtkWidget *
 rapport_account_dialog_new (GtkWindow      *parent,
-                            RapportStore   *store,
+                            RapportContext *context,
                             RapportAccount *account)
 {
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
+  g_return_val_if_fail (RAPPORT_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (account == NULL || RAPPORT_IS_ACCOUNT (account), NULL);
 
   return g_object_new (RAPPORT_TYPE_ACCOUNT_DIALOG,
                        "transient-for", parent,
                        "modal", TRUE,
-                       "store", store,
+                       "context", context,
                        "account", account,
                        NULL);
 }
 
-RapportStore *
-rapport_account_dialog_get_store (RapportAccountDialog *self)
+/**
+ * rapport_account_dialog_get_context:
+ *
+ * Returns: (transfer none): the open community
+ */
+RapportContext *
+rapport_account_dialog_get_context (RapportAccountDialog *self)
 {
   g_return_val_if_fail (RAPPORT_IS_ACCOUNT_DIALOG (self), NULL);
 
-  return self->store;
+  return self->context;
 }
 
 /**

@@ -32,9 +32,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RapportAccountDialog, rapport_account_dialog, RAPPORT, ACCOUNT_DIALOG, AdwWindow)
 
 GtkWidget      *rapport_account_dialog_new         (GtkWindow            *parent,
-                                                    RapportStore         *store,
+                                                    RapportContext       *context,
                                                     RapportAccount       *account);
-RapportStore   *rapport_account_dialog_get_store   (RapportAccountDialog *self);
+RapportContext *rapport_account_dialog_get_context (RapportAccountDialog *self);
 RapportAccount *rapport_account_dialog_get_account (RapportAccountDialog *self);
 gboolean        rapport_account_dialog_get_busy    (RapportAccountDialog *self);
 const char     *rapport_account_dialog_get_message (RapportAccountDialog *self);

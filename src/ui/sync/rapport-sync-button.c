@@ -41,7 +41,7 @@
 /* The header bar's sync button: its icon says whether all is well, a sync
  * is running or an account needs attention; its popover lists the
  * accounts, the running sync with Cancel, the last problem in plain words,
- * and Sync Now. The store's RapportSyncScheduler runs the syncs, one
+ * and Sync Now. The context's RapportSyncScheduler runs the syncs, one
  * account after another, and the background sync every "sync-interval"
  * minutes; the button only shows what it does and asks it to start or
  * stop. */
@@ -51,7 +51,6 @@ struct _RapportSyncButton
   GtkWidget             parent_instance;
 
   RapportContext       *context;
-  RapportStore         *store;
   RapportSyncScheduler *scheduler;
   GSettings            *settings;
   /* Shown without a scheduler. */
@@ -82,7 +81,6 @@ G_DEFINE_FINAL_TYPE (RapportSyncButton, rapport_sync_button, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_CONTEXT,
-  PROP_STORE,
   PROP_STATUS,
   N_PROPS
 };
@@ -543,11 +541,11 @@ add_account_action (GtkWidget  *widget,
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkWidget *dialog;
 
-  if (self->store == NULL)
+  if (self->context == NULL)
     return;
 
   gtk_popover_popdown (self->popover);
-  dialog = rapport_account_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store, NULL);
+  dialog = rapport_account_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->context, NULL);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -560,7 +558,7 @@ open_accounts_action (GtkWidget  *widget,
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkWidget *preferences;
 
-  if (self->store == NULL)
+  if (self->context == NULL)
     return;
 
   gtk_popover_popdown (self->popover);
@@ -568,9 +566,8 @@ open_accounts_action (GtkWidget  *widget,
   preferences = g_object_new (RAPPORT_TYPE_PREFERENCES_WINDOW,
                               "transient-for", GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                               "modal", GTK_IS_WINDOW (root),
-                              "database-path", rapport_store_get_path (self->store),
+                              "database-path", rapport_store_get_path (rapport_context_get_store (self->context)),
                               "context", self->context,
-                              "store", self->store,
                               NULL);
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "accounts");
   gtk_window_present (GTK_WINDOW (preferences));
@@ -592,7 +589,6 @@ rapport_sync_button_dispose (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->no_accounts);
-  g_clear_object (&self->store);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (rapport_sync_button_parent_class)->dispose (object);
@@ -622,10 +618,6 @@ rapport_sync_button_get_property (GObject    *object,
       g_value_set_object (value, self->context);
       break;
 
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
     case PROP_STATUS:
       g_value_set_int (value, self->status);
       break;
@@ -649,10 +641,6 @@ rapport_sync_button_set_property (GObject      *object,
       rapport_sync_button_set_context (self, g_value_get_object (value));
       break;
 
-    case PROP_STORE:
-      rapport_sync_button_set_store (self, g_value_get_object (value));
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -673,13 +661,6 @@ rapport_sync_button_class_init (RapportSyncButtonClass *klass)
   properties [PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL,
                          RAPPORT_TYPE_CONTEXT,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  /* The community to sync; set with the context, or alone, and then the
-   * button shows the scheduler shared for it. */
-  properties [PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         RAPPORT_TYPE_STORE,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /* A RapportSyncStatus. */
@@ -757,64 +738,15 @@ void
 rapport_sync_button_set_context (RapportSyncButton *self,
                                  RapportContext    *context)
 {
-  RapportStore *store;
-  gboolean store_changed;
-
   g_return_if_fail (RAPPORT_IS_SYNC_BUTTON (self));
   g_return_if_fail (context == NULL || RAPPORT_IS_CONTEXT (context));
 
-  if (self->context == context)
+  if (!g_set_object (&self->context, context))
     return;
 
-  g_set_object (&self->context, context);
-  store = context != NULL ? rapport_context_get_store (context) : NULL;
-  store_changed = g_set_object (&self->store, store);
   set_scheduler (self, context != NULL ? rapport_context_get_sync_scheduler (context) : NULL);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CONTEXT]);
-  if (store_changed)
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
-}
-
-RapportStore *
-rapport_sync_button_get_store (RapportSyncButton *self)
-{
-  g_return_val_if_fail (RAPPORT_IS_SYNC_BUTTON (self), NULL);
-
-  return self->store;
-}
-
-/**
- * rapport_sync_button_set_store:
- * @store: (nullable): the community to sync
- *
- * Shows the sync of @store, which the scheduler shared for it runs (the
- * one its #RapportContext owns). Prefer rapport_sync_button_set_context().
- */
-void
-rapport_sync_button_set_store (RapportSyncButton *self,
-                               RapportStore      *store)
-{
-  g_autoptr(RapportSyncScheduler) scheduler = NULL;
-
-  g_return_if_fail (RAPPORT_IS_SYNC_BUTTON (self));
-  g_return_if_fail (store == NULL || RAPPORT_IS_STORE (store));
-
-  if (self->store == store)
-    return;
-
-  if (self->context != NULL)
-    {
-      g_clear_object (&self->context);
-      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CONTEXT]);
-    }
-
-  g_set_object (&self->store, store);
-  if (store != NULL)
-    scheduler = rapport_sync_scheduler_dup_for_store (store);
-  set_scheduler (self, scheduler);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
 }
 
 /**

@@ -52,9 +52,6 @@ GtkWidget            *rapport_sync_button_new           (void);
 RapportContext       *rapport_sync_button_get_context   (RapportSyncButton *self);
 void                  rapport_sync_button_set_context   (RapportSyncButton *self,
                                                          RapportContext    *context);
-RapportStore         *rapport_sync_button_get_store     (RapportSyncButton *self);
-void                  rapport_sync_button_set_store     (RapportSyncButton *self,
-                                                         RapportStore      *store);
 RapportSyncScheduler *rapport_sync_button_get_scheduler (RapportSyncButton *self);
 RapportSyncEngine    *rapport_sync_button_get_engine    (RapportSyncButton *self);
 GListModel           *rapport_sync_button_get_accounts  (RapportSyncButton *self);

@@ -1,0 +1,38 @@
+/* rapport-duplicates-private.h
+ *
+ * Copyright 2026 The Rapport authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "rapport-store-private.h"
+
+G_BEGIN_DECLS
+
+/* Below this a pair is not worth a person's time. */
+#define RAPPORT_DUPLICATE_MIN_CONFIDENCE 0.5
+
+gboolean _rapport_duplicates_update        (RapportStore  *store,
+                                            const gint64  *member_ids,
+                                            guint          n_members,
+                                            GError       **error);
+gboolean _rapport_duplicates_rebuild       (RapportStore  *store,
+                                            guint         *n_open,
+                                            GError       **error);
+
+G_END_DECLS
