@@ -1351,12 +1351,22 @@ import_csv (RapportStore             *store,
     }
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-      !flush_pending (&import, error) ||
-      !_rapport_resolver_finish (import.resolver, error))
+      !flush_pending (&import, error))
     goto rollback;
 
   if (!rapport_store_commit (store, error))
     goto out;
+
+  /* The duplicates engine looks at who the file brought, in a transaction
+   * of its own: inside the import's, whose foreign keys wait for its
+   * commit, SQLite takes five times as long over every key. What it
+   * writes is derived from the members; should it fail, a rescan makes it
+   * again, and the import stands. */
+  if (!_rapport_resolver_finish (import.resolver, &local_error))
+    {
+      g_warning ("Could not look for duplicates among the imported members: %s", local_error->message);
+      g_clear_error (&local_error);
+    }
 
   size = MAX (size, rapport_csv_reader_get_bytes_read (reader));
   _rapport_member_io_progress_report (progress, size, size, TRUE);

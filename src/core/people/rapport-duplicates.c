@@ -42,6 +42,8 @@
 
 /* A key more members share than this tells nothing about any two of them. */
 #define MAX_BLOCK 50
+/* Members whose keys are written by one statement. */
+#define KEY_BATCH 2000
 /* Below this size name frequencies are guesses. */
 #define MIN_COMMUNITY 1000
 /* A whole name only this many members have is worth a look on its own. */
@@ -178,6 +180,37 @@ load_work_domains (RapportStore *store)
   return domains;
 }
 
+#define FACTS_SQL(condition) \
+  "SELECT id, sort_name, organization_id, " \
+  "  (SELECT group_concat (a, char (31)) FROM " \
+  "     (SELECT address AS a FROM emails WHERE member_id = m.id " \
+  "      UNION SELECT email FROM identities WHERE member_id = m.id AND email IS NOT NULL)), " \
+  "  (SELECT group_concat (handle, char (31)) FROM identities " \
+  "    WHERE member_id = m.id AND handle IS NOT NULL) " \
+  "FROM members m WHERE " condition
+
+/* The keys of the member a FACTS_SQL row is about. The lists are joined by
+ * a unit separator, which no address or handle holds. */
+static void
+keys_from_facts_row (RapportStatement *row,
+                     GHashTable       *work_domains,
+                     GPtrArray        *texts)
+{
+  g_auto(GStrv) emails = NULL;
+  g_auto(GStrv) handles = NULL;
+  RapportPersonFacts facts = { 0 };
+
+  emails = g_strsplit (sqlite3_column_type (row, 3) != SQLITE_NULL ? _rapport_column_text (row, 3) : "", "\x1f", -1);
+  handles = g_strsplit (sqlite3_column_type (row, 4) != SQLITE_NULL ? _rapport_column_text (row, 4) : "", "\x1f", -1);
+
+  facts.sort_name = _rapport_column_text (row, 1);
+  facts.organization_id = sqlite3_column_int64 (row, 2);
+  facts.emails = emails[0] != NULL && emails[0][0] != '\0' ? (const char **) emails : NULL;
+  facts.handles = handles[0] != NULL && handles[0][0] != '\0' ? (const char **) handles : NULL;
+  facts.work_domains = work_domains;
+  _rapport_person_keys_add (&facts, texts);
+}
+
 static void
 load_facts_keys (RapportStore  *store,
                  gint64         member_id,
@@ -186,48 +219,13 @@ load_facts_keys (RapportStore  *store,
                  GError       **error)
 {
   g_autoptr(RapportStatement) member = NULL;
-  g_autoptr(RapportStatement) emails = NULL;
-  g_autoptr(RapportStatement) handles = NULL;
-  g_autoptr(GPtrArray) email_list = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) handle_list = g_ptr_array_new_with_free_func (g_free);
-  RapportPersonFacts facts = { 0 };
-  g_autofree char *sort_name = NULL;
 
-  member = _rapport_store_prepare (store, "SELECT sort_name, organization_id FROM members WHERE id = ?", error);
+  member = _rapport_store_prepare (store, FACTS_SQL ("id = ?1"), error);
   if (member == NULL)
     return;
   sqlite3_bind_int64 (member, 1, member_id);
-  if (sqlite3_step (member) != SQLITE_ROW)
-    return;
-  sort_name = g_strdup (_rapport_column_text (member, 0));
-  facts.sort_name = sort_name;
-  facts.organization_id = sqlite3_column_int64 (member, 1);
-
-  emails = _rapport_store_prepare (store,
-                                   "SELECT address FROM emails WHERE member_id = ?1 "
-                                   "UNION SELECT email FROM identities WHERE member_id = ?1 AND email IS NOT NULL",
-                                   error);
-  if (emails == NULL)
-    return;
-  sqlite3_bind_int64 (emails, 1, member_id);
-  while (sqlite3_step (emails) == SQLITE_ROW)
-    g_ptr_array_add (email_list, g_strdup (_rapport_column_text (emails, 0)));
-  g_ptr_array_add (email_list, NULL);
-
-  handles = _rapport_store_prepare (store,
-                                    "SELECT handle FROM identities WHERE member_id = ? AND handle IS NOT NULL",
-                                    error);
-  if (handles == NULL)
-    return;
-  sqlite3_bind_int64 (handles, 1, member_id);
-  while (sqlite3_step (handles) == SQLITE_ROW)
-    g_ptr_array_add (handle_list, g_strdup (_rapport_column_text (handles, 0)));
-  g_ptr_array_add (handle_list, NULL);
-
-  facts.emails = (const char **) email_list->pdata;
-  facts.handles = (const char **) handle_list->pdata;
-  facts.work_domains = work_domains;
-  _rapport_person_keys_add (&facts, texts);
+  if (sqlite3_step (member) == SQLITE_ROW)
+    keys_from_facts_row (member, work_domains, texts);
 }
 
 static gint64
@@ -636,32 +634,128 @@ is_stored_kind (char kind)
 }
 
 
+/* The keys of each of @member_ids (one array of Key each, empty for a
+ * member that is gone) into @all_keys, a statement for many members. */
 static gboolean
-write_keys (RapportStore  *store,
-            gint64         member_id,
-            GArray        *keys,
-            GError       **error)
+batch_member_keys (RapportStore  *store,
+                   const gint64  *member_ids,
+                   guint          n_members,
+                   GHashTable    *work_domains,
+                   GPtrArray     *all_keys,
+                   GError       **error)
 {
-  g_autoptr(RapportStatement) clear = NULL;
+  g_autoptr(GHashTable) index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
 
-  clear = _rapport_store_prepare (store, "DELETE FROM member_keys WHERE member_id = ?", error);
-  if (clear == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (clear, 1, member_id);
-  if (!step_done (store, clear, error))
-    return FALSE;
-
-  for (guint i = 0; i < keys->len; i++)
+  for (guint i = 0; i < n_members; i++)
     {
-      g_autoptr(RapportStatement) insert = NULL;
+      GArray *keys = g_array_new (FALSE, FALSE, sizeof (Key));
 
-      if (!is_stored_kind (_rapport_person_key_kind (g_array_index (keys, Key, i).hash)))
-        continue;
-      insert = _rapport_store_prepare (store, "INSERT OR IGNORE INTO member_keys (key, member_id) VALUES (?, ?)", error);
+      g_array_set_clear_func (keys, (GDestroyNotify) key_clear);
+      g_ptr_array_add (all_keys, keys);
+      g_hash_table_insert (index, (gpointer) &member_ids[i], keys);
+    }
+
+  for (guint from = 0; from < n_members; from += KEY_BATCH)
+    {
+      g_autoptr(RapportStatement) rows = NULL;
+      g_autoptr(GString) ids = g_string_new ("[");
+      int rc;
+
+      for (guint i = from; i < MIN (from + KEY_BATCH, n_members); i++)
+        g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i > from ? "," : "", member_ids[i]);
+      g_string_append_c (ids, ']');
+
+      rows = _rapport_store_prepare (store, FACTS_SQL ("id IN (SELECT value FROM json_each (?1))"), error);
+      if (rows == NULL)
+        return FALSE;
+      sqlite3_bind_text (rows, 1, ids->str, ids->len, SQLITE_STATIC);
+      while ((rc = sqlite3_step (rows)) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (rows, 0);
+          GArray *keys = g_hash_table_lookup (index, &id);
+
+          g_ptr_array_set_size (texts, 0);
+          keys_from_facts_row (rows, work_domains, texts);
+          for (guint t = 0; keys != NULL && t < texts->len; t++)
+            {
+              Key key = { _rapport_person_key_hash (g_ptr_array_index (texts, t)),
+                          g_strdup (g_ptr_array_index (texts, t)) };
+
+              g_array_append_val (keys, key);
+            }
+        }
+      if (rc != SQLITE_DONE)
+        return _rapport_store_set_error (store, error);
+    }
+
+  return TRUE;
+}
+
+/* Replaces the stored keys of @member_ids with @all_keys (one array of Key
+ * each), a few statements for the whole batch; @had says which members had
+ * keys before. */
+static gboolean
+write_batch_keys (RapportStore  *store,
+                  const gint64  *member_ids,
+                  guint          n_members,
+                  GPtrArray     *all_keys,
+                  gboolean      *had,
+                  GError       **error)
+{
+  g_autoptr(GHashTable) index = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  for (guint i = 0; i < n_members; i++)
+    g_hash_table_insert (index, (gpointer) &member_ids[i], GUINT_TO_POINTER (i + 1));
+
+  for (guint from = 0; from < n_members; from += KEY_BATCH)
+    {
+      g_autoptr(RapportStatement) clear = NULL;
+      g_autoptr(RapportStatement) insert = NULL;
+      g_autoptr(GString) ids = g_string_new ("[");
+      g_autoptr(GString) rows = g_string_new ("[");
+      guint to = MIN (from + KEY_BATCH, n_members);
+      int rc;
+
+      for (guint i = from; i < to; i++)
+        {
+          GArray *keys = g_ptr_array_index (all_keys, i);
+
+          g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i > from ? "," : "", member_ids[i]);
+          for (guint k = 0; k < keys->len; k++)
+            if (is_stored_kind (_rapport_person_key_kind (g_array_index (keys, Key, k).hash)))
+              g_string_append_printf (rows, "%s[%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT "]", rows->len > 1 ? "," : "",
+                                      g_array_index (keys, Key, k).hash, member_ids[i]);
+        }
+      g_string_append_c (ids, ']');
+      g_string_append_c (rows, ']');
+
+      clear = _rapport_store_prepare (store,
+                                      "DELETE FROM member_keys WHERE member_id IN (SELECT value FROM json_each (?1)) "
+                                      "RETURNING member_id",
+                                      error);
+      if (clear == NULL)
+        return FALSE;
+      sqlite3_bind_text (clear, 1, ids->str, ids->len, SQLITE_STATIC);
+      while ((rc = sqlite3_step (clear)) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (clear, 0);
+          guint position = GPOINTER_TO_UINT (g_hash_table_lookup (index, &id));
+
+          if (position > 0)
+            had[position - 1] = TRUE;
+        }
+      if (rc != SQLITE_DONE)
+        return _rapport_store_set_error (store, error);
+      g_clear_pointer (&clear, _rapport_statement_release);
+
+      insert = _rapport_store_prepare (store,
+                                       "INSERT OR IGNORE INTO member_keys (key, member_id) "
+                                       "SELECT value ->> 0, value ->> 1 FROM json_each (?1)",
+                                       error);
       if (insert == NULL)
         return FALSE;
-      sqlite3_bind_int64 (insert, 1, g_array_index (keys, Key, i).hash);
-      sqlite3_bind_int64 (insert, 2, member_id);
+      sqlite3_bind_text (insert, 1, rows->str, rows->len, SQLITE_STATIC);
       if (!step_done (store, insert, error))
         return FALSE;
     }
@@ -716,41 +810,55 @@ static gboolean
 collect_candidates (RapportStore  *store,
                     gint64         member_id,
                     GArray        *keys,
+                    gboolean       had_keys,
                     GHashTable    *candidates,
                     GError       **error)
 {
+  g_autoptr(RapportStatement) blocks = NULL;
   g_autoptr(RapportStatement) pairs = NULL;
+  g_autoptr(GString) list = g_string_new ("[");
 
   for (guint i = 0; i < keys->len; i++)
+    if (is_telling (_rapport_person_key_kind (g_array_index (keys, Key, i).hash), 0))
+      g_string_append_printf (list, "%s%" G_GINT64_FORMAT, list->len > 1 ? "," : "", g_array_index (keys, Key, i).hash);
+  g_string_append_c (list, ']');
+
+  /* Every telling key's members in one statement, at most one more than a
+   * block may hold. */
+  blocks = _rapport_store_prepare (store,
+                                   "SELECT j.value, (SELECT group_concat (member_id) FROM "
+                                   "  (SELECT member_id FROM member_keys WHERE key = j.value LIMIT "
+                                   G_STRINGIFY (MAX_BLOCK) " + 1)) "
+                                   "FROM json_each (?1) j",
+                                   error);
+  if (blocks == NULL)
+    return FALSE;
+  sqlite3_bind_text (blocks, 1, list->str, list->len, SQLITE_STATIC);
+  while (sqlite3_step (blocks) == SQLITE_ROW)
     {
-      g_autoptr(RapportStatement) block = NULL;
-      g_autoptr(GArray) others = g_array_new (FALSE, FALSE, sizeof (gint64));
-      gint64 hash = g_array_index (keys, Key, i).hash;
-      char kind = _rapport_person_key_kind (hash);
+      char kind = _rapport_person_key_kind (sqlite3_column_int64 (blocks, 0));
+      g_auto(GStrv) others = NULL;
+      guint n;
 
-      if (!is_telling (kind, 0))
+      if (sqlite3_column_type (blocks, 1) == SQLITE_NULL)
         continue;
-
-      block = _rapport_store_prepare (store,
-                                      "SELECT member_id FROM member_keys WHERE key = ? LIMIT "
-                                      G_STRINGIFY (MAX_BLOCK) " + 1",
-                                      error);
-      if (block == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (block, 1, hash);
-      while (sqlite3_step (block) == SQLITE_ROW)
+      others = g_strsplit (_rapport_column_text (blocks, 1), ",", -1);
+      n = g_strv_length (others);
+      if (n > MAX_BLOCK || !is_telling (kind, n))
+        continue;
+      for (guint j = 0; j < n; j++)
         {
-          gint64 other = sqlite3_column_int64 (block, 0);
+          gint64 other = g_ascii_strtoll (others[j], NULL, 10);
 
-          g_array_append_val (others, other);
+          if (other != member_id)
+            g_hash_table_add (candidates, g_memdup2 (&other, sizeof other));
         }
-
-      if (others->len > MAX_BLOCK || !is_telling (kind, others->len))
-        continue;
-      for (guint j = 0; j < others->len; j++)
-        if (g_array_index (others, gint64, j) != member_id)
-          g_hash_table_add (candidates, g_memdup2 (&g_array_index (others, gint64, j), sizeof (gint64)));
     }
+  g_clear_pointer (&blocks, _rapport_statement_release);
+
+  /* A member new to the keys has no suggestion to take back. */
+  if (!had_keys)
+    return TRUE;
 
   pairs = _rapport_store_prepare (store,
                                   "SELECT member_b FROM merge_suggestions WHERE member_a = ?1 "
@@ -797,6 +905,8 @@ _rapport_duplicates_update (RapportStore  *store,
   g_autoptr(RapportTransaction) tx = NULL;
   g_autoptr(GPtrArray) all_keys = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   g_autoptr(GHashTable) work_domains = NULL;
+  g_autofree gboolean *had = NULL;
+  gint64 t0 = g_get_monotonic_time ();
   gint64 community;
 
   g_assert (RAPPORT_IS_STORE (store));
@@ -813,19 +923,15 @@ _rapport_duplicates_update (RapportStore  *store,
 
   community = _rapport_store_query_int64 (store, "SELECT count(*) FROM members WHERE ?1 = 0", 0);
   work_domains = load_work_domains (store);
+  had = g_new0 (gboolean, n_members);
+
 
   /* Every member's keys first, so that two of the batch find each other. */
-  for (guint i = 0; i < n_members; i++)
-    {
-      GArray *keys = member_keys (store, member_ids[i], work_domains, error);
+  if (!batch_member_keys (store, member_ids, n_members, work_domains, all_keys, error) ||
+      !write_batch_keys (store, member_ids, n_members, all_keys, had, error))
+    return FALSE;
 
-      if (keys == NULL || !write_keys (store, member_ids[i], keys, error))
-        {
-          g_clear_pointer (&keys, g_array_unref);
-          return FALSE;
-        }
-      g_ptr_array_add (all_keys, keys);
-    }
+  g_debug ("update: keys of %u members in %.3f s", n_members, (g_get_monotonic_time () - t0) / 1e6);
 
   for (guint i = 0; i < n_members; i++)
     {
@@ -834,7 +940,7 @@ _rapport_duplicates_update (RapportStore  *store,
       GHashTableIter iter;
       gpointer other;
 
-      if (!collect_candidates (store, member_ids[i], keys, candidates, error))
+      if (!collect_candidates (store, member_ids[i], keys, had[i], candidates, error))
         return FALSE;
 
       g_hash_table_iter_init (&iter, candidates);
@@ -851,6 +957,8 @@ _rapport_duplicates_update (RapportStore  *store,
             return FALSE;
         }
     }
+
+  g_debug ("update: pairs of %u members in %.3f s", n_members, (g_get_monotonic_time () - t0) / 1e6);
 
   return _rapport_transaction_commit (tx, error);
 }

@@ -134,13 +134,19 @@ alnum (const char *word)
     { "đ", "d" }, { "ð", "d" }, { "ł", "l" }, { "ø", "o" }, { "ß", "ss" }, { "æ", "ae" },
     { "œ", "oe" }, { "þ", "th" }, { "ı", "i" }, { "ħ", "h" }, { "ŧ", "t" },
   };
-  g_autoptr(GString) plain = g_string_new (word);
+  g_autoptr(GString) plain = NULL;
   g_autofree char *ascii = NULL;
   GString *out = g_string_new (NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (spelled); i++)
-    g_string_replace (plain, spelled[i].letter, spelled[i].ascii, 0);
-  ascii = g_str_to_ascii (plain->str, "C");
+  if (g_str_is_ascii (word))
+    ascii = g_strdup (word);
+  else
+    {
+      plain = g_string_new (word);
+      for (guint i = 0; i < G_N_ELEMENTS (spelled); i++)
+        g_string_replace (plain, spelled[i].letter, spelled[i].ascii, 0);
+      ascii = g_str_to_ascii (plain->str, "C");
+    }
 
   for (const char *p = ascii; *p != '\0'; p++)
     if (g_ascii_isalnum (*p))
