@@ -27,6 +27,7 @@
 #include "rapport-advocates-view.h"
 #include "rapport-content-view.h"
 #include "rapport-context.h"
+#include "rapport-duplicates-view.h"
 #include "rapport-events-view.h"
 #include "rapport-members-view.h"
 #include "rapport-pipeline.h"
@@ -182,6 +183,36 @@ on_progress_cancel_clicked_cb (RapportWindow *self,
   rapport_window_cancel (self);
 }
 
+/* Duplicates: the merge queue, in a window of its own beside this one.
+ * "Merge by Hand" there starts with the member selected here. */
+static void
+show_duplicates_action (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  RapportWindow *self = user_data;
+  RapportDuplicatesView *view = rapport_duplicates_view_present (GTK_WINDOW (self), self->context);
+
+  rapport_duplicates_view_set_start_member (view,
+                                            rapport_members_view_get_selected_id (self->members_view));
+}
+
+static void
+merge_member_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  RapportWindow *self = user_data;
+  RapportDuplicatesView *view = rapport_duplicates_view_present (GTK_WINDOW (self), self->context);
+
+  rapport_duplicates_view_merge_by_hand (view, g_variant_get_int64 (parameter), 0);
+}
+
+static const GActionEntry duplicates_actions[] = {
+  { "show-duplicates", show_duplicates_action },
+  { "merge-member", merge_member_action, "x" },
+};
+
 static gboolean
 rapport_window_close_request (GtkWindow *window)
 {
@@ -228,6 +259,8 @@ rapport_window_constructed (GObject *object)
   update_header (self);
 
   _rapport_window_install_actions (self);
+  g_action_map_add_action_entries (G_ACTION_MAP (self), duplicates_actions,
+                                   G_N_ELEMENTS (duplicates_actions), self);
   rapport_members_view_set_context (self->members_view, self->context);
   rapport_content_view_set_context (RAPPORT_CONTENT_VIEW (adw_view_stack_get_child_by_name (self->view_stack, "content")),
                                     self->context);

@@ -26,6 +26,7 @@
 
 #include "rapport-clock.h"
 #include "rapport-context.h"
+#include "rapport-duplicates-view.h"
 #include "rapport-member.h"
 #include "rapport-member-list.h"
 #include "rapport-member-page.h"
@@ -63,6 +64,7 @@ struct _RapportMembersView
   GtkSearchBar           *search_bar;
   GtkSearchEntry         *search_entry;
   GtkLabel               *count_label;
+  GtkButton              *duplicates_button;
   GtkStack               *list_stack;
   GtkColumnView          *column_view;
   GtkColumnViewColumn    *name_column;
@@ -1125,6 +1127,7 @@ rapport_members_view_class_init (RapportMembersViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportMembersView, search_bar);
   gtk_widget_class_bind_template_child (widget_class, RapportMembersView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, RapportMembersView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportMembersView, duplicates_button);
   gtk_widget_class_bind_template_child (widget_class, RapportMembersView, list_stack);
   gtk_widget_class_bind_template_child (widget_class, RapportMembersView, column_view);
   gtk_widget_class_bind_template_child (widget_class, RapportMembersView, name_column);
@@ -1262,6 +1265,7 @@ rapport_members_view_set_context (RapportMembersView *self,
                            G_CALLBACK (on_sorter_changed_cb), self, G_CONNECT_SWAPPED);
 
   rapport_member_list_reload (self->list);
+  rapport_duplicates_view_attach_button (self->duplicates_button, context);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CONTEXT]);
 }
