@@ -67,6 +67,24 @@ GPtrArray      *_rapport_journal_load    (RapportStore    *store,
                                           gint64           journal_id,
                                           GError         **error);
 
+/* Reading and binding journaled rows by their key, for the domain undos
+ * below. Identifiers are quoted: they come from the journal, which a
+ * tampered file could fill. */
+char           *_rapport_journal_quote_identifier (const char          *name);
+char           *_rapport_journal_key_condition    (const char * const  *columns);
+void            _rapport_journal_bind_node        (sqlite3_stmt        *stmt,
+                                                   int                  index,
+                                                   JsonNode            *node);
+void            _rapport_journal_bind_key         (sqlite3_stmt        *stmt,
+                                                   const char * const  *columns,
+                                                   JsonObject          *key);
+JsonObject     *_rapport_journal_read_row         (RapportStore        *store,
+                                                   const char          *table,
+                                                   const char * const  *columns,
+                                                   JsonObject          *key,
+                                                   gboolean            *found,
+                                                   GError             **error);
+
 /* Operations whose undo is a rule of their own rather than putting the rows
  * back (called inside rapport_store_undo()'s transaction, with the rows
  * _rapport_journal_load() gives). */

@@ -73,8 +73,8 @@ journal_row_free (gpointer data)
 
 /* Identifiers come from our own code or our own journal; quoting them
  * keeps a tampered file from turning one into SQL. */
-static char *
-quote_identifier (const char *name)
+char *
+_rapport_journal_quote_identifier (const char *name)
 {
   g_autoptr(GString) quoted = g_string_new ("\"");
 
@@ -96,7 +96,7 @@ lookup_key_columns (RapportStore  *store,
                     const char    *table,
                     GError       **error)
 {
-  g_autofree char *quoted = quote_identifier (table);
+  g_autofree char *quoted = _rapport_journal_quote_identifier (table);
   g_autofree char *sql = g_strdup_printf ("SELECT name FROM pragma_table_info (%s) WHERE pk > 0 ORDER BY pk",
                                           quoted);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
@@ -189,10 +189,10 @@ set_node_from_column (JsonObject   *object,
     }
 }
 
-static void
-bind_node (sqlite3_stmt *stmt,
-           int           index,
-           JsonNode     *node)
+void
+_rapport_journal_bind_node (sqlite3_stmt *stmt,
+                            int           index,
+                            JsonNode     *node)
 {
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     sqlite3_bind_null (stmt, index);
@@ -236,14 +236,14 @@ object_from_string (const char  *text,
 }
 
 /* "WHERE k1 = ?1 AND k2 = ?2" for the key columns. */
-static char *
-key_condition (const char * const *columns)
+char *
+_rapport_journal_key_condition (const char * const *columns)
 {
   g_autoptr(GString) where = g_string_new (NULL);
 
   for (guint i = 0; columns[i] != NULL; i++)
     {
-      g_autofree char *quoted = quote_identifier (columns[i]);
+      g_autofree char *quoted = _rapport_journal_quote_identifier (columns[i]);
 
       g_string_append_printf (where, "%s%s = ?%u", i ? " AND " : "", quoted, i + 1);
     }
@@ -251,27 +251,27 @@ key_condition (const char * const *columns)
   return g_string_free (g_steal_pointer (&where), FALSE);
 }
 
-static void
-bind_key (sqlite3_stmt       *stmt,
-          const char * const *columns,
-          JsonObject         *key)
+void
+_rapport_journal_bind_key (sqlite3_stmt       *stmt,
+                           const char * const *columns,
+                           JsonObject         *key)
 {
   for (guint i = 0; columns[i] != NULL; i++)
-    bind_node (stmt, i + 1, json_object_get_member (key, columns[i]));
+    _rapport_journal_bind_node (stmt, i + 1, json_object_get_member (key, columns[i]));
 }
 
 /* The row named by @key as it is now, or NULL (and no error) when there is
  * none. */
-static JsonObject *
-read_row (RapportStore        *store,
-          const char          *table,
-          const char * const  *columns,
-          JsonObject          *key,
-          gboolean            *found,
-          GError             **error)
+JsonObject *
+_rapport_journal_read_row (RapportStore        *store,
+                           const char          *table,
+                           const char * const  *columns,
+                           JsonObject          *key,
+                           gboolean            *found,
+                           GError             **error)
 {
-  g_autofree char *quoted = quote_identifier (table);
-  g_autofree char *where = key_condition (columns);
+  g_autofree char *quoted = _rapport_journal_quote_identifier (table);
+  g_autofree char *where = _rapport_journal_key_condition (columns);
   g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s WHERE %s", quoted, where);
   g_autoptr(RapportStatement) stmt = _rapport_store_prepare (store, sql, error);
   JsonObject *row;
@@ -281,7 +281,7 @@ read_row (RapportStore        *store,
   if (stmt == NULL)
     return NULL;
 
-  bind_key (stmt, columns, key);
+  _rapport_journal_bind_key (stmt, columns, key);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE)
     return NULL;
@@ -368,11 +368,11 @@ collect (RapportJournal  *self,
     return FALSE;
   n_keys = g_strv_length ((char **) columns);
 
-  quoted = quote_identifier (table);
+  quoted = _rapport_journal_quote_identifier (table);
   sql = g_string_new ("SELECT ");
   for (guint i = 0; i < n_keys; i++)
     {
-      g_autofree char *column = quote_identifier (columns[i]);
+      g_autofree char *column = _rapport_journal_quote_identifier (columns[i]);
 
       g_string_append_printf (sql, "%s%s", i ? ", " : "", column);
     }
@@ -522,7 +522,7 @@ _rapport_journal_write (RapportJournal  *self,
 
       if (columns == NULL || (key = object_from_string (row->key, error)) == NULL)
         return 0;
-      after = read_row (self->store, row->table, columns, key, &found, error);
+      after = _rapport_journal_read_row (self->store, row->table, columns, key, &found, error);
       if (!found && error != NULL && *error != NULL)
         return 0;
 
@@ -621,7 +621,7 @@ still_as_left (RapportStore  *store,
   gboolean found;
 
   *unchanged = TRUE;
-  now = read_row (store, row->table, (const char * const *) row->columns, row->key, &found, error);
+  now = _rapport_journal_read_row (store, row->table, (const char * const *) row->columns, row->key, &found, error);
   if (!found && error != NULL && *error != NULL)
     return FALSE;
 
@@ -661,14 +661,14 @@ delete_row (RapportStore  *store,
             UndoRow       *row,
             GError       **error)
 {
-  g_autofree char *quoted = quote_identifier (row->table);
-  g_autofree char *where = key_condition ((const char * const *) row->columns);
+  g_autofree char *quoted = _rapport_journal_quote_identifier (row->table);
+  g_autofree char *where = _rapport_journal_key_condition ((const char * const *) row->columns);
   g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE %s", quoted, where);
   g_autoptr(RapportStatement) stmt = _rapport_store_prepare (store, sql, error);
 
   if (stmt == NULL)
     return FALSE;
-  bind_key (stmt, (const char * const *) row->columns, row->key);
+  _rapport_journal_bind_key (stmt, (const char * const *) row->columns, row->key);
 
   return sqlite3_step (stmt) == SQLITE_DONE || _rapport_store_set_error (store, error);
 }
@@ -679,7 +679,7 @@ insert_row (RapportStore  *store,
             gboolean       replace,
             GError       **error)
 {
-  g_autofree char *quoted = quote_identifier (row->table);
+  g_autofree char *quoted = _rapport_journal_quote_identifier (row->table);
   g_autoptr(GList) names = json_object_get_members (row->before);
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(RapportStatement) stmt = NULL;
@@ -688,7 +688,7 @@ insert_row (RapportStore  *store,
   g_string_append_printf (sql, "INSERT%s INTO %s (", replace ? " OR REPLACE" : "", quoted);
   for (const GList *l = names; l != NULL; l = l->next, n++)
     {
-      g_autofree char *column = quote_identifier (l->data);
+      g_autofree char *column = _rapport_journal_quote_identifier (l->data);
 
       g_string_append_printf (sql, "%s%s", n ? ", " : "", column);
     }
@@ -703,7 +703,7 @@ insert_row (RapportStore  *store,
 
   n = 0;
   for (const GList *l = names; l != NULL; l = l->next, n++)
-    bind_node (stmt, n + 1, json_object_get_member (row->before, l->data));
+    _rapport_journal_bind_node (stmt, n + 1, json_object_get_member (row->before, l->data));
 
   return sqlite3_step (stmt) == SQLITE_DONE || _rapport_store_set_error (store, error);
 }
@@ -715,7 +715,7 @@ update_row (RapportStore  *store,
             GPtrArray     *columns,
             GError       **error)
 {
-  g_autofree char *quoted = quote_identifier (row->table);
+  g_autofree char *quoted = _rapport_journal_quote_identifier (row->table);
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(RapportStatement) stmt = NULL;
   guint n_keys = g_strv_length (row->columns);
@@ -727,12 +727,12 @@ update_row (RapportStore  *store,
   g_string_append_printf (sql, "UPDATE %s SET ", quoted);
   for (guint i = 0; i < columns->len; i++)
     {
-      g_autofree char *column = quote_identifier (g_ptr_array_index (columns, i));
+      g_autofree char *column = _rapport_journal_quote_identifier (g_ptr_array_index (columns, i));
 
       g_string_append_printf (sql, "%s%s = ?%u", i ? ", " : "", column, n_keys + i + 1);
     }
   {
-    g_autofree char *where = key_condition ((const char * const *) row->columns);
+    g_autofree char *where = _rapport_journal_key_condition ((const char * const *) row->columns);
 
     g_string_append_printf (sql, " WHERE %s", where);
   }
@@ -741,9 +741,9 @@ update_row (RapportStore  *store,
   if (stmt == NULL)
     return FALSE;
 
-  bind_key (stmt, (const char * const *) row->columns, row->key);
+  _rapport_journal_bind_key (stmt, (const char * const *) row->columns, row->key);
   for (guint i = 0; i < columns->len; i++, n++)
-    bind_node (stmt, n_keys + n + 1, json_object_get_member (row->before, g_ptr_array_index (columns, i)));
+    _rapport_journal_bind_node (stmt, n_keys + n + 1, json_object_get_member (row->before, g_ptr_array_index (columns, i)));
 
   return sqlite3_step (stmt) == SQLITE_DONE || _rapport_store_set_error (store, error);
 }
@@ -946,7 +946,7 @@ restorable_columns (RapportStore  *store,
   GPtrArray *columns = g_ptr_array_new ();
   gboolean found;
 
-  now = read_row (store, row->table, (const char * const *) row->columns, row->key, &found, error);
+  now = _rapport_journal_read_row (store, row->table, (const char * const *) row->columns, row->key, &found, error);
   if (!found)
     {
       g_ptr_array_unref (columns);

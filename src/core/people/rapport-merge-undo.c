@@ -50,62 +50,6 @@ static const char select_later_merge[] =
   "   AND r.table_name = 'members' AND r.after IS NULL AND json_extract (r.row_key, '$.id') = ?1 "
   " ORDER BY j.id DESC LIMIT 1";
 
-/* Identifiers come from the journal; quoting keeps a tampered file from
- * turning one into SQL. */
-static char *
-quote_identifier (const char *name)
-{
-  g_autoptr(GString) quoted = g_string_new ("\"");
-
-  for (const char *p = name; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (quoted, '"');
-      g_string_append_c (quoted, *p);
-    }
-  g_string_append_c (quoted, '"');
-
-  return g_string_free (g_steal_pointer (&quoted), FALSE);
-}
-
-static char *
-key_condition (char **columns)
-{
-  g_autoptr(GString) where = g_string_new (NULL);
-
-  for (guint i = 0; columns[i] != NULL; i++)
-    {
-      g_autofree char *quoted = quote_identifier (columns[i]);
-
-      g_string_append_printf (where, "%s%s = ?%u", i ? " AND " : "", quoted, i + 1);
-    }
-
-  return g_string_free (g_steal_pointer (&where), FALSE);
-}
-
-static void
-bind_node (RapportStatement *stmt,
-           int               index,
-           JsonNode         *node)
-{
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    sqlite3_bind_null (stmt, index);
-  else if (json_node_get_value_type (node) == G_TYPE_INT64)
-    sqlite3_bind_int64 (stmt, index, json_node_get_int (node));
-  else if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
-    sqlite3_bind_double (stmt, index, json_node_get_double (node));
-  else
-    sqlite3_bind_text (stmt, index, json_node_get_string (node), -1, SQLITE_TRANSIENT);
-}
-
-static void
-bind_key (RapportStatement  *stmt,
-          RapportJournalRow *row)
-{
-  for (guint i = 0; row->columns[i] != NULL; i++)
-    bind_node (stmt, i + 1, json_object_get_member (row->key, row->columns[i]));
-}
-
 /* Same value, whether SQLite or the journal's JSON wrote it (a REAL that
  * holds a whole number may come back as an integer). */
 static gboolean
@@ -138,47 +82,10 @@ read_row (RapportStore       *store,
           RapportJournalRow  *row,
           GError            **error)
 {
-  g_autofree char *quoted = quote_identifier (row->table);
-  g_autofree char *where = key_condition (row->columns);
-  g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s WHERE %s", quoted, where);
-  g_autoptr(RapportStatement) stmt = _rapport_store_prepare (store, sql, error);
-  JsonObject *now;
-  int rc;
+  gboolean found;
 
-  if (stmt == NULL)
-    return NULL;
-  bind_key (stmt, row);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      if (rc != SQLITE_DONE)
-        _rapport_store_set_error (store, error);
-      return NULL;
-    }
-
-  now = json_object_new ();
-  for (int i = 0; i < sqlite3_column_count (stmt); i++)
-    {
-      const char *name = sqlite3_column_name (stmt, i);
-
-      switch (sqlite3_column_type (stmt, i))
-        {
-        case SQLITE_INTEGER:
-          json_object_set_int_member (now, name, sqlite3_column_int64 (stmt, i));
-          break;
-        case SQLITE_FLOAT:
-          json_object_set_double_member (now, name, sqlite3_column_double (stmt, i));
-          break;
-        case SQLITE_NULL:
-          json_object_set_null_member (now, name);
-          break;
-        default:
-          json_object_set_string_member (now, name, (const char *) sqlite3_column_text (stmt, i));
-          break;
-        }
-    }
-
-  return now;
+  return _rapport_journal_read_row (store, row->table, (const char * const *) row->columns, row->key,
+                                    &found, error);
 }
 
 /* A constraint an undo runs into is somebody's later change. */
@@ -208,14 +115,14 @@ delete_row (RapportStore       *store,
             RapportJournalRow  *row,
             GError            **error)
 {
-  g_autofree char *quoted = quote_identifier (row->table);
-  g_autofree char *where = key_condition (row->columns);
+  g_autofree char *quoted = _rapport_journal_quote_identifier (row->table);
+  g_autofree char *where = _rapport_journal_key_condition ((const char * const *) row->columns);
   g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE %s", quoted, where);
   g_autoptr(RapportStatement) stmt = _rapport_store_prepare (store, sql, error);
 
   if (stmt == NULL)
     return FALSE;
-  bind_key (stmt, row);
+  _rapport_journal_bind_key (stmt, (const char * const *) row->columns, row->key);
 
   return sqlite3_step (stmt) == SQLITE_DONE || _rapport_store_set_error (store, error);
 }
@@ -230,7 +137,7 @@ insert_image (RapportStore  *store,
               const char    *label,
               GError       **error)
 {
-  g_autofree char *quoted = quote_identifier (table);
+  g_autofree char *quoted = _rapport_journal_quote_identifier (table);
   g_autoptr(GList) names = json_object_get_members (image);
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(GString) values = g_string_new (NULL);
@@ -244,7 +151,7 @@ insert_image (RapportStore  *store,
 
       if (g_strcmp0 (l->data, skip) == 0)
         continue;
-      column = quote_identifier (l->data);
+      column = _rapport_journal_quote_identifier (l->data);
       g_string_append_printf (sql, "%s%s", n ? ", " : "", column);
       g_string_append_printf (values, "%s?%u", n ? ", " : "", n + 1);
       n++;
@@ -259,7 +166,7 @@ insert_image (RapportStore  *store,
     {
       if (g_strcmp0 (l->data, skip) == 0)
         continue;
-      bind_node (stmt, ++n, json_object_get_member (image, l->data));
+      _rapport_journal_bind_node (stmt, ++n, json_object_get_member (image, l->data));
     }
 
   if (!step_or_conflict (store, stmt, label, error))
@@ -302,24 +209,24 @@ restore_columns (RapportStore       *store,
   if (columns->len == 0)
     return TRUE;
 
-  quoted = quote_identifier (row->table);
+  quoted = _rapport_journal_quote_identifier (row->table);
   sql = g_string_new (NULL);
   g_string_append_printf (sql, "UPDATE %s SET ", quoted);
   for (guint i = 0; i < columns->len; i++)
     {
-      g_autofree char *column = quote_identifier (g_ptr_array_index (columns, i));
+      g_autofree char *column = _rapport_journal_quote_identifier (g_ptr_array_index (columns, i));
 
       g_string_append_printf (sql, "%s%s = ?%u", i ? ", " : "", column, n_keys + i + 1);
     }
-  where = key_condition (row->columns);
+  where = _rapport_journal_key_condition ((const char * const *) row->columns);
   g_string_append_printf (sql, " WHERE %s", where);
 
   stmt = _rapport_store_prepare (store, sql->str, error);
   if (stmt == NULL)
     return FALSE;
-  bind_key (stmt, row);
+  _rapport_journal_bind_key (stmt, (const char * const *) row->columns, row->key);
   for (guint i = 0; i < columns->len; i++)
-    bind_node (stmt, n_keys + i + 1, json_object_get_member (row->before, g_ptr_array_index (columns, i)));
+    _rapport_journal_bind_node (stmt, n_keys + i + 1, json_object_get_member (row->before, g_ptr_array_index (columns, i)));
 
   return step_or_conflict (store, stmt, label, error);
 }
