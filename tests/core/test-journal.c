@@ -34,6 +34,7 @@
 #include "rapport-operation.h"
 #include "rapport-pipeline.h"
 #include "rapport-store-private.h"
+#include "rapport-test-db.h"
 #include "rapport-store.h"
 
 typedef struct
@@ -42,88 +43,6 @@ typedef struct
   char         *path;
   RapportStore *store;
 } Fixture;
-
-/* Every table's rows, in key order, as text: what "byte for byte the same
- * database" means here. The journal's own tables and FTS5's internal
- * tables are left out; the search index is compared by what it holds. */
-static char *
-dump (sqlite3 *db)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db,
-                                       "SELECT name FROM sqlite_schema WHERE type = 'table' "
-                                       "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'change_journal%' "
-                                       "AND name NOT LIKE 'member_search_%' ORDER BY name",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_finalize (stmt);
-
-  for (guint i = 0; i < tables->len; i++)
-    {
-      const char *table = g_ptr_array_index (tables, i);
-      g_autofree char *count_sql = g_strdup_printf ("SELECT * FROM \"%s\" LIMIT 0", table);
-      g_autoptr(GString) sql = g_string_new (NULL);
-      int n;
-
-      g_assert_cmpint (sqlite3_prepare_v2 (db, count_sql, -1, &stmt, NULL), ==, SQLITE_OK);
-      n = sqlite3_column_count (stmt);
-      sqlite3_finalize (stmt);
-
-      g_string_printf (sql, "SELECT * FROM \"%s\" ORDER BY ", table);
-      for (int c = 1; c <= n; c++)
-        g_string_append_printf (sql, "%s%d", c > 1 ? ", " : "", c);
-
-      g_string_append_printf (out, "== %s\n", table);
-      g_assert_cmpint (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL), ==, SQLITE_OK);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          for (int c = 0; c < n; c++)
-            {
-              switch (sqlite3_column_type (stmt, c))
-                {
-                case SQLITE_NULL:
-                  g_string_append (out, "NULL");
-                  break;
-                case SQLITE_INTEGER:
-                  g_string_append_printf (out, "%lld", (long long) sqlite3_column_int64 (stmt, c));
-                  break;
-                case SQLITE_FLOAT:
-                  g_string_append_printf (out, "%.17g", sqlite3_column_double (stmt, c));
-                  break;
-                default:
-                  g_string_append_printf (out, "'%s'", (const char *) sqlite3_column_text (stmt, c));
-                  break;
-                }
-              g_string_append_c (out, c + 1 < n ? '|' : '\n');
-            }
-        }
-      sqlite3_finalize (stmt);
-    }
-
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -147,7 +66,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_clear_object (&f->store);
-  remove_tree (f->dir);
+  rapport_test_remove_tree (f->dir);
   g_free (f->path);
   g_free (f->dir);
   rapport_clock_follow_system (rapport_clock_get_default ());
@@ -212,14 +131,14 @@ test_delete_member (Fixture       *f,
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM activities WHERE member_id = "
                                  "(SELECT reporter_member_id FROM coc_reports)"), >, 0);
 
-  before = dump (_rapport_store_get_db (f->store));
+  before = rapport_test_dump (_rapport_store_get_db (f->store), NULL);
   g_assert_true (rapport_store_delete_member (f->store, member_id, &journal_id, &error));
   g_assert_no_error (error);
   g_assert_cmpint (journal_id, >, 0);
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM members WHERE id = (SELECT max (row_id) FROM change_journal)"), ==, 0);
   g_assert_cmpint (query_int (f, "SELECT reporter_member_id IS NULL FROM coc_reports"), ==, 1);
   {
-    g_autofree char *deleted = dump (_rapport_store_get_db (f->store));
+    g_autofree char *deleted = rapport_test_dump (_rapport_store_get_db (f->store), NULL);
 
     g_assert_cmpuint (strlen (before), >, 100000);
     g_assert_cmpstr (deleted, !=, before);
@@ -234,7 +153,7 @@ test_delete_member (Fixture       *f,
 
   g_assert_true (rapport_store_undo (f->store, journal_id, &error));
   g_assert_no_error (error);
-  after = dump (_rapport_store_get_db (f->store));
+  after = rapport_test_dump (_rapport_store_get_db (f->store), NULL);
   g_assert_cmpstr (after, ==, before);
 
   /* Once is enough. */
@@ -259,7 +178,7 @@ test_delete_note (Fixture       *f,
   note_id = rapport_store_add_note (f->store, member_id, "Met at FOSDEM, wants to give a talk", "me", &error);
   g_assert_no_error (error);
 
-  before = dump (_rapport_store_get_db (f->store));
+  before = rapport_test_dump (_rapport_store_get_db (f->store), NULL);
   g_assert_true (rapport_store_delete_note (f->store, note_id, &journal_id, &error));
   g_assert_no_error (error);
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM notes WHERE body LIKE 'Met at FOSDEM%'"), ==, 0);
@@ -267,7 +186,7 @@ test_delete_note (Fixture       *f,
 
   g_assert_true (rapport_store_undo (f->store, journal_id, &error));
   g_assert_no_error (error);
-  after = dump (_rapport_store_get_db (f->store));
+  after = rapport_test_dump (_rapport_store_get_db (f->store), NULL);
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM member_search WHERE member_search MATCH 'fosdem'"), ==, 1);
 }
@@ -294,11 +213,11 @@ test_conflict (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (rapport_member_get_id (newcomer), ==, last);
 
-  before = dump (_rapport_store_get_db (f->store));
+  before = rapport_test_dump (_rapport_store_get_db (f->store), NULL);
   g_assert_false (rapport_store_undo (f->store, journal_id, &error));
   g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_CONFLICT);
   g_assert_nonnull (strstr (error->message, "changed again since"));
-  after = dump (_rapport_store_get_db (f->store));
+  after = rapport_test_dump (_rapport_store_get_db (f->store), NULL);
   g_assert_cmpstr (after, ==, before);
 }
 
@@ -343,7 +262,7 @@ test_cli (Fixture       *f,
   int status;
 
   g_assert_nonnull (cli);
-  before = dump (_rapport_store_get_db (f->store));
+  before = rapport_test_dump (_rapport_store_get_db (f->store), NULL);
   g_assert_true (rapport_store_delete_member (f->store, member_id, NULL, &error));
   g_assert_no_error (error);
   g_clear_object (&f->store);
@@ -385,7 +304,7 @@ test_cli (Fixture       *f,
 
   f->store = rapport_store_new (f->path, &error);
   g_assert_no_error (error);
-  after = dump (_rapport_store_get_db (f->store));
+  after = rapport_test_dump (_rapport_store_get_db (f->store), NULL);
   g_assert_cmpstr (after, ==, before);
 }
 
@@ -407,13 +326,13 @@ test_stage_move (Fixture       *f,
   g_assert_no_error (error);
   exec (f, "UPDATE members SET stage_id = (SELECT min (id) FROM pipeline_stages) WHERE id = (SELECT max (id) FROM members)");
 
-  before = dump (_rapport_store_get_db (f->store));
+  before = rapport_test_dump (_rapport_store_get_db (f->store), NULL);
   g_assert_true (rapport_pipeline_move_member (pipeline, member_id, target, RAPPORT_MOVE_MANUAL, &first, &error));
   g_assert_no_error (error);
   g_assert_cmpint (first, >, 0);
   g_assert_true (rapport_pipeline_undo_move (pipeline, first, &error));
   g_assert_no_error (error);
-  after = dump (_rapport_store_get_db (f->store));
+  after = rapport_test_dump (_rapport_store_get_db (f->store), NULL);
   g_assert_cmpstr (after, ==, before);
 
   /* Scoring or an edit touching the member since does not stand in the
@@ -458,7 +377,7 @@ test_reschedule (Fixture       *f,
   g_assert_no_error (error);
 
   {
-    g_autofree char *before = dump (_rapport_store_get_db (f->store));
+    g_autofree char *before = rapport_test_dump (_rapport_store_get_db (f->store), NULL);
     g_autofree char *after = NULL;
     g_autoptr(RapportContentItem) dated = NULL;
 
@@ -470,12 +389,12 @@ test_reschedule (Fixture       *f,
 
     g_assert_true (rapport_store_undo (f->store, journal_id, &error));
     g_assert_no_error (error);
-    after = dump (_rapport_store_get_db (f->store));
+    after = rapport_test_dump (_rapport_store_get_db (f->store), NULL);
     g_assert_cmpstr (after, ==, before);
   }
 
   {
-    g_autofree char *before = dump (_rapport_store_get_db (f->store));
+    g_autofree char *before = rapport_test_dump (_rapport_store_get_db (f->store), NULL);
     g_autofree char *after = NULL;
     gint64 week = 7 * 24 * 3600;
 
@@ -487,7 +406,7 @@ test_reschedule (Fixture       *f,
 
     g_assert_true (rapport_store_undo (f->store, journal_id, &error));
     g_assert_no_error (error);
-    after = dump (_rapport_store_get_db (f->store));
+    after = rapport_test_dump (_rapport_store_get_db (f->store), NULL);
     g_assert_cmpstr (after, ==, before);
   }
 }

@@ -35,6 +35,7 @@
 #include "rapport-operation.h"
 #include "rapport-scoring.h"
 #include "rapport-store-private.h"
+#include "rapport-test-db.h"
 #include "rapport-store.h"
 
 #define NOW "2026-08-12T12:00:00Z"
@@ -53,122 +54,8 @@ typedef struct
   gint64        event_other;
 } Fixture;
 
-/* Every table's rows, in key order, as text (as in test-journal.c). The
- * journal's own tables and FTS5's internal tables are left out; the
- * search index is compared by what it holds. */
-static char *
-dump (sqlite3 *db)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db,
-                                       "SELECT name FROM sqlite_schema WHERE type = 'table' "
-                                       "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'change_journal%' "
-                                       "AND name NOT LIKE 'member_search_%' "
-                                       /* Derived: the duplicates engine keeps them (test-duplicates). */
-                                       "AND name NOT IN ('member_keys', 'merge_suggestions') ORDER BY name",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_finalize (stmt);
-
-  for (guint i = 0; i < tables->len; i++)
-    {
-      const char *table = g_ptr_array_index (tables, i);
-      g_autofree char *count_sql = g_strdup_printf ("SELECT * FROM \"%s\" LIMIT 0", table);
-      g_autoptr(GString) sql = g_string_new (NULL);
-      int n;
-
-      g_assert_cmpint (sqlite3_prepare_v2 (db, count_sql, -1, &stmt, NULL), ==, SQLITE_OK);
-      n = sqlite3_column_count (stmt);
-      sqlite3_finalize (stmt);
-
-      g_string_printf (sql, "SELECT * FROM \"%s\" ORDER BY ", table);
-      for (int c = 1; c <= n; c++)
-        g_string_append_printf (sql, "%s%d", c > 1 ? ", " : "", c);
-
-      g_string_append_printf (out, "== %s\n", table);
-      g_assert_cmpint (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL), ==, SQLITE_OK);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          for (int c = 0; c < n; c++)
-            {
-              switch (sqlite3_column_type (stmt, c))
-                {
-                case SQLITE_NULL:
-                  g_string_append (out, "NULL");
-                  break;
-                case SQLITE_INTEGER:
-                  g_string_append_printf (out, "%lld", (long long) sqlite3_column_int64 (stmt, c));
-                  break;
-                case SQLITE_FLOAT:
-                  g_string_append_printf (out, "%.17g", sqlite3_column_double (stmt, c));
-                  break;
-                default:
-                  g_string_append_printf (out, "'%s'", (const char *) sqlite3_column_text (stmt, c));
-                  break;
-                }
-              g_string_append_c (out, c + 1 < n ? '|' : '\n');
-            }
-        }
-      sqlite3_finalize (stmt);
-    }
-
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-/* How many rows each table holds. */
-static GHashTable *
-count_rows (sqlite3 *db)
-{
-  GHashTable *counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db,
-                                       "SELECT name FROM sqlite_schema WHERE type = 'table' "
-                                       "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'change_journal%' "
-                                       "AND name NOT LIKE 'member_search_%' "
-                                       /* Derived: the duplicates engine keeps them (test-duplicates). */
-                                       "AND name NOT IN ('member_keys', 'merge_suggestions') ORDER BY name",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_finalize (stmt);
-
-  for (guint i = 0; i < tables->len; i++)
-    {
-      const char *table = g_ptr_array_index (tables, i);
-      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM \"%s\"", table);
-
-      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-      g_hash_table_insert (counts, g_strdup (table), GINT_TO_POINTER (sqlite3_column_int (stmt, 0)));
-      sqlite3_finalize (stmt);
-    }
-
-  return counts;
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
+/* Derived: the duplicates engine keeps them (test-duplicates). */
+static const char * const derived_tables[] = { "member_keys", "merge_suggestions", NULL };
 
 static gint64
 query_int (Fixture    *f,
@@ -432,7 +319,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_clear_object (&f->store);
-  remove_tree (f->dir);
+  rapport_test_remove_tree (f->dir);
   g_free (f->path);
   g_free (f->dir);
   rapport_clock_follow_system (rapport_clock_get_default ());
@@ -500,8 +387,8 @@ test_merge (Fixture       *f,
     { "suggestion_decisions", 1 }, { "member_remote_fields", 1 }, { "sync_push_state", 1 },
   };
 
-  before = dump (_rapport_store_get_db (f->store));
-  before_counts = count_rows (_rapport_store_get_db (f->store));
+  before = rapport_test_dump (_rapport_store_get_db (f->store), derived_tables);
+  before_counts = rapport_test_count_rows (_rapport_store_get_db (f->store), derived_tables);
   {
     gint64 survivor_rows = 0, other_rows = 0;
 
@@ -531,7 +418,7 @@ test_merge (Fixture       *f,
   g_assert_cmpint (g_array_index (deleted, gint64, 0), ==, b);
 
   /* Every row of both is kept, on the survivor, but the duplicates. */
-  after_counts = count_rows (_rapport_store_get_db (f->store));
+  after_counts = rapport_test_count_rows (_rapport_store_get_db (f->store), derived_tables);
   {
     g_autoptr(GList) tables = g_hash_table_get_keys (before_counts);
 
@@ -628,7 +515,7 @@ test_merge (Fixture       *f,
   g_assert_cmpint (g_array_index (others, gint64, 0), ==, b);
 
   {
-    g_autofree char *merged = dump (_rapport_store_get_db (f->store));
+    g_autofree char *merged = rapport_test_dump (_rapport_store_get_db (f->store), derived_tables);
 
     g_assert_cmpstr (merged, !=, before);
   }
@@ -636,7 +523,7 @@ test_merge (Fixture       *f,
   /* Unmerged, the database is as it was. */
   g_assert_true (rapport_store_unmerge (f->store, journal_id, &error));
   g_assert_no_error (error);
-  after = dump (_rapport_store_get_db (f->store));
+  after = rapport_test_dump (_rapport_store_get_db (f->store), derived_tables);
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpint (query_int (f, "SELECT rowid FROM member_search WHERE member_search MATCH 'anas'"), ==, b);
 
@@ -659,7 +546,7 @@ test_undo (Fixture       *f,
            gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *before = dump (_rapport_store_get_db (f->store));
+  g_autofree char *before = rapport_test_dump (_rapport_store_get_db (f->store), derived_tables);
   g_autofree char *after = NULL;
   gint64 journal_id = 0;
 
@@ -676,7 +563,7 @@ test_undo (Fixture       *f,
 
   g_assert_true (rapport_store_undo (f->store, journal_id, &error));
   g_assert_no_error (error);
-  after = dump (_rapport_store_get_db (f->store));
+  after = rapport_test_dump (_rapport_store_get_db (f->store), derived_tables);
   g_assert_cmpstr (after, ==, before);
 }
 
@@ -686,7 +573,7 @@ test_later_activity (Fixture       *f,
                      gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *before = dump (_rapport_store_get_db (f->store));
+  g_autofree char *before = rapport_test_dump (_rapport_store_get_db (f->store), derived_tables);
   g_autofree char *after = NULL;
   gint64 a = f->survivor;
   gint64 b = f->other;
@@ -718,7 +605,7 @@ test_later_activity (Fixture       *f,
   exec (f, "DELETE FROM activities WHERE id = %lld", (long long) activity);
   rapport_clock_set_fixed_iso8601 (rapport_clock_get_default (), NOW, NULL);
   rescore (f, a);
-  after = dump (_rapport_store_get_db (f->store));
+  after = rapport_test_dump (_rapport_store_get_db (f->store), derived_tables);
   g_assert_cmpstr (after, ==, before);
 }
 
@@ -749,7 +636,7 @@ test_three (Fixture       *f,
   rescore (f, f->third);
 
   members = query_int (f, "SELECT count(*) FROM members");
-  before = dump (_rapport_store_get_db (f->store));
+  before = rapport_test_dump (_rapport_store_get_db (f->store), derived_tables);
   others[0] = f->other;
   others[1] = f->third;
   g_assert_true (rapport_store_merge_members (f->store, a, others, 2, NULL, &journal_id, &error));
@@ -775,7 +662,7 @@ test_three (Fixture       *f,
 
   g_assert_true (rapport_store_unmerge (f->store, journal_id, &error));
   g_assert_no_error (error);
-  after = dump (_rapport_store_get_db (f->store));
+  after = rapport_test_dump (_rapport_store_get_db (f->store), derived_tables);
   g_assert_cmpstr (after, ==, before);
 }
 
@@ -791,7 +678,7 @@ test_chain (Fixture       *f,
 
   f->third = add_member (f, "A. Silva", "asilva@example.net");
   forget_duplicates (f, f->third);
-  before = dump (_rapport_store_get_db (f->store));
+  before = rapport_test_dump (_rapport_store_get_db (f->store), derived_tables);
 
   g_assert_true (rapport_store_merge_members (f->store, f->survivor, &f->other, 1, NULL, &first, &error));
   g_assert_true (rapport_store_merge_members (f->store, f->third, &f->survivor, 1, NULL, &second, &error));
@@ -806,7 +693,7 @@ test_chain (Fixture       *f,
   g_assert_true (rapport_store_unmerge (f->store, second, &error));
   g_assert_true (rapport_store_unmerge (f->store, first, &error));
   g_assert_no_error (error);
-  after = dump (_rapport_store_get_db (f->store));
+  after = rapport_test_dump (_rapport_store_get_db (f->store), derived_tables);
   g_assert_cmpstr (after, ==, before);
 }
 
@@ -843,7 +730,7 @@ test_errors (Fixture       *f,
              gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *before = dump (_rapport_store_get_db (f->store));
+  g_autofree char *before = rapport_test_dump (_rapport_store_get_db (f->store), derived_tables);
   g_autofree char *after = NULL;
   RapportMergeChoices choices = { 0 };
   gint64 a = f->survivor;
@@ -878,7 +765,7 @@ test_errors (Fixture       *f,
   g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
-  after = dump (_rapport_store_get_db (f->store));
+  after = rapport_test_dump (_rapport_store_get_db (f->store), derived_tables);
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM change_journal"), ==, 0);
 
@@ -939,7 +826,7 @@ test_cli (Fixture       *f,
   g_autofree char *expected = NULL;
   gboolean ok;
 
-  before = dump (_rapport_store_get_db (f->store));
+  before = rapport_test_dump (_rapport_store_get_db (f->store), derived_tables);
   g_clear_object (&f->store);
 
   /* Bad ids: named, nothing written. */
@@ -972,7 +859,7 @@ test_cli (Fixture       *f,
   }
   f->store = rapport_store_new (f->path, &error);
   g_assert_no_error (error);
-  after = dump (_rapport_store_get_db (f->store));
+  after = rapport_test_dump (_rapport_store_get_db (f->store), derived_tables);
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM change_journal"), ==, 0);
   g_clear_pointer (&after, g_free);
@@ -1032,7 +919,7 @@ test_cli (Fixture       *f,
 
   f->store = rapport_store_new (f->path, &error);
   g_assert_no_error (error);
-  after = dump (_rapport_store_get_db (f->store));
+  after = rapport_test_dump (_rapport_store_get_db (f->store), derived_tables);
   g_assert_cmpstr (after, ==, before);
 }
 
