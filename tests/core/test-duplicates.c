@@ -190,6 +190,14 @@ test_keys (void)
   g_assert_cmpint (_rapport_person_key_hash ("e:jn@gmail.com"), !=, _rapport_person_key_hash ("e:jn@gmail.co"));
 }
 
+static void
+on_result_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
 /* Each kind of evidence, found as the members are added (incremental),
  * and again by a full pass. */
 static void
@@ -255,6 +263,20 @@ test_suggestions (Fixture       *f,
       g_assert_no_error (error);
       g_assert_cmpuint (n_open, ==, 4);
     }
+
+  /* The same pass in the core's worker. */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    n_open = 0;
+    rapport_store_rescan_duplicates_async (f->store, NULL, on_result_cb, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_true (rapport_store_rescan_duplicates_finish (f->store, result, &n_open, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (n_open, ==, 4);
+    g_assert_cmpint (rapport_store_count_duplicates (f->store, 0.9), ==, 3);
+  }
 
   /* Evidence that goes takes its suggestion with it. */
   g_assert_true (rapport_store_remove_email (f->store, jose2, "jnunez@acme.example", &error));

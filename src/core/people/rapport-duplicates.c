@@ -1342,3 +1342,74 @@ rapport_store_rescan_duplicates (RapportStore  *store,
   rapport_store_emit_changed (store, "merge_suggestions", 0, RAPPORT_CHANGE_RELOAD);
   return TRUE;
 }
+
+static gpointer
+rescan_worker (RapportStore  *worker,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  guint n_open = 0;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !_rapport_duplicates_rebuild (worker, &n_open, error))
+    return NULL;
+
+  return GUINT_TO_POINTER (n_open + 1);
+}
+
+static void
+on_rescan_done (GTask    *task,
+                gpointer  result,
+                gpointer  data)
+{
+  rapport_store_emit_changed (g_task_get_source_object (task), "merge_suggestions", 0, RAPPORT_CHANGE_RELOAD);
+  g_task_return_int (task, GPOINTER_TO_UINT (result) - 1);
+}
+
+/**
+ * rapport_store_rescan_duplicates_async:
+ *
+ * rapport_store_rescan_duplicates() in a worker thread: seconds on a big
+ * community, without holding up the caller.
+ */
+void
+rapport_store_rescan_duplicates_async (RapportStore        *store,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (RAPPORT_IS_STORE (store));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rapport_store_rescan_duplicates_async);
+  g_task_set_name (task, "duplicates rescan");
+  _rapport_store_run_worker (store, task, rescan_worker, NULL, NULL, on_rescan_done, NULL);
+}
+
+/**
+ * rapport_store_rescan_duplicates_finish:
+ * @n_open: (out) (optional): how many pairs wait for a decision afterwards
+ */
+gboolean
+rapport_store_rescan_duplicates_finish (RapportStore  *store,
+                                        GAsyncResult  *result,
+                                        guint         *n_open,
+                                        GError       **error)
+{
+  gssize n;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rapport_store_rescan_duplicates_async, FALSE);
+
+  n = g_task_propagate_int (G_TASK (result), error);
+  if (n < 0)
+    return FALSE;
+  if (n_open != NULL)
+    *n_open = (guint) n;
+  return TRUE;
+}

@@ -20,7 +20,7 @@
 
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "rapport-types.h"
 
@@ -52,6 +52,14 @@ gint64                    rapport_store_count_duplicates   (RapportStore        
 gboolean                  rapport_store_rescan_duplicates  (RapportStore           *store,
                                                             guint                  *n_open,
                                                             GError                **error);
+void                      rapport_store_rescan_duplicates_async  (RapportStore        *store,
+                                                                  GCancellable        *cancellable,
+                                                                  GAsyncReadyCallback  callback,
+                                                                  gpointer             user_data);
+gboolean                  rapport_store_rescan_duplicates_finish (RapportStore        *store,
+                                                                  GAsyncResult        *result,
+                                                                  guint               *n_open,
+                                                                  GError             **error);
 gboolean                  rapport_store_reject_duplicate   (RapportStore           *store,
                                                             gint64                  id,
                                                             GError                **error);

@@ -317,8 +317,10 @@ previous_action (GtkWidget  *widget,
 
 /* Rescan */
 
-static gboolean
-rescan_cb (gpointer user_data)
+static void
+on_rescan_done_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
   g_autoptr(RapportDuplicatesView) self = user_data;
   g_autoptr(GError) error = NULL;
@@ -326,12 +328,9 @@ rescan_cb (gpointer user_data)
   guint n_open = 0;
   gboolean ok;
 
-  if (self->store == NULL)
-    return G_SOURCE_REMOVE;
-
-  /* The core has no asynchronous rescan; a big community takes seconds,
-   * under the busy cursor. */
-  ok = rapport_store_rescan_duplicates (self->store, &n_open, &error);
+  /* Seconds on a big community, in the core's worker, under the busy
+   * cursor. */
+  ok = rapport_store_rescan_duplicates_finish (RAPPORT_STORE (object), result, &n_open, &error);
 
   self->rescanning = FALSE;
   if (native != NULL)
@@ -341,7 +340,7 @@ rescan_cb (gpointer user_data)
     {
       _rapport_duplicates_view_show_error (self, error->message);
       _rapport_duplicates_view_update_actions (self);
-      return G_SOURCE_REMOVE;
+      return;
     }
 
   _rapport_duplicates_view_reload (self);
@@ -359,8 +358,6 @@ rescan_cb (gpointer user_data)
                                count);
       _rapport_duplicates_view_add_toast (self, adw_toast_new (title));
     }
-
-  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -377,13 +374,9 @@ rescan_action (GtkWidget  *widget,
   self->rescanning = TRUE;
   _rapport_duplicates_view_update_actions (self);
   if (native != NULL)
-    {
-      gtk_widget_set_cursor_from_name (GTK_WIDGET (native), "wait");
-      gdk_display_flush (gtk_widget_get_display (widget));
-    }
+    gtk_widget_set_cursor_from_name (GTK_WIDGET (native), "wait");
 
-  /* After the busy cursor and the insensitive buttons are on screen. */
-  g_idle_add_full (G_PRIORITY_LOW, rescan_cb, g_object_ref (self), NULL);
+  rapport_store_rescan_duplicates_async (self->store, NULL, on_rescan_done_cb, g_object_ref (self));
 }
 
 /* By hand */
