@@ -788,6 +788,7 @@ show_empty (RapportMemberPage *self)
   gtk_toggle_button_set_active (self->edit_button, FALSE);
   gtk_stack_set_visible_child_name (self->stack, "empty");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.add-note", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.merge", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.delete", FALSE);
 }
 
@@ -837,6 +838,7 @@ refresh (RapportMemberPage *self,
     }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.add-note", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.merge", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.delete", TRUE);
   gtk_stack_set_visible_child_name (self->stack, "member");
 }
@@ -883,6 +885,18 @@ add_note_action (GtkWidget  *widget,
   RapportMemberPage *self = RAPPORT_MEMBER_PAGE (widget);
 
   rapport_member_notes_start_new_note (self->notes);
+}
+
+static void
+merge_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  RapportMemberPage *self = RAPPORT_MEMBER_PAGE (widget);
+
+  /* The window opens the Duplicates window, merging by hand from here. */
+  if (self->member_id > 0)
+    gtk_widget_activate_action (widget, "win.merge-member", "x", self->member_id);
 }
 
 static void
@@ -1017,6 +1031,7 @@ rapport_member_page_class_init (RapportMemberPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "page.add-note", NULL, add_note_action);
+  gtk_widget_class_install_action (widget_class, "page.merge", NULL, merge_action);
   gtk_widget_class_install_action (widget_class, "page.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "page.remove-email", "s", remove_email_action);
 
