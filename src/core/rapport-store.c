@@ -1034,6 +1034,7 @@ rapport_store_insert_member (RapportStore   *self,
                              RapportMember  *member,
                              GError        **error)
 {
+  g_autoptr(RapportTransaction) tx = NULL;
   g_autoptr(RapportStatement) stmt = NULL;
   gint64 organization_id;
   gint64 id;
@@ -1041,12 +1042,16 @@ rapport_store_insert_member (RapportStore   *self,
   g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
   g_return_val_if_fail (RAPPORT_IS_MEMBER (member), FALSE);
 
-  if (!check_member (member, error) || !rapport_store_begin (self, error))
+  if (!check_member (member, error))
+    return FALSE;
+
+  tx = _rapport_transaction_begin (self, FALSE, error);
+  if (tx == NULL)
     return FALSE;
 
   organization_id = _rapport_store_ensure_organization (self, rapport_member_get_organization (member), error);
   if (organization_id < 0)
-    goto failed;
+    return FALSE;
 
   stmt = _rapport_store_prepare (self,
                                  "INSERT INTO members (name, sort_name, organization_id, title, location, "
@@ -1054,31 +1059,23 @@ rapport_store_insert_member (RapportStore   *self,
                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, coalesce (?11, unixepoch ()), ?12)",
                                  error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
 
   bind_member (stmt, member, organization_id);
   if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      _rapport_store_set_error (self, error);
-      goto failed;
-    }
+    return _rapport_store_set_error (self, error);
 
   id = sqlite3_last_insert_rowid (self->db);
-  if (!set_primary_email (self, id, rapport_member_get_email (member), error))
-    goto failed;
-  if (!_rapport_duplicates_update (self, &id, 1, error))
-    goto failed;
+  if (!set_primary_email (self, id, rapport_member_get_email (member), error) ||
+      !_rapport_duplicates_update (self, &id, 1, error))
+    return FALSE;
 
   rapport_store_emit_changed (self, "members", id, RAPPORT_CHANGE_INSERTED);
-  if (!rapport_store_commit (self, error))
+  if (!_rapport_transaction_commit (tx, error))
     return FALSE;
 
   _rapport_member_set_id (member, id);
   return TRUE;
-
-failed:
-  rapport_store_rollback (self);
-  return FALSE;
 }
 
 /**
@@ -1094,6 +1091,7 @@ rapport_store_update_member (RapportStore   *self,
                              RapportMember  *member,
                              GError        **error)
 {
+  g_autoptr(RapportTransaction) tx = NULL;
   g_autoptr(RapportStatement) stmt = NULL;
   g_autoptr(RapportStatement) old = NULL;
   RapportMemberChanges changes = RAPPORT_MEMBER_CHANGED_CONTACT;
@@ -1104,13 +1102,17 @@ rapport_store_update_member (RapportStore   *self,
   g_return_val_if_fail (RAPPORT_IS_MEMBER (member), FALSE);
 
   id = rapport_member_get_id (member);
-  if (!check_member (member, error) || !rapport_store_begin (self, error))
+  if (!check_member (member, error))
+    return FALSE;
+
+  tx = _rapport_transaction_begin (self, FALSE, error);
+  if (tx == NULL)
     return FALSE;
 
   /* A new name reaches lists that show names; the rest is contact detail. */
   old = _rapport_store_prepare (self, "SELECT name FROM members WHERE id = ?", error);
   if (old == NULL)
-    goto failed;
+    return FALSE;
   sqlite3_bind_int64 (old, 1, id);
   if (sqlite3_step (old) == SQLITE_ROW &&
       g_strcmp0 (_rapport_column_text (old, 0), rapport_member_get_name (member)) != 0)
@@ -1118,7 +1120,7 @@ rapport_store_update_member (RapportStore   *self,
 
   organization_id = _rapport_store_ensure_organization (self, rapport_member_get_organization (member), error);
   if (organization_id < 0)
-    goto failed;
+    return FALSE;
 
   stmt = _rapport_store_prepare (self,
                                  "UPDATE members SET name = ?1, sort_name = ?2, organization_id = ?3, "
@@ -1127,33 +1129,26 @@ rapport_store_update_member (RapportStore   *self,
                                  "custom_fields = ?12, updated_at = unixepoch () WHERE id = ?13",
                                  error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
 
   bind_member (stmt, member, organization_id);
   sqlite3_bind_int64 (stmt, 13, id);
   if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      _rapport_store_set_error (self, error);
-      goto failed;
-    }
+    return _rapport_store_set_error (self, error);
 
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
                    _("No member with id %lld"), (long long) id);
-      goto failed;
+      return FALSE;
     }
 
   if (!set_primary_email (self, id, rapport_member_get_email (member), error) ||
       !_rapport_duplicates_update (self, &id, 1, error))
-    goto failed;
+    return FALSE;
 
   rapport_store_emit_member_changed (self, id, changes);
-  return rapport_store_commit (self, error);
-
-failed:
-  rapport_store_rollback (self);
-  return FALSE;
+  return _rapport_transaction_commit (tx, error);
 }
 
 gint64

@@ -448,13 +448,18 @@ rapport_events_update (RapportStore  *store,
                        RapportEvent  *event,
                        GError       **error)
 {
+  g_autoptr(RapportTransaction) tx = NULL;
   g_autoptr(RapportStatement) stmt = NULL;
   gint64 now;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
   g_return_val_if_fail (RAPPORT_IS_EVENT (event), FALSE);
 
-  if (!check_event (event, error) || !rapport_store_begin (store, error))
+  if (!check_event (event, error))
+    return FALSE;
+
+  tx = _rapport_transaction_begin (store, FALSE, error);
+  if (tx == NULL)
     return FALSE;
 
   now = rapport_events_now (store);
@@ -465,35 +470,28 @@ rapport_events_update (RapportStore  *store,
                                  "allow_over_capacity = ?13, updated_at = ?15 WHERE id = ?14",
                                  error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
 
   bind_event (stmt, event);
   sqlite3_bind_int64 (stmt, 14, rapport_event_get_id (event));
   sqlite3_bind_int64 (stmt, 15, now);
   if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      _rapport_events_fail (store, error);
-      goto failed;
-    }
+    return _rapport_events_fail (store, error);
 
   if (sqlite3_changes (_rapport_store_get_db (store)) == 0)
     {
       g_set_error (error, RAPPORT_EVENTS_ERROR, RAPPORT_EVENTS_ERROR_NOT_FOUND,
                    _("There is no event %" G_GINT64_FORMAT), rapport_event_get_id (event));
-      goto failed;
+      return FALSE;
     }
 
   /* More capacity, or a longer claim window, may change who holds a place. */
   if (!rapport_events_process_offers (store, rapport_event_get_id (event), error))
-    goto failed;
+    return FALSE;
 
   rapport_event_set_updated_at (event, now);
   rapport_store_emit_changed (store, "events", rapport_event_get_id (event), RAPPORT_CHANGE_UPDATED);
-  return rapport_store_commit (store, error);
-
-failed:
-  rapport_store_rollback (store);
-  return FALSE;
+  return _rapport_transaction_commit (tx, error);
 }
 
 gboolean

@@ -248,6 +248,8 @@ import_clear (Import *import)
   g_clear_pointer (&import->tag_names, g_ptr_array_unref);
 }
 
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Import, import_clear)
+
 /* Maps each header name to what its column holds. */
 static gboolean
 import_map_header (Import  *import,
@@ -1284,8 +1286,9 @@ import_csv (RapportStore             *store,
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(RapportCsvReader) reader = NULL;
   g_autoptr(GError) local_error = NULL;
-  Import import = { NULL, };
-  gboolean ok = FALSE;
+  g_auto(Import) import = { NULL, };
+  /* Declared after import, so a rollback comes before import_clear (). */
+  g_autoptr(RapportTransaction) tx = NULL;
   guint64 size = 0;
   char **row;
 
@@ -1303,7 +1306,7 @@ import_csv (RapportStore             *store,
 
   if (!rapport_csv_reader_read_header (reader, cancellable, error) ||
       !import_map_header (&import, error))
-    goto out;
+    return FALSE;
 
   import.stages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   import.stage_names = g_string_new (NULL);
@@ -1325,20 +1328,19 @@ import_csv (RapportStore             *store,
   _rapport_member_io_progress_report (progress, 0, size, TRUE);
 
   /* One transaction: an error or a cancellation leaves nothing behind. */
-  if (!rapport_store_begin (store, error))
-    goto out;
-
-  if (!_rapport_store_exec (store, "PRAGMA defer_foreign_keys = ON", error) ||
+  tx = _rapport_transaction_begin (store, FALSE, error);
+  if (tx == NULL ||
+      !_rapport_store_exec (store, "PRAGMA defer_foreign_keys = ON", error) ||
       !create_pending_tables (&import, error) ||
       !load_stages (&import, error) ||
       !load_next_id (&import, error))
-    goto rollback;
+    return FALSE;
 
   while ((row = rapport_csv_reader_read_row (reader, cancellable, &local_error)) != NULL)
     {
       if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
           !import_row (&import, row, error))
-        goto rollback;
+        return FALSE;
 
       _rapport_member_io_progress_report (progress, rapport_csv_reader_get_bytes_read (reader), size,
                                           FALSE);
@@ -1347,15 +1349,13 @@ import_csv (RapportStore             *store,
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
-      goto rollback;
+      return FALSE;
     }
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-      !flush_pending (&import, error))
-    goto rollback;
-
-  if (!rapport_store_commit (store, error))
-    goto out;
+      !flush_pending (&import, error) ||
+      !_rapport_transaction_commit (tx, error))
+    return FALSE;
 
   /* The duplicates engine looks at who the file brought, in a transaction
    * of its own: inside the import's, whose foreign keys wait for its
@@ -1373,15 +1373,7 @@ import_csv (RapportStore             *store,
 
   if (result != NULL)
     *result = import.result;
-  ok = TRUE;
-  goto out;
-
-rollback:
-  rapport_store_rollback (store);
-
-out:
-  import_clear (&import);
-  return ok;
+  return TRUE;
 }
 
 /**
